@@ -1,0 +1,50 @@
+# Every target installs what it needs into .venv first; nothing else is assumed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCALE ?= en-US
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install check build serve test lint format lock clean
+
+help:
+	@echo "make serve    build and preview the site on http://127.0.0.1:8000/en-us/ (live reload)"
+	@echo "make test     lint, then the whole test suite (browser tests included)"
+	@echo "make build    build the static site into site/, a folder per locale"
+	@echo "make check    prove the policy in content/"
+	@echo "make format   format the code; make lock: re-pin requirements.txt"
+
+$(BIN)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+check: install
+	$(BIN)/python -m generator check
+
+build: install
+	$(BIN)/python -m generator build
+
+serve: install
+	$(BIN)/python -m generator check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+lint: install
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+test: lint
+	$(BIN)/python -m pytest
+
+format: install
+	$(BIN)/ruff format generator tests
+	$(BIN)/ruff check --fix generator tests
+
+lock: install
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^pip==" > requirements.txt
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

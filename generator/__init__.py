@@ -1,0 +1,1 @@
+"""Turn a customer-service policy into a proven, localized static help site."""

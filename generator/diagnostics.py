@@ -1,0 +1,66 @@
+"""Problems found in the content, each tied to a place in a source file.
+
+Every check in the generator returns a list of :class:`Diagnostic` instead of
+raising at the first problem, so that an editor sees all of them at once. The
+caller decides how to print them; :func:`format_diagnostic` gives the
+``path:line:col: error: message`` form that editors and their tools understand.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a source file; ``line`` and ``column`` count from 1."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem, where it is and what is wrong."""
+
+    position: Position
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return format_diagnostic(self)
+
+
+def format_diagnostic(diagnostic: Diagnostic) -> str:
+    """Return the diagnostic as ``path:line:col: severity: message``."""
+    return f"{diagnostic.position}: {diagnostic.severity}: {diagnostic.message}"
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the working folder when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class ContentError(Exception):
+    """The content has problems; ``diagnostics`` lists every one of them."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(map(format_diagnostic, diagnostics)))
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
+    """Return `` (did you mean 'x'?)`` for the choice closest to ``word``, or ``""``."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,35 @@
+"""Numbers, units and plurals, formatted by the locale's CLDR rules (Babel)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from generator.locales import SiteLocale
+from generator.model import Delay, Mass
+
+#: CLDR unit names of the mass units the policy may use.
+_CLDR_MASS_UNITS = {"pound": "mass-pound", "kilogram": "mass-kilogram"}
+
+
+def format_mass(mass: Mass, locale: SiteLocale) -> str:
+    """Return ``mass`` with its short unit, e.g. ``0.55 lb`` or ``0,25 kg``."""
+    return format_unit(mass.value, _CLDR_MASS_UNITS[mass.unit], length="short", locale=locale.babel)
+
+
+def format_count(count: int, forms: Mapping[str, str], locale: SiteLocale) -> str:
+    """Return the plural form of ``forms`` that CLDR picks for ``count``, filled in.
+
+    ``forms`` maps plural categories (``one``, ``few``, ``other``…) to texts
+    holding ``{count}``; ``other`` is used when the category is missing.
+    """
+    category = locale.babel.plural_form(count)
+    template = forms.get(category, forms["other"])
+    return template.replace("{count}", format_decimal(count, locale=locale.babel))
+
+
+def format_delay(delay: Delay, units: Mapping[str, Mapping[str, str]], locale: SiteLocale) -> str:
+    """Return ``delay`` in words, e.g. ``2 business days``."""
+    return format_count(delay.count, units[delay.unit], locale)

@@ -1,0 +1,75 @@
+"""The small inline syntax editors and translators may use inside a text.
+
+Two constructs, nothing else:
+
+* ``{name}``: a value the build fills in, e.g. ``{carrier}`` → ``UPS``;
+* ``[words](target)``: a link whose target is a name the build resolves,
+  e.g. ``[our form](contact_form)``; the words may contain ``{name}``.
+
+Everything else is text: it is escaped, so HTML typed into the YAML shows
+as typed and never runs.
+
+>>> str(render("Ship with {carrier}", {"carrier": "UPS"}, {}))
+'Ship with UPS'
+>>> str(render("[Write <b>us</b>](form)", {}, {"form": "https://example.org/"}))
+'<a href="https://example.org/">Write &lt;b&gt;us&lt;/b&gt;</a>'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+_TOKEN = re.compile(r"\[(?P<words>[^\[\]]+)\]\((?P<target>[a-z][a-z0-9_:-]*)\)|\{(?P<name>[a-z][a-z0-9_]*)\}")
+_PLACEHOLDER = re.compile(r"\{(?P<name>[a-z][a-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Usage:
+    """The placeholders and link targets a text uses."""
+
+    placeholders: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+def usage(text: str) -> Usage:
+    """Return the placeholders and link targets used in ``text``."""
+    placeholders = [m.group("name") for m in _PLACEHOLDER.finditer(text)]
+    targets = [m.group("target") for m in _TOKEN.finditer(text) if m.group("target")]
+    return Usage(tuple(placeholders), tuple(targets))
+
+
+def render(text: str, values: Mapping[str, str], links: Mapping[str, str]) -> Markup:
+    """Return ``text`` as safe HTML, with placeholders filled in and links resolved.
+
+    Raises ``KeyError`` for a placeholder or target it does not know: the
+    checks in :mod:`generator.references` make sure that never reaches a build.
+    """
+    parts: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        if match.group("name"):
+            parts.append(escape(values[match.group("name")]))
+        else:
+            words = fill(match.group("words"), values)
+            href = links[match.group("target")]
+            parts.append(Markup('<a href="{}">{}</a>').format(href, words))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)
+
+
+def fill(text: str, values: Mapping[str, str]) -> Markup:
+    """Return ``text`` escaped with its placeholders filled in; links are left as typed."""
+    parts: list[str] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(escape(values[match.group("name")]))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)

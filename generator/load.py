@@ -1,0 +1,119 @@
+"""Read YAML content files into plain data, remembering where every value came from.
+
+This is the only module that parses YAML. It returns plain Python data (dicts,
+lists, strings, numbers) together with the source position of each value, so
+that later checks can point an editor at the exact line and column of a
+problem. It refuses what PyYAML would silently accept, such as a key given
+twice in one mapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic, Position, display_path
+
+#: A path to a value inside a document: mapping keys and list indexes.
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its data and the position of every value in it."""
+
+    file: str
+    data: Any
+    positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+
+    def position(self, path: KeyPath) -> Position:
+        """Return the position of the value at ``path``, or of its nearest parent."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), Position(self.file, 1, 1))
+
+    def key_position(self, path: KeyPath) -> Position:
+        """Return the position of the key that names ``path`` (its value's if unknown)."""
+        return self.key_positions.get(path) or self.position(path)
+
+
+def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``path``; return the document, or ``None`` and the reasons it could not be read."""
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Diagnostic(Position(name), "file not found")]
+    except UnicodeDecodeError as error:
+        return None, [Diagnostic(Position(name), f"the file is not valid UTF-8 ({error.reason})")]
+    return parse_document(text, name)
+
+
+def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse YAML ``text`` read from the file called ``name``."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, [Diagnostic(Position(name, 1, 1), "the file is empty")]
+        builder = _Builder(loader, name)
+        data = builder.build(root, ())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or error.context or "invalid YAML"
+        return None, [Diagnostic(Position(name, line, column), f"invalid YAML: {problem}")]
+    except yaml.YAMLError as error:
+        return None, [Diagnostic(Position(name, 1, 1), f"invalid YAML: {error}")]
+    finally:
+        loader.dispose()
+    document = Document(name, data, builder.positions, builder.key_positions)
+    return document, builder.diagnostics
+
+
+class _Builder:
+    """Turn a composed YAML node tree into plain data and positions."""
+
+    def __init__(self, loader: yaml.SafeLoader, name: str) -> None:
+        self.loader = loader
+        self.name = name
+        self.positions: dict[KeyPath, Position] = {}
+        self.key_positions: dict[KeyPath, Position] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    def where(self, node: yaml.Node) -> Position:
+        return Position(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.positions[path] = self.where(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+    def build_mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.diagnostics.append(Diagnostic(self.where(key_node), "a key must be plain text"))
+                continue
+            key = str(self.loader.construct_object(key_node))
+            if key in result:
+                first = self.key_positions[(*path, key)]
+                self.diagnostics.append(
+                    Diagnostic(
+                        self.where(key_node),
+                        f"key '{key}' is given twice in this mapping (first at line {first.line})",
+                    )
+                )
+                continue
+            self.key_positions[(*path, key)] = self.where(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result

@@ -1,0 +1,115 @@
+"""The pages of one locale: the home page, the help article and the finder's nodes.
+
+Each page is plain data (its source path, front matter and HTML body), so the
+MkDocs glue only has to hand them to MkDocs, and another site generator could
+take them as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator import flow
+from generator.content import Content
+from generator.locales import SiteLocale
+from generator.render import PageRenderer
+
+#: The finder's folder; its nodes live below it, one folder per answer.
+FINDER_DIR = "finder"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its front matter and its HTML."""
+
+    #: Folder of the page relative to the locale root (``""`` for the home page).
+    directory: str
+    title: str
+    description: str
+    html: str
+    #: Whether the page belongs in the search index and the navigation.
+    listed: bool = True
+    extra_meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def src_uri(self) -> str:
+        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        return f"{self.directory}/index.md" if self.directory else "index.md"
+
+    def markdown(self) -> str:
+        """Return the page source: YAML front matter, then the HTML body."""
+        meta: dict[str, Any] = {"title": self.title, "description": self.description, "hide": ["navigation", "toc"]}
+        if not self.listed:
+            meta["search"] = {"exclude": True}
+        meta.update(self.extra_meta)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+        return f"---\n{front}---\n\n{self.html}"
+
+
+@dataclass(frozen=True)
+class _Answered:
+    question: Any
+    answer: Any
+    node_dir: str
+
+
+def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
+    """Return every page of ``locale``: home, article, then the finder's nodes."""
+    policy = content.policy
+    article_dir = policy.article.id
+    common = {"finder_dir": FINDER_DIR}
+
+    def renderer(directory: str) -> PageRenderer:
+        return PageRenderer(content, locale, directory, article_dir)
+
+    home = renderer("")
+    pages = [
+        Page(
+            "",
+            home.ui("home", "title").striptags(),
+            home.ui("home", "description").striptags(),
+            home.render("home.html", **common),
+        ),
+    ]
+    article = renderer(article_dir)
+    pages.append(
+        Page(
+            article_dir,
+            article.text(policy.article.title).striptags(),
+            article.text(policy.article.description).striptags(),
+            article.render("article.html", **common),
+        )
+    )
+    for node in content.proof.nodes:
+        pages.append(_finder_page(node, content, renderer(node_dir(node.path)), common))
+    return pages
+
+
+def node_dir(path: flow.Path) -> str:
+    """Return the folder of the finder node reached by ``path``."""
+    return "/".join([FINDER_DIR, *(answer for _, answer in path)])
+
+
+def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: dict[str, str]) -> Page:
+    policy = content.policy
+    answered = [
+        _Answered(policy.question(q), policy.question(q).answer(a), node_dir(node.path[:index]))
+        for index, (q, a) in enumerate(node.path)
+    ]
+    context: dict[str, Any] = {"answered": answered, "node_dir": node_dir(node.path), **common}
+    if isinstance(node, flow.QuestionNode):
+        html = page.render("finder.html", question=node.question, **context)
+        title = page.text(node.question.text).striptags()
+        description = page.text(policy.finder.description).striptags()
+        meta: dict[str, Any] = {"finder": {"question": node.question.id}}
+    else:
+        outcome = policy.outcome(node.outcome)
+        scenario = policy.scenario(node.scenario)
+        html = page.render("finder.html", question=None, outcome=outcome, scenario=scenario, **context)
+        title = page.text(outcome.title).striptags()
+        description = page.text(outcome.summary).striptags()
+        meta = {"finder": {"outcome": outcome.id, "scenario": scenario.id}}
+    return Page(node_dir(node.path), title, description, html, listed=not node.path, extra_meta=meta)

@@ -1,0 +1,157 @@
+"""Identity and reference checks: every id unique, every reference known.
+
+These run on the parsed document, after the schema passed, so that each
+problem points at the exact line of the offending id, reference or text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from generator import inline
+from generator.diagnostics import Diagnostic, did_you_mean
+from generator.load import Document, KeyPath
+
+#: Values that policy texts may use as ``{name}``.
+POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay"})
+#: Link targets that name an outcome's section of the help article.
+OUTCOME_LINK_PREFIX = "outcome:"
+#: Keys whose string values (or list of strings) are wording.
+_TEXT_KEYS = frozenset(
+    {"text", "hint", "label", "situation", "title", "summary", "description", "intro", "escalation", "marketplace"}
+)
+_PARAGRAPH_KEYS = frozenset({"body", "after", "items"})
+#: The placeholders each interface text may use; the others may use none.
+INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
+    ("article", "step_label"): frozenset({"number"}),
+    ("finder", "question_label"): frozenset({"number"}),
+    ("finder", "change_context"): frozenset({"question"}),
+}
+
+
+def check_policy_references(document: Document) -> list[Diagnostic]:
+    """Return every duplicate id and unknown reference in a schema-valid policy."""
+    data = document.data
+    problems: list[Diagnostic] = []
+    for list_key, kind in [
+        ("questions", "question"),
+        ("scenarios", "scenario"),
+        ("outcomes", "outcome"),
+        ("label_steps", "label step"),
+        ("device_weights", "device"),
+    ]:
+        problems += _duplicates(document, (list_key,), kind)
+    for index, question in enumerate(data["questions"]):
+        problems += _duplicates(document, ("questions", index, "answers"), f"answer of question '{question['id']}'")
+
+    answers = {question["id"]: [answer["id"] for answer in question["answers"]] for question in data["questions"]}
+    outcomes = [outcome["id"] for outcome in data["outcomes"]]
+    for index, question in enumerate(data["questions"]):
+        for position, other in enumerate(question.get("follows", ())):
+            path = ("questions", index, "follows", position)
+            if other not in answers:
+                problems.append(_unknown(document, path, "question", other, answers))
+    for index, scenario in enumerate(data["scenarios"]):
+        path: KeyPath = ("scenarios", index)
+        for question, allowed in scenario["when"].items():
+            if question not in answers:
+                problems.append(_unknown(document, (*path, "when", question), "question", question, answers, key=True))
+                continue
+            for position, answer in enumerate(allowed):
+                if answer not in answers[question]:
+                    kind = f"answer of question '{question}'"
+                    problems.append(
+                        _unknown(document, (*path, "when", question, position), kind, answer, answers[question])
+                    )
+        if scenario["outcome"] not in outcomes:
+            problems.append(_unknown(document, (*path, "outcome"), "outcome", scenario["outcome"], outcomes))
+
+    links = {name for market in data["markets"].values() for name in market["links"]}
+    links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
+    for path, text in policy_texts(data):
+        problems += check_text(document, path, text, POLICY_PLACEHOLDERS, links)
+    return sorted(problems, key=lambda d: d.position)
+
+
+def check_interface_references(document: Document) -> list[Diagnostic]:
+    """Return every placeholder an interface text may not use."""
+    problems: list[Diagnostic] = []
+    for section, texts in document.data.items():
+        if section == "site_name":
+            problems += check_text(document, (section,), texts, frozenset(), set())
+            continue
+        for key, text in texts.items():
+            if section == "units":
+                for form, plural in text.items():
+                    problems += check_text(document, (section, key, form), plural, frozenset({"count"}), set())
+                continue
+            allowed = INTERFACE_PLACEHOLDERS.get((section, key), frozenset())
+            problems += check_text(document, (section, key), text, allowed, set())
+    return problems
+
+
+def policy_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Yield the path and value of every wording string in policy data."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            if key == "markets":
+                continue
+            if key in _TEXT_KEYS and isinstance(value, str):
+                yield (*path, key), value
+            elif key in _PARAGRAPH_KEYS and isinstance(value, list):
+                yield from (((*path, key, i), item) for i, item in enumerate(value) if isinstance(item, str))
+            else:
+                yield from policy_texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from policy_texts(item, (*path, index))
+
+
+def check_text(
+    document: Document, path: KeyPath, text: str, placeholders: frozenset[str], links: set[str]
+) -> list[Diagnostic]:
+    """Return a diagnostic for each unknown placeholder or link target in ``text``."""
+    used = inline.usage(text)
+    problems = []
+    for name in used.placeholders:
+        if name not in placeholders:
+            known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"
+            problems.append(
+                Diagnostic(
+                    document.position(path),
+                    f"unknown placeholder {{{name}}}{did_you_mean(name, placeholders)}; this text may use: {known}",
+                )
+            )
+    for target in used.targets:
+        if target not in links:
+            problems.append(
+                Diagnostic(document.position(path), f"unknown link target '{target}'{did_you_mean(target, links)}")
+            )
+    return problems
+
+
+def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic]:
+    seen: dict[str, int] = {}
+    problems = []
+    items = document.data
+    for part in path:
+        items = items[part]
+    for index, item in enumerate(items):
+        item_id = item["id"]
+        if item_id in seen:
+            first = document.position((*path, seen[item_id], "id"))
+            problems.append(
+                Diagnostic(
+                    document.position((*path, index, "id")),
+                    f"duplicate {kind} id '{item_id}' (first defined at line {first.line})",
+                )
+            )
+        else:
+            seen[item_id] = index
+    return problems
+
+
+def _unknown(document: Document, path: KeyPath, kind: str, value: str, known: Any, *, key: bool = False) -> Diagnostic:
+    position = document.key_position(path) if key else document.position(path)
+    return Diagnostic(position, f"unknown {kind} '{value}'{did_you_mean(value, list(known))}")

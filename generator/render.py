@@ -1,0 +1,106 @@
+"""The Jinja environment and the rendering of one page's HTML.
+
+Templates live in ``generator/templates``. They are strict (an unknown name
+is an error, never an empty string) and autoescaped; texts from the content
+reach them through :func:`generator.inline.render`, which escapes them too.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import inline
+from generator.content import Content
+from generator.formatting import format_delay, format_mass
+from generator.locales import SiteLocale
+from generator.references import OUTCOME_LINK_PREFIX
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Return the shared, strict Jinja environment."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def relative_url(from_dir: str, to_dir: str, fragment: str = "") -> str:
+    """Return the link from the page at ``from_dir/`` to ``to_dir/`` (``""`` is the root).
+
+    >>> relative_url("finder/a", "finder/a/b")
+    'b/'
+    >>> relative_url("finder/a/b", "guide", "steps")
+    '../../../guide/#steps'
+    >>> relative_url("guide", "guide", "steps")
+    '#steps'
+    """
+    suffix = f"#{fragment}" if fragment else ""
+    if from_dir == to_dir and fragment:
+        return suffix
+    path = posixpath.relpath(to_dir or ".", from_dir or ".")
+    return ("./" if path == "." else f"{path}/") + suffix
+
+
+@dataclass(frozen=True)
+class PageRenderer:
+    """Renders templates for one page of one locale, resolving texts and links."""
+
+    content: Content
+    locale: SiteLocale
+    #: The page's folder relative to the locale root, e.g. ``finder/not-flagged``.
+    page_dir: str
+    #: The article's folder, target of ``outcome:`` links.
+    article_dir: str
+
+    def values(self) -> dict[str, str]:
+        policy = self.content.policy
+        market = policy.markets[self.locale.market]
+        units = self.content.interface.units
+        return {
+            "carrier": market.carrier,
+            "marketplace": policy.marketplace,
+            "free_return_delay": format_delay(policy.delays["free_return"], units, self.locale),
+            "label_return_delay": format_delay(policy.delays["label_return"], units, self.locale),
+        }
+
+    def links(self) -> dict[str, str]:
+        links = dict(self.content.policy.markets[self.locale.market].links)
+        for outcome in self.content.policy.outcomes:
+            links[OUTCOME_LINK_PREFIX + outcome.id] = relative_url(self.page_dir, self.article_dir, outcome.id)
+        return links
+
+    def text(self, value: str) -> Markup:
+        """Render a policy text with the inline syntax."""
+        return inline.render(value, self.values(), self.links())
+
+    def ui(self, section: str, key: str, **values: Any) -> Markup:
+        """Render an interface text, filling in ``values``."""
+        return inline.render(self.content.interface.text(section, key), {k: str(v) for k, v in values.items()}, {})
+
+    def url(self, to_dir: str, fragment: str = "") -> str:
+        return relative_url(self.page_dir, to_dir, fragment)
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render ``template`` with the page's helpers and ``context``."""
+        helpers: Mapping[str, Any] = {
+            "policy": self.content.policy,
+            "text": self.text,
+            "ui": self.ui,
+            "url": self.url,
+            "mass": lambda mass: format_mass(mass, self.locale),
+            "locale": self.locale,
+            "article_dir": self.article_dir,
+        }
+        return environment().get_template(template).render(**helpers, **context)

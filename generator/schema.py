@@ -1,0 +1,103 @@
+"""Check a document against its JSON Schema, with messages an editor can act on.
+
+The schemas live beside the content (``content/*.schema.json``) so that an
+editor's YAML plugin offers the same checks and completion while typing.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from generator.diagnostics import Diagnostic, did_you_mean
+from generator.load import Document, KeyPath
+
+
+@cache
+def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def validate_against_schema(document: Document, schema_path: Path) -> list[Diagnostic]:
+    """Return one diagnostic per schema violation in ``document``."""
+    validator = _validator(schema_path)
+    errors = sorted(validator.iter_errors(document.data), key=lambda e: document.position(tuple(e.absolute_path)))
+    diagnostics = []
+    for error in errors:
+        path: KeyPath = tuple(error.absolute_path)
+        diagnostics.extend(_describe(document, path, error))
+    return sorted(set(diagnostics), key=lambda d: d.position)
+
+
+def dotted(path: KeyPath) -> str:
+    """Return ``path`` as editors read it, e.g. ``scenarios[2].outcome``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the top level"
+
+
+def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationError) -> list[Diagnostic]:
+    where = dotted(path)
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - set(allowed))
+        return [
+            Diagnostic(
+                document.key_position((*path, key)),
+                f"unknown field '{key}' in {where}{did_you_mean(key, allowed)}",
+            )
+            for key in unknown
+        ]
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return [Diagnostic(document.position(path), f"{where} is missing the required field '{missing}'")]
+    if error.validator == "type":
+        expected = error.validator_value
+        return [
+            Diagnostic(
+                document.position(path),
+                f"{where} must be {_article(expected)}, not {_kind(error.instance)}",
+            )
+        ]
+    if error.validator == "enum":
+        choices = ", ".join(map(str, error.validator_value))
+        return [Diagnostic(document.position(path), f"{where} must be one of: {choices}")]
+    if error.validator == "pattern" and "https" in error.validator_value:
+        return [Diagnostic(document.position(path), f"{where} must be an https:// address")]
+    if error.validator == "pattern":
+        return [
+            Diagnostic(
+                document.position(path),
+                f"{where} '{error.instance}' is not a valid id: use lower-case letters, digits and hyphens",
+            )
+        ]
+    if error.validator in {"minItems", "minProperties", "minLength"}:
+        return [Diagnostic(document.position(path), f"{where} must not be empty")]
+    return [Diagnostic(document.position(path), f"{where}: {error.message}")]
+
+
+def _article(kind: Any) -> str:
+    names = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number"}
+    if isinstance(kind, list):
+        return " or ".join(names.get(k, k) for k in kind)
+    return names.get(kind, f"a {kind}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "empty"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text '{value}'"

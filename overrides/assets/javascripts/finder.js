@@ -1,0 +1,87 @@
+/*
+ * The finder, enhanced: answer without page reloads.
+ *
+ * Every node of the finder is a static page whose answers are plain links, so
+ * the finder works without this script. With it, a click on a link inside the
+ * finder fetches the target page, swaps in its [data-finder] part, and puts
+ * the target's address in the location bar: reload and share keep the state,
+ * and the back button goes back one question. Focus moves to the new heading
+ * and a polite live region announces it. All wording comes from the fetched
+ * page: this script holds no text of its own.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-finder]");
+  var status = document.querySelector("[data-finder-status]");
+  if (!root || !window.fetch || !window.DOMParser || !window.history.pushState) {
+    return;
+  }
+  // The finder's own folder: only links below it are handled in place.
+  var restart = root.querySelector("[data-restart]");
+  var scope = new URL(restart ? restart.getAttribute("href") : ".", document.baseURI).pathname;
+
+  function inScope(url) {
+    return url.origin === window.location.origin && url.pathname.indexOf(scope) === 0 && !url.hash;
+  }
+
+  function show(html, url) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var next = page.querySelector("[data-finder]");
+    if (!next) {
+      throw new Error("no finder on " + url);
+    }
+    root.replaceWith(next);
+    root = next;
+    document.title = page.title;
+    var heading = root.querySelector("#finder-heading");
+    var step = root.querySelector(".finder__step");
+    if (heading) {
+      heading.focus();
+    }
+    if (status && heading) {
+      status.textContent = (step ? step.textContent + ": " : "") + heading.textContent;
+    }
+  }
+
+  function load(url, push) {
+    return fetch(url.href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status + " " + url);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        if (push) {
+          window.history.pushState({ finder: true }, "", url.href);
+        }
+        show(html, url);
+      })
+      .catch(function () {
+        // Whatever went wrong, the static page is the answer.
+        window.location.assign(url.href);
+      });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-finder] a[href]");
+    if (!link || event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    var url = new URL(link.getAttribute("href"), document.baseURI);
+    if (!inScope(url)) {
+      return;
+    }
+    event.preventDefault();
+    load(url, true);
+  });
+
+  window.addEventListener("popstate", function () {
+    load(new URL(window.location.href), false);
+  });
+
+  // The first entry gets a state too, so going back to it is handled here.
+  window.history.replaceState({ finder: true }, "", window.location.href);
+})();
