@@ -8,10 +8,11 @@ problem is collected.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagnostics import ContentError, Diagnostic
+from generator.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.load import Document, load_document
 from generator.model import Interface, Policy
 from generator.references import check_interface_references, check_policy_references
@@ -61,7 +62,15 @@ def _read(path: Path, schema: Path) -> tuple[Document | None, list[Diagnostic]]:
     document, problems = load_document(path)
     if document is None:
         return None, problems
-    schema_problems = validate_against_schema(document, schema)
+    try:
+        schema_problems = validate_against_schema(document, schema)
+    except FileNotFoundError:
+        return None, [*problems, Diagnostic(Position(display_path(schema)), "file not found")]
+    except OSError as error:
+        return None, [*problems, Diagnostic(Position(display_path(schema)), f"cannot read the file ({error.strerror})")]
+    except json.JSONDecodeError as error:
+        position = Position(display_path(schema), error.lineno, error.colno)
+        return None, [*problems, Diagnostic(position, f"invalid JSON: {error.msg}")]
     if problems or schema_problems:
         return None, problems + schema_problems
     return document, []

@@ -52,6 +52,8 @@ def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
         return None, [Diagnostic(Position(name), "file not found")]
     except UnicodeDecodeError as error:
         return None, [Diagnostic(Position(name), f"the file is not valid UTF-8 ({error.reason})")]
+    except OSError as error:
+        return None, [Diagnostic(Position(name), f"cannot read the file ({error.strerror})")]
     return parse_document(text, name)
 
 
@@ -68,9 +70,14 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        if error.problem == "second occurrence" and error.context and error.context_mark:  # a duplicate anchor
+            problem = f"{error.context} at line {error.context_mark.line + 1}"
         return None, [Diagnostic(Position(name, line, column), f"invalid YAML: {problem}")]
     except yaml.YAMLError as error:
         return None, [Diagnostic(Position(name, 1, 1), f"invalid YAML: {error}")]
+    except RecursionError:
+        problem = "the values nest too deeply, or an alias refers to a value that contains it"
+        return None, [Diagnostic(Position(name, 1, 1), f"invalid YAML: {problem}")]
     finally:
         loader.dispose()
     document = Document(name, data, builder.positions, builder.key_positions)
@@ -86,17 +93,34 @@ class _Builder:
         self.positions: dict[KeyPath, Position] = {}
         self.key_positions: dict[KeyPath, Position] = {}
         self.diagnostics: list[Diagnostic] = []
+        #: The collections being built, outermost first, to refuse an alias to one of them.
+        self.open: list[yaml.Node] = []
 
     def where(self, node: yaml.Node) -> Position:
         return Position(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.positions[path] = self.where(node)
-        if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if node in self.open:  # `&a [*a]`: an alias inside the value it names
+                raise yaml.composer.ComposerError(None, None, "this value contains an alias to itself", node.start_mark)
+            self.open.append(node)
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self.build_mapping(node, path)
+                return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            finally:
+                self.open.pop()
+        return self.construct(node)
+
+    def construct(self, node: yaml.Node) -> Any:
+        """Return the value of a scalar, or raise a marked error if it has none (e.g. ``2024-02-30``)."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError as error:
+            kind = node.tag.rsplit(":", 1)[-1]
+            problem = f"'{node.value}' is not a valid {kind} ({error}); put it in quotes if it is text"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from error
 
     def build_mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -104,7 +128,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.diagnostics.append(Diagnostic(self.where(key_node), "a key must be plain text"))
                 continue
-            key = str(self.loader.construct_object(key_node))
+            key = str(self.construct(key_node))
             if key in result:
                 first = self.key_positions[(*path, key)]
                 self.diagnostics.append(

@@ -45,7 +45,9 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
     for index, question in enumerate(data["questions"]):
         problems += _duplicates(document, ("questions", index, "answers"), f"answer of question '{question['id']}'")
 
-    answers = {question["id"]: [answer["id"] for answer in question["answers"]] for question in data["questions"]}
+    answers: dict[str, list[str]] = {}
+    for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
+        answers.setdefault(question["id"], [answer["id"] for answer in question["answers"]])
     outcomes = [outcome["id"] for outcome in data["outcomes"]]
     for index, question in enumerate(data["questions"]):
         for position, other in enumerate(question.get("follows", ())):

@@ -6,6 +6,7 @@ editor's YAML plugin offers the same checks and completion while typing.
 
 from __future__ import annotations
 
+import datetime
 import json
 from functools import cache
 from pathlib import Path
@@ -31,7 +32,7 @@ def validate_against_schema(document: Document, schema_path: Path) -> list[Diagn
     for error in errors:
         path: KeyPath = tuple(error.absolute_path)
         diagnostics.extend(_describe(document, path, error))
-    return sorted(set(diagnostics), key=lambda d: d.position)
+    return sorted(dict.fromkeys(diagnostics), key=lambda d: d.position)
 
 
 def dotted(path: KeyPath) -> str:
@@ -44,6 +45,19 @@ def dotted(path: KeyPath) -> str:
 
 def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationError) -> list[Diagnostic]:
     where = dotted(path)
+    if "propertyNames" in error.schema_path:
+        # The error is about a key of the mapping at ``path``: point at that key, and name it.
+        position = document.key_position((*path, error.instance))
+        if error.validator == "enum":
+            choices = ", ".join(map(str, error.validator_value))
+            return [Diagnostic(position, f"{where} has the key '{error.instance}'; a key must be one of: {choices}")]
+        if error.validator == "pattern":
+            return [
+                Diagnostic(
+                    position,
+                    f"{where} '{error.instance}' is not a valid id: use lower-case letters, digits and hyphens",
+                )
+            ]
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(allowed))
@@ -98,6 +112,8 @@ def _kind(value: Any) -> str:
         return "true/false"
     if value is None:
         return "empty"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()} (put it in quotes to make it text)"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     return f"the text '{value}'"

@@ -135,8 +135,8 @@ def _derive_flow(policy: Policy, table: DecisionTable) -> tuple[list[flow.Node],
         nodes = list(flow.walk(policy, table))
     except flow.FlowError as error:
         where = error.question.where if error.question else policy.scenarios_where
-        witness = format_answers(dict(error.path)) or "the first question"
-        return [], [Diagnostic(where, f"{error} (after {witness})")]
+        witness = f"after {format_answers(dict(error.path))}" if error.path else "before any answer"
+        return [], [Diagnostic(where, f"{error} ({witness})")]
     problems = []
     asked = {node.question.id for node in nodes if isinstance(node, flow.QuestionNode)}
     problems += [
