@@ -1,1 +1,151 @@
-"""Browser fixtures: the built site served on 127.0.0.1 and Debian's Chromium."""
+"""Browser fixtures: the built site served on 127.0.0.1 and Debian's Chromium.
+
+One HTTP server and one Chromium serve the whole session; every test gets a
+fresh browser context, so cookies, storage and history never leak between
+tests. Each page records every request that leaves 127.0.0.1 and every console
+error or uncaught exception: the test fails if there was any.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, Request, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOST = "127.0.0.1"
+#: How long a single wait may take: the site is local, so a failure shows quickly.
+TIMEOUT_MS = 5_000
+#: Schemes that never touch the network.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    # Headers and body go out in separate writes: without this, Nagle's
+    # algorithm and delayed ACKs hold every response back by tens of ms.
+    disable_nagle_algorithm = True
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # The browser may drop a connection it no longer needs (a page left
+        # while loading); that is not an error of the site.
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1, on a free port; no trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = _Server((HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, launched once per session."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"the browser tests need Debian's Chromium at {CHROMIUM}: install it with `apt-get install chromium`",
+            pytrace=False,
+        )
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class PageLog:
+    """What the pages of one test asked for, and what went wrong in them."""
+
+    requests: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def on_request(self, request: Request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in LOCAL_SCHEMES:
+            return
+        self.requests.append(request.url)
+        if url.hostname != HOST:
+            self.external.append(f"{request.method} {request.url}")
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console error: {message.text} ({message.location.get('url', '')})")
+
+    def on_page_error(self, error: Error) -> None:
+        self.errors.append(f"uncaught exception: {error}")
+
+    def assert_clean(self) -> None:
+        """Fail if a request left 127.0.0.1, or a page logged an error."""
+        assert not self.external, "requests left 127.0.0.1:\n" + "\n".join(self.external)
+        assert not self.errors, "the page reported errors:\n" + "\n".join(self.errors)
+
+
+@pytest.fixture
+def page_log() -> Iterator[PageLog]:
+    """The log of the pages opened by the test; checked when the test ends."""
+    log = PageLog()
+    yield log
+    log.assert_clean()
+
+
+def _open_page(browser: Browser, log: PageLog, **options) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.on("request", log.on_request)
+    page = context.new_page()
+    page.on("console", log.on_console)
+    page.on("pageerror", log.on_page_error)
+    return context, page
+
+
+@pytest.fixture
+def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
+    """A page with JavaScript on, in a fresh context."""
+    context, page = _open_page(browser, page_log)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_nojs(browser: Browser, page_log: PageLog) -> Iterator[Page]:
+    """A page with JavaScript off, in a fresh context: every link is a real navigation."""
+    context, page = _open_page(browser, page_log, java_script_enabled=False)
+    yield page
+    context.close()

@@ -21,6 +21,26 @@
   var restart = root.querySelector("[data-restart]");
   var scope = new URL(restart ? restart.getAttribute("href") : ".", document.baseURI).pathname;
 
+  // Links that a change of address must not move: stylesheets and scripts are
+  // loaded once, but links and the icon are resolved again on every use.
+  var PINNED = "a[href], area[href], link[href]:not([rel~='stylesheet']):not([rel~='preload']), form[action]";
+
+  // Rewrite the relative addresses in `container` as absolute ones, resolved
+  // against `base`, the address of the page they were written for. Without
+  // this, once pushState puts a deeper node in the location bar, the header,
+  // the navigation and the favicon would point below the finder (404s).
+  // Links within the page (#…, or empty) stay as they are.
+  function pin(container, base) {
+    var elements = container.querySelectorAll(PINNED);
+    for (var i = 0; i < elements.length; i += 1) {
+      var attribute = elements[i].hasAttribute("href") ? "href" : "action";
+      var value = elements[i].getAttribute(attribute);
+      if (value && value.charAt(0) !== "#") {
+        elements[i].setAttribute(attribute, new URL(value, base).href);
+      }
+    }
+  }
+
   function inScope(url) {
     return url.origin === window.location.origin && url.pathname.indexOf(scope) === 0 && !url.hash;
   }
@@ -31,9 +51,19 @@
     if (!next) {
       throw new Error("no finder on " + url);
     }
+    pin(next, url.href);
     root.replaceWith(next);
     root = next;
     document.title = page.title;
+    // The head describes the node shown: its canonical address and description.
+    [["link[rel='canonical']", "href"], ["meta[name='description']", "content"]].forEach(function (pair) {
+      var mine = document.querySelector(pair[0]);
+      var theirs = page.querySelector(pair[0]);
+      if (mine && theirs) {
+        var value = theirs.getAttribute(pair[1]);
+        mine.setAttribute(pair[1], pair[1] === "href" ? new URL(value, url.href).href : value);
+      }
+    });
     var heading = root.querySelector("#finder-heading");
     var step = root.querySelector(".finder__step");
     if (heading) {
@@ -81,6 +111,8 @@
   window.addEventListener("popstate", function () {
     load(new URL(window.location.href), false);
   });
+
+  pin(document, document.baseURI);
 
   // The first entry gets a state too, so going back to it is handled here.
   window.history.replaceState({ finder: true }, "", window.location.href);
