@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check`` and ``python -m generator build``.
+"""The command line: ``python -m generator check | build | i18n``.
 
 It only parses arguments and calls the modules that do the work; problems in
 the content are printed as ``path:line:col: error: message`` and exit 1.
@@ -7,16 +7,15 @@ the content are printed as ``path:line:col: error: message`` and exit 1.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from pathlib import Path
 
-from generator.content import check_content
-from generator.diagnostics import display_path, format_diagnostic
-from generator.locales import SOURCE_LOCALE, SiteLocale
-
-#: The locales `build` publishes.
-PUBLISHED_LOCALES = [SOURCE_LOCALE]
+from generator import i18n
+from generator.content import check_content, load_content
+from generator.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic
+from generator.i18n import describe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,40 +23,92 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="prove the policy: complete, unambiguous, every part used")
     check.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
+    check.add_argument("--strict", action="store_true", help="a stale or missing translation is an error too")
     build = commands.add_parser("build", help="check, then build the static site, a folder per locale")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
+    build.add_argument("--strict", action="store_true", help="fail on any stale or missing translation")
+    build.add_argument("--locale", action="append", help="build only this locale (repeatable); default: all published")
+    i18n = commands.add_parser("i18n", help="the translators' workflow: extract, update, add, status")
+    i18n.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
+    steps = i18n.add_subparsers(dest="step", required=True)
+    steps.add_parser("extract", help="write locales/messages.pot, the template of every English text")
+    steps.add_parser("update", help="extract, then merge the template into every catalog (changed English → fuzzy)")
+    add = steps.add_parser("add", help="publish a new locale and start its catalog")
+    add.add_argument("locale", help="a locale tag such as nl-NL")
+    add.add_argument("--market", help="the market it reads (default: its region, e.g. nl)")
+    status = steps.add_parser("status", help="per locale: translated, stale, missing, percent")
+    status.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(args.content)
-    return run_build(args.config, args.site_dir)
+        return run_check(args.content, strict=args.strict)
+    if args.command == "i18n":
+        return run_i18n(args)
+    return run_build(args.config, args.site_dir, strict=args.strict, only=args.locale)
 
 
-def run_check(content_dir: Path) -> int:
+def run_check(content_dir: Path, *, strict: bool = False) -> int:
     """Print every problem in the content, or what was proven."""
-    content, problems = check_content(content_dir)
-    for problem in problems:
-        print(format_diagnostic(problem), file=sys.stderr)
+    content, problems = check_content(content_dir, strict=strict)
     if content is None:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
-        return 1
+        return _report(problems)
     print(f"{display_path(content_dir / 'policy.yaml')}: {content.proof.summary(content.policy)}")
+    for locale in content.locales.translated:
+        found = content.translations[locale.tag].status()
+        if found.translated < found.total:
+            print(f"{locale.tag}: {describe(found)}; these texts show in English with a notice")
     return 0
 
 
-def run_build(config_file: Path, site_dir: Path) -> int:
-    """Check the content, then build every published locale."""
-    status = run_check(config_file.parent / "content")
+def run_i18n(args: argparse.Namespace) -> int:
+    """Run one step of the translators' workflow."""
+    try:
+        if args.step == "extract":
+            lines = i18n.extract(args.content)
+        elif args.step == "update":
+            lines = i18n.update(args.content)
+        elif args.step == "add":
+            lines = i18n.add(args.content, args.locale, args.market)
+        else:
+            found = i18n.status(args.content)
+            if args.json:
+                print(json.dumps([status.as_dict() for status in found], indent=2))
+                return 0
+            lines = [f"{status.locale}: {describe(status)}" for status in found]
+    except ContentError as error:
+        return _report(error.diagnostics)
+    print("\n".join(lines))
+    return 0
+
+
+def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:
+    """Check the content, then build every published locale (in parallel)."""
+    content_dir = config_file.parent / "content"
+    status = run_check(content_dir, strict=strict)
     if status:
         return status
     from generator.site import BuildError, build_site  # MkDocs is only needed to build
 
+    locales = load_content(content_dir).locales.published
+    if only:
+        unknown = [tag for tag in only if not any(locale.tag == tag for locale in locales)]
+        if unknown:
+            print(f"error: not a published locale: {', '.join(unknown)}", file=sys.stderr)
+            return 1
+        locales = tuple(locale for locale in locales if locale.tag in only)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        build_site(config_file, site_dir, [SiteLocale(tag) for tag in PUBLISHED_LOCALES])
+        build_site(config_file, site_dir, list(locales), strict=strict)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Built {', '.join(PUBLISHED_LOCALES)} into {display_path(site_dir)}/")
+    print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
     return 0
+
+
+def _report(problems: list[Diagnostic]) -> int:
+    for problem in problems:
+        print(format_diagnostic(problem), file=sys.stderr)
+    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+    return 1

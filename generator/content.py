@@ -4,41 +4,67 @@ The steps run in order and each stops the ones after it only when they could
 not make sense of its input: a file that does not parse is not schema-checked,
 a policy with an unknown reference is not proven. Within a step, every
 problem is collected.
+
+The content folder holds ``policy.yaml``, ``interface.yaml``, optionally
+``locales.yaml`` (without it, only the source locale is published), each with
+its JSON Schema, and the translation catalogs in ``locales/``.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.catalogs import Translations, catalog_path, check_catalog, read_catalog
 from generator.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.load import Document, load_document
+from generator.locales import LocaleSettings
+from generator.messages import SourceMessage, extract_messages
 from generator.model import Interface, Policy
-from generator.references import check_interface_references, check_policy_references
+from generator.references import check_interface_references, check_locale_references, check_policy_references
 from generator.schema import validate_against_schema
 from generator.verify import Proof, prove
 
 POLICY_FILE = "policy.yaml"
 INTERFACE_FILE = "interface.yaml"
+LOCALES_FILE = "locales.yaml"
+CATALOGS_DIR = "locales"
 
 
 @dataclass(frozen=True)
 class Content:
-    """A proven policy and the interface wording, ready to render."""
+    """A proven policy, the interface wording and the translations, ready to render."""
 
     policy: Policy
     interface: Interface
     proof: Proof
+    policy_document: Document
+    interface_document: Document
+    locales: LocaleSettings
+    messages: list[SourceMessage]
+    #: The translations of each published locale but the source, by tag.
+    translations: Mapping[str, Translations] = field(default_factory=dict)
 
 
-def check_content(content_dir: Path) -> tuple[Content | None, list[Diagnostic]]:
-    """Return the content if it is sound, and every problem found in it."""
-    policy_document, problems = _read(content_dir / POLICY_FILE, content_dir / "policy.schema.json")
-    interface_document, interface_problems = _read(content_dir / INTERFACE_FILE, content_dir / "interface.schema.json")
+def check_content(content_dir: Path, *, strict: bool = False) -> tuple[Content | None, list[Diagnostic]]:
+    """Return the content if it is sound, and every problem found in it.
+
+    With ``strict``, a stale or missing translation in a published locale is a
+    problem too (without it, that text falls back to English with a notice).
+    """
+    policy_document, problems = _read(content_dir / POLICY_FILE)
+    interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
     problems += interface_problems
+    locales_document: Document | None = None
+    if (content_dir / LOCALES_FILE).exists():
+        locales_document, locales_problems = _read(content_dir / LOCALES_FILE)
+        problems += locales_problems
     if policy_document is not None:
         problems += check_policy_references(policy_document)
+        if locales_document is not None:
+            problems += check_locale_references(locales_document, policy_document)
     if interface_document is not None:
         problems += check_interface_references(interface_document)
     if problems or policy_document is None or interface_document is None:
@@ -47,21 +73,72 @@ def check_content(content_dir: Path) -> tuple[Content | None, list[Diagnostic]]:
     proof = prove(policy)
     if not proof.holds:
         return None, proof.diagnostics
-    return Content(policy, Interface.from_data(interface_document.data), proof), []
+    locales = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
+    messages = extract_messages(policy_document, interface_document)
+    translations, problems = _read_translations(content_dir / CATALOGS_DIR, locales, messages, strict=strict)
+    if problems:
+        return None, problems
+    content = Content(
+        policy,
+        Interface.from_data(interface_document.data),
+        proof,
+        policy_document,
+        interface_document,
+        locales,
+        messages,
+        translations,
+    )
+    return content, []
 
 
-def load_content(content_dir: Path) -> Content:
+def load_content(content_dir: Path, *, strict: bool = False) -> Content:
     """Return the sound content of ``content_dir``, or raise :class:`ContentError`."""
-    content, problems = check_content(content_dir)
+    content, problems = check_content(content_dir, strict=strict)
     if content is None:
         raise ContentError(problems)
     return content
 
 
-def _read(path: Path, schema: Path) -> tuple[Document | None, list[Diagnostic]]:
+def _read_translations(
+    locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool
+) -> tuple[dict[str, Translations], list[Diagnostic]]:
+    translations: dict[str, Translations] = {}
+    problems: list[Diagnostic] = []
+    known = {f"{locale.tag}.po" for locale in locales.translated}
+    for path in sorted(locales_dir.glob("*.po")) if locales_dir.is_dir() else []:
+        if path.name not in known:
+            problems.append(
+                Diagnostic(
+                    Position(display_path(path)),
+                    f"catalog for a locale that is not published: add '{path.stem}' to {LOCALES_FILE} "
+                    "(python -m generator i18n add) or remove the file",
+                )
+            )
+    for locale in locales.translated:
+        path = catalog_path(locales_dir, locale)
+        catalog, read_problems = read_catalog(path) if path.exists() else (None, [])
+        problems += read_problems
+        if catalog is not None:
+            problems += check_catalog(catalog, messages, locale, path)
+        translations[locale.tag] = found = Translations(catalog, messages, locale)
+        if strict:
+            where = Position(display_path(path))
+            problems += [
+                Diagnostic(
+                    where,
+                    f"{source.context}: {'stale' if source.context in found.stale else 'missing'} translation "
+                    f"of {source.text!r}",
+                )
+                for source in found.untranslated()
+            ]
+    return translations, problems
+
+
+def _read(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     document, problems = load_document(path)
     if document is None:
         return None, problems
+    schema = path.with_name(path.stem + ".schema.json")
     try:
         schema_problems = validate_against_schema(document, schema)
     except FileNotFoundError:

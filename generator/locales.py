@@ -1,38 +1,84 @@
 """Locales: a language for the wording plus a market for the values.
 
-``en-US`` reads English and takes its carrier, units and links from the
-``us`` market. A locale never borrows a value from another market.
+``fr-FR`` reads French and takes its carrier, units and links from the
+``fr`` market. A locale never borrows a value from another market.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from babel import Locale as BabelLocale
 
-#: The locale the content is written in.
+#: The locale the content is written in, when content/locales.yaml does not say.
 SOURCE_LOCALE = "en-US"
+#: The pseudo-locale the tests build to find hard-coded strings; never published.
+PSEUDO_LOCALE = "en-XA"
 
 
 @dataclass(frozen=True)
 class SiteLocale:
-    """A published locale, from its BCP 47 tag such as ``en-US``."""
+    """A locale of the site, from its BCP 47 tag such as ``fr-FR``, and its market."""
 
     tag: str
+    market: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.market:
+            object.__setattr__(self, "market", self.tag.split("-")[1].lower())
 
     @property
     def language(self) -> str:
         return self.tag.split("-")[0].lower()
 
     @property
-    def market(self) -> str:
-        return self.tag.split("-")[1].lower()
-
-    @property
     def slug(self) -> str:
-        """The folder and URL prefix of the locale, e.g. ``en-us``."""
+        """The folder and URL prefix of the locale, e.g. ``fr-fr``."""
         return self.tag.lower()
 
     @property
     def babel(self) -> BabelLocale:
-        return BabelLocale.parse(self.tag, sep="-")
+        """Babel's locale for CLDR data; the pseudo-locale formats like its source."""
+        tag = SOURCE_LOCALE if self.tag == PSEUDO_LOCALE else self.tag
+        return BabelLocale.parse(tag, sep="-")
+
+    @property
+    def plural_categories(self) -> frozenset[str]:
+        """The CLDR plural categories this locale's messages with a count need."""
+        return frozenset(self.babel.plural_form.tags) | {"other"}
+
+    @property
+    def name(self) -> str:
+        """The locale's name in its own language, e.g. ``français (France)``."""
+        return self.babel.get_display_name(self.babel) or self.tag
+
+
+@dataclass(frozen=True)
+class LocaleSettings:
+    """What content/locales.yaml says: the source locale, the published ones, the names."""
+
+    source: SiteLocale
+    published: tuple[SiteLocale, ...]
+    names: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> LocaleSettings:
+        published = tuple(SiteLocale(item["tag"], item["market"]) for item in data["published"])
+        source = next((locale for locale in published if locale.tag == data["source"]), SiteLocale(data["source"]))
+        return cls(source, published, tuple(data.get("names", ())))
+
+    @classmethod
+    def default(cls) -> LocaleSettings:
+        """The settings when there is no locales.yaml: the source locale alone."""
+        source = SiteLocale(SOURCE_LOCALE)
+        return cls(source, (source,))
+
+    def find(self, tag: str) -> SiteLocale | None:
+        return next((locale for locale in self.published if locale.tag.lower() == tag.lower()), None)
+
+    @property
+    def translated(self) -> tuple[SiteLocale, ...]:
+        """The published locales that read a catalog (all but the source)."""
+        return tuple(locale for locale in self.published if locale.tag != self.source.tag)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from generator.diagnostics import Position
@@ -24,12 +25,29 @@ def _nowhere(_path: KeyPath) -> Position:
     return _NOWHERE
 
 
+#: Kilograms in one unit of mass.
+_KILOGRAMS = {"kilogram": Decimal(1), "pound": Decimal("0.45359237")}
+
+
 @dataclass(frozen=True)
 class Mass:
     """A weight: a number and a unit (``pound`` or ``kilogram``)."""
 
     value: float
     unit: str
+
+    def convert(self, unit: str, step: float) -> Mass:
+        """Return this mass in ``unit``, rounded half up to the nearest multiple of ``step``.
+
+        >>> Mass(0.55, "pound").convert("kilogram", 0.05)
+        Mass(value=0.25, unit='kilogram')
+        >>> Mass(0.55, "pound").convert("pound", 0.05)
+        Mass(value=0.55, unit='pound')
+        """
+        exact = Decimal(str(self.value)) * _KILOGRAMS[self.unit] / _KILOGRAMS[unit]
+        size = Decimal(str(step))
+        steps = (exact / size).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return Mass(float(steps * size), unit)
 
 
 @dataclass(frozen=True)
@@ -141,6 +159,8 @@ class Policy:
 
     marketplace: str
     markets: Mapping[str, Market]
+    #: Per mass unit, the step shown weights are rounded to.
+    mass_rounding: Mapping[str, float]
     delays: Mapping[str, Delay]
     device_weights: tuple[DeviceWeight, ...]
     questions: tuple[Question, ...]
@@ -158,6 +178,7 @@ class Policy:
         return cls(
             marketplace=data["marketplace"],
             markets={key: _market(key, value) for key, value in data["markets"].items()},
+            mass_rounding=dict(data["mass_rounding"]),
             delays={key: Delay(**value) for key, value in data["delays"].items()},
             device_weights=tuple(
                 DeviceWeight(item["id"], item["label"], Mass(**item["average"])) for item in data["device_weights"]

@@ -16,6 +16,7 @@ from generator import flow
 from generator.content import Content
 from generator.locales import SiteLocale
 from generator.render import PageRenderer
+from generator.translate import localize
 
 #: The finder's folder; its nodes live below it, one folder per answer.
 FINDER_DIR = "finder"
@@ -58,6 +59,7 @@ class _Answered:
 
 def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
     """Return every page of ``locale``: home, article, then the finder's nodes."""
+    content = localize(content, locale)
     policy = content.policy
     article_dir = policy.article.id
     common = {"finder_dir": FINDER_DIR}
@@ -71,7 +73,7 @@ def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
             "",
             home.ui("home", "title").striptags(),
             home.ui("home", "description").striptags(),
-            home.render("home.html", **common),
+            _with_notice(home, home.render("home.html", **common)),
         ),
     ]
     article = renderer(article_dir)
@@ -80,12 +82,19 @@ def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
             article_dir,
             article.text(policy.article.title).striptags(),
             article.text(policy.article.description).striptags(),
-            article.render("article.html", **common),
+            _with_notice(article, article.render("article.html", **common)),
         )
     )
     for node in content.proof.nodes:
         pages.append(_finder_page(node, content, renderer(node_dir(node.path)), common))
     return pages
+
+
+def _with_notice(page: PageRenderer, html: str) -> str:
+    """Put the untranslated-text notice above a page that shows text in another language."""
+    if not page.fallbacks:
+        return html
+    return page.render("notice.html") + html
 
 
 def node_dir(path: flow.Path) -> str:
@@ -112,4 +121,4 @@ def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: 
         title = page.text(outcome.title).striptags()
         description = page.text(outcome.summary).striptags()
         meta = {"finder": {"outcome": outcome.id, "scenario": scenario.id}}
-    return Page(node_dir(node.path), title, description, html, listed=not node.path, extra_meta=meta)
+    return Page(node_dir(node.path), title, description, _with_notice(page, html), listed=not node.path, extra_meta=meta)

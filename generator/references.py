@@ -134,19 +134,23 @@ def check_text(
 
 
 def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic]:
+    return _duplicates_by(document, path, "id", kind)
+
+
+def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str) -> list[Diagnostic]:
     seen: dict[str, int] = {}
     problems = []
     items = document.data
     for part in path:
         items = items[part]
     for index, item in enumerate(items):
-        item_id = item["id"]
+        item_id = item[key]
         if item_id in seen:
-            first = document.position((*path, seen[item_id], "id"))
+            first = document.position((*path, seen[item_id], key))
             problems.append(
                 Diagnostic(
-                    document.position((*path, index, "id")),
-                    f"duplicate {kind} id '{item_id}' (first defined at line {first.line})",
+                    document.position((*path, index, key)),
+                    f"duplicate {kind} {'id ' if key == 'id' else ''}'{item_id}' (first defined at line {first.line})",
                 )
             )
         else:
@@ -157,3 +161,23 @@ def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic
 def _unknown(document: Document, path: KeyPath, kind: str, value: str, known: Any, *, key: bool = False) -> Diagnostic:
     position = document.key_position(path) if key else document.position(path)
     return Diagnostic(position, f"unknown {kind} '{value}'{did_you_mean(value, list(known))}")
+
+
+def check_locale_references(locales: Document, policy: Document) -> list[Diagnostic]:
+    """Return every published locale whose market is not in the policy, and every locale given twice."""
+    markets = list(policy.data["markets"])
+    problems = _duplicates_by(locales, ("published",), "tag", "locale")
+    for index, item in enumerate(locales.data["published"]):
+        if item["market"] not in markets:
+            problems.append(
+                Diagnostic(
+                    locales.position(("published", index, "market")),
+                    f"locale {item['tag']} reads the market '{item['market']}', which policy.yaml does not define"
+                    f"{did_you_mean(item['market'], markets)}; a locale never borrows another market's values",
+                )
+            )
+    if locales.data["source"] not in [item["tag"] for item in locales.data["published"]]:
+        problems.append(
+            Diagnostic(locales.position(("source",)), f"the source locale {locales.data['source']} is not published")
+        )
+    return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -20,7 +20,9 @@ from generator import inline
 from generator.content import Content
 from generator.formatting import format_delay, format_mass
 from generator.locales import SiteLocale
+from generator.model import Mass
 from generator.references import OUTCOME_LINK_PREFIX
+from generator.translate import fallback_lang
 
 
 @cache
@@ -63,6 +65,8 @@ class PageRenderer:
     page_dir: str
     #: The article's folder, target of ``outcome:`` links.
     article_dir: str
+    #: The texts this page showed in another language, because their translation is stale or missing.
+    fallbacks: list[str] = field(default_factory=list)
 
     def values(self) -> dict[str, str]:
         policy = self.content.policy
@@ -83,11 +87,25 @@ class PageRenderer:
 
     def text(self, value: str) -> Markup:
         """Render a policy text with the inline syntax."""
-        return inline.render(value, self.values(), self.links())
+        return self._mark(value, inline.render(value, self.values(), self.links()))
 
     def ui(self, section: str, key: str, **values: Any) -> Markup:
         """Render an interface text, filling in ``values``."""
-        return inline.render(self.content.interface.text(section, key), {k: str(v) for k, v in values.items()}, {})
+        value = self.content.interface.text(section, key)
+        return self._mark(value, inline.render(value, {k: str(v) for k, v in values.items()}, {}))
+
+    def _mark(self, value: str, html: Markup) -> Markup:
+        """Give a text shown in another language its ``lang``, and remember it for the page's notice."""
+        lang = fallback_lang(value)
+        if lang is None:
+            return html
+        self.fallbacks.append(value)
+        return Markup('<span lang="{}" data-untranslated>{}</span>').format(lang, html)
+
+    def mass(self, mass: Mass) -> str:
+        """Return ``mass`` in the market's unit, rounded as the policy says, formatted for the locale."""
+        unit = self.content.policy.markets[self.locale.market].mass_unit
+        return format_mass(mass.convert(unit, self.content.policy.mass_rounding[unit]), self.locale)
 
     def url(self, to_dir: str, fragment: str = "") -> str:
         return relative_url(self.page_dir, to_dir, fragment)
@@ -99,7 +117,7 @@ class PageRenderer:
             "text": self.text,
             "ui": self.ui,
             "url": self.url,
-            "mass": lambda mass: format_mass(mass, self.locale),
+            "mass": self.mass,
             "locale": self.locale,
             "article_dir": self.article_dir,
         }

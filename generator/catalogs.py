@@ -1,0 +1,257 @@
+"""Translation catalogs: gettext PO files, one per locale, read and written with Babel.
+
+``content/locales/messages.pot`` is the template of every English text;
+``content/locales/<tag>.po`` holds one locale's translations. Entries are keyed
+by their stable context (see :mod:`generator.messages`), so:
+
+* a translation whose English changed is **stale**: :func:`update_catalog`
+  marks it fuzzy and keeps the previous English beside it, and the build never
+  publishes it as current (it also compares the English itself, so a catalog
+  that was not updated cannot slip through);
+* a fuzzy, empty or absent translation falls back to English, with a notice.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from generator import inline
+from generator.diagnostics import Diagnostic, Position, display_path
+from generator.locales import SiteLocale
+from generator.messages import SourceMessage, messages_for
+
+TEMPLATE_FILE = "messages.pot"
+PROJECT = "Policy help center"
+#: An HTML tag, or something a browser could take for one.
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|&[a-zA-Z#][a-zA-Z0-9]*;")
+
+
+def catalog_path(locales_dir: Path, locale: SiteLocale) -> Path:
+    return locales_dir / f"{locale.tag}.po"
+
+
+def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Read a PO file; return it, or ``None`` and why it could not be read."""
+    name = display_path(path)
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, abort_invalid=True), []
+    except FileNotFoundError:
+        return None, [Diagnostic(Position(name), "catalog not found")]
+    except PoFileError as error:
+        line = getattr(error, "lineno", 0) or 0
+        return None, [Diagnostic(Position(name, line, 1), f"invalid catalog: {error}")]
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return None, [Diagnostic(Position(name), f"cannot read the catalog ({error})")]
+
+
+def write_catalog(catalog: Catalog, path: Path) -> bool:
+    """Write ``catalog`` to ``path`` unless only its dates would change; return whether it was written."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False)
+    text = buffer.getvalue().decode("utf-8")
+    if path.exists() and _without_dates(path.read_text(encoding="utf-8")) == _without_dates(text):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def _without_dates(text: str) -> str:
+    return re.sub(r'^"(POT-Creation-Date|PO-Revision-Date): .*$', "", text, flags=re.M)
+
+
+def make_template(messages: Iterable[SourceMessage]) -> Catalog:
+    """Return the template (POT) of ``messages``."""
+    catalog = _new_catalog(None)
+    for message in messages:
+        _add(catalog, message, "")
+    return catalog
+
+
+def new_catalog(messages: list[SourceMessage], locale: SiteLocale) -> Catalog:
+    """Return an empty catalog for ``locale``."""
+    return update_catalog(_new_catalog(locale), messages, locale)
+
+
+def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale) -> Catalog:
+    """Merge the current English into ``catalog``: keep, mark stale, add and retire entries.
+
+    Matching is by context only, never by similar-looking English: a changed
+    sentence keeps its old translation, marked fuzzy with the previous English,
+    so a translator sees exactly what changed (a dropped "not" included).
+    """
+    merged = _new_catalog(locale, catalog)
+    old = {message.context: message for message in catalog if message.id}
+    for source in messages_for(messages, locale):
+        previous = old.pop(source.context, None)
+        if previous is None:
+            _add(merged, source, "")
+            continue
+        entry = _add(merged, source, previous.string or "")
+        if previous.id != source.text:
+            if previous.string:
+                entry.flags.add("fuzzy")
+                entry.previous_id = [previous.id]
+        elif previous.fuzzy:
+            entry.flags.add("fuzzy")
+            entry.previous_id = list(previous.previous_id or [])
+    for retired in old.values():
+        merged.obsolete[(retired.id, retired.context)] = retired
+    return merged
+
+
+def _new_catalog(locale: SiteLocale | None, like: Catalog | None = None) -> Catalog:
+    catalog = Catalog(
+        locale=locale.tag.replace("-", "_") if locale else None,
+        project=PROJECT,
+        version="1",
+        copyright_holder="the help center's authors",
+        msgid_bugs_address="",
+        fuzzy=False,
+    )
+    if like is not None:
+        catalog.last_translator = like.last_translator
+        catalog.language_team = like.language_team
+        catalog.revision_date = like.revision_date
+    return catalog
+
+
+def _add(catalog: Catalog, source: SourceMessage, string: str) -> Message:
+    return catalog.add(
+        source.text,
+        string,
+        context=source.context,
+        auto_comments=[source.comment],
+        locations=[(source.file, source.line)],
+    )
+
+
+@dataclass(frozen=True)
+class Status:
+    """How much of a locale is translated."""
+
+    locale: str
+    total: int
+    translated: int
+    stale: int
+    missing: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "locale": self.locale,
+            "total": self.total,
+            "translated": self.translated,
+            "stale": self.stale,
+            "missing": self.missing,
+            "percent": round(self.percent, 1),
+        }
+
+
+class Translations:
+    """The current translations of one locale: the texts that may be published."""
+
+    def __init__(self, catalog: Catalog | None, messages: list[SourceMessage], locale: SiteLocale) -> None:
+        self.locale = locale
+        self.expected = messages_for(messages, locale)
+        entries = {message.context: message for message in catalog or () if message.id}
+        self.current: dict[str, str] = {}
+        self.stale: set[str] = set()
+        for source in self.expected:
+            entry = entries.get(source.context)
+            if entry is None or not entry.string:
+                continue
+            if entry.fuzzy or entry.id != source.text:
+                self.stale.add(source.context)
+            else:
+                self.current[source.context] = str(entry.string)
+
+    @classmethod
+    def source(cls, messages: list[SourceMessage], locale: SiteLocale) -> Translations:
+        """The source locale: every English text is its own current translation."""
+        translations = cls(None, messages, locale)
+        translations.current = {source.context: source.text for source in translations.expected}
+        return translations
+
+    def get(self, context: str) -> str | None:
+        """Return the current translation of ``context``, or ``None`` when it must fall back."""
+        return self.current.get(context)
+
+    def status(self) -> Status:
+        total = len(self.expected)
+        translated = len(self.current)
+        stale = len(self.stale)
+        return Status(self.locale.tag, total, translated, stale, total - translated - stale)
+
+    def untranslated(self) -> list[SourceMessage]:
+        """The messages that fall back to English: stale or missing."""
+        return [source for source in self.expected if source.context not in self.current]
+
+
+def check_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale, path: Path) -> list[Diagnostic]:
+    """Return every translation that would break or change a page: placeholders, links, markup, plurals."""
+    name = display_path(path)
+    sources: Mapping[str, SourceMessage] = {source.context: source for source in messages_for(messages, locale)}
+    problems = []
+    for entry in catalog:
+        if not entry.id or not entry.string or entry.context not in sources:
+            continue
+        where = Position(name, entry.lineno or 0, 1)
+        source, string = sources[entry.context].text, str(entry.string)
+        problems += [Diagnostic(where, f"{entry.context}: {problem}") for problem in _compare(source, string)]
+    problems += _plural_gaps(catalog, sources, locale, name)
+    return problems
+
+
+def _plural_gaps(catalog: Catalog, sources: Mapping[str, SourceMessage], locale: SiteLocale, name: str) -> list[Diagnostic]:
+    """Report a text with a count translated in some plural forms but not all the locale needs.
+
+    A text not translated at all simply falls back to English; a half-translated
+    one would show the wrong form for some numbers.
+    """
+    forms: dict[str, dict[str, Message | None]] = {}
+    for source in sources.values():
+        if source.plural_category:
+            stem = source.context.rsplit("/", 1)[0]
+            forms.setdefault(stem, {})[source.plural_category] = catalog.get(source.text, context=source.context)
+    problems = []
+    for stem, entries in forms.items():
+        if not any(entry is not None and entry.string for entry in entries.values()):
+            continue
+        for category, entry in entries.items():
+            if entry is None or not entry.string:
+                line = entry.lineno if entry is not None and entry.lineno else 1
+                problems.append(
+                    Diagnostic(Position(name, line, 1), f"{stem}: missing plural form '{category}', which {locale.tag} needs")
+                )
+    return problems
+
+
+def _compare(source: str, translation: str) -> list[str]:
+    """Say how ``translation`` breaks what ``source`` relies on."""
+    problems = []
+    used, kept = inline.usage(source), inline.usage(translation)
+    for name in sorted(set(used.placeholders) - set(kept.placeholders)):
+        problems.append(f"the translation drops the placeholder {{{name}}}")
+    for name in sorted(set(kept.placeholders) - set(used.placeholders)):
+        problems.append(f"the translation has the placeholder {{{name}}}, which the English does not")
+    if sorted(used.targets) != sorted(kept.targets):
+        problems.append(
+            f"the translation's links ({', '.join(kept.targets) or 'none'}) differ from the English "
+            f"({', '.join(used.targets) or 'none'}); translate the words in [...] and keep the (...) as is"
+        )
+    added = set(_MARKUP.findall(translation)) - set(_MARKUP.findall(source))
+    if added:
+        problems.append(f"the translation adds markup the English does not have: {', '.join(sorted(added))}")
+    return problems

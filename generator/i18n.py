@@ -1,0 +1,124 @@
+"""The translators' workflow: extract, update, add a locale, and status.
+
+Each function works on a content folder and returns what it did as lines to
+print, or raises :class:`~generator.diagnostics.ContentError` with located
+problems. The command line in :mod:`generator.cli` only calls these.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.catalogs import (
+    TEMPLATE_FILE,
+    Status,
+    Translations,
+    catalog_path,
+    make_template,
+    new_catalog,
+    read_catalog,
+    update_catalog,
+    write_catalog,
+)
+from generator.content import CATALOGS_DIR, LOCALES_FILE, Content, load_content
+from generator.diagnostics import ContentError, Diagnostic, Position, display_path
+from generator.locales import SiteLocale
+
+_TAG = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
+
+
+def extract(content_dir: Path) -> list[str]:
+    """Write the template of every English text to ``locales/messages.pot``."""
+    content = load_content(content_dir)
+    path = content_dir / CATALOGS_DIR / TEMPLATE_FILE
+    written = write_catalog(make_template(content.messages), path)
+    state = "written" if written else "already up to date"
+    return [f"{display_path(path)}: {len(content.messages)} messages, {state}"]
+
+
+def update(content_dir: Path) -> list[str]:
+    """Extract, then merge the template into every published locale's catalog."""
+    lines = extract(content_dir)
+    content = load_content(content_dir)
+    for locale in content.locales.translated:
+        path = catalog_path(content_dir / CATALOGS_DIR, locale)
+        catalog = _read_or_new(path, content, locale)
+        write_catalog(update_catalog(catalog, content.messages, locale), path)
+        status = Translations(update_catalog(catalog, content.messages, locale), content.messages, locale).status()
+        lines.append(f"{display_path(path)}: {describe(status)}")
+    return lines
+
+
+def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
+    """Publish a new locale: list it in locales.yaml and start its catalog."""
+    content = load_content(content_dir)
+    locales_file = content_dir / LOCALES_FILE
+    where = Position(display_path(locales_file))
+    if not _TAG.match(tag):
+        raise ContentError([Diagnostic(where, f"'{tag}' is not a locale tag like nl-NL (language-REGION)")])
+    if content.locales.find(tag):
+        raise ContentError([Diagnostic(where, f"{tag} is already published")])
+    locale = SiteLocale(tag, market or "")
+    if locale.market not in content.policy.markets:
+        known = ", ".join(sorted(content.policy.markets))
+        raise ContentError(
+            [
+                Diagnostic(
+                    Position(display_path(content_dir / "policy.yaml")),
+                    f"{tag} needs the market '{locale.market}', which policy.yaml does not define (it has: {known}). "
+                    f"Add it under markets: with its carrier, mass_unit and links, or publish {tag} for an existing "
+                    "market with --market",
+                )
+            ]
+        )
+    _append_locale(locales_file, locale)
+    path = catalog_path(content_dir / CATALOGS_DIR, locale)
+    write_catalog(new_catalog(content.messages, locale), path)
+    return [
+        f"{display_path(locales_file)}: publishes {tag} (market {locale.market})",
+        f"{display_path(path)}: {len(Translations(None, content.messages, locale).expected)} messages to translate; "
+        "until then the pages show English with a notice",
+    ]
+
+
+def status(content_dir: Path) -> list[Status]:
+    """Return how much of each published locale is translated."""
+    content = load_content(content_dir)
+    return [content.translations[locale.tag].status() for locale in content.locales.translated]
+
+
+def describe(status: Status) -> str:
+    return (
+        f"{status.translated}/{status.total} translated, {status.stale} stale, {status.missing} missing "
+        f"({status.percent:.1f} %)"
+    )
+
+
+def _read_or_new(path: Path, content: Content, locale: SiteLocale):
+    if not path.exists():
+        return new_catalog(content.messages, locale)
+    catalog, problems = read_catalog(path)
+    if catalog is None:
+        raise ContentError(problems)
+    return catalog
+
+
+def _append_locale(locales_file: Path, locale: SiteLocale) -> None:
+    """Add the locale after the last published one, keeping the file's comments and layout."""
+    if not locales_file.exists():
+        locales_file.write_text(
+            f"source: en-US\npublished:\n  - tag: en-US\n    market: us\n  - tag: {locale.tag}\n"
+            f"    market: {locale.market}\n",
+            encoding="utf-8",
+        )
+        return
+    lines = locales_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(index for index, line in enumerate(lines) if line.startswith("published:"))
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "-")) or not lines[end].strip()):
+        end += 1
+    while lines[end - 1].strip() == "":
+        end -= 1
+    lines[end:end] = [f"  - tag: {locale.tag}\n", f"    market: {locale.market}\n"]
+    locales_file.write_text("".join(lines), encoding="utf-8")
