@@ -3,15 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCALE ?= en-US
+SLUG = $(shell echo $(LOCALE) | tr A-Z a-z)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check build serve test lint format lock clean
+.PHONY: help install check build serve test lint format lock clean i18n
 
 help:
-	@echo "make serve    build and preview the site on http://127.0.0.1:8000/en-us/ (live reload)"
+	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR make serve)"
 	@echo "make test     lint, then the whole test suite (browser tests included)"
 	@echo "make build    build the static site into site/, a folder per locale"
-	@echo "make check    prove the policy in content/"
+	@echo "make check    prove the policy in content/ and check the catalogs"
+	@echo "make i18n     update the catalogs after an English edit, then show their status"
 	@echo "make format   format the code; make lock: re-pin requirements.txt"
 
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -30,7 +32,12 @@ build: install
 
 serve: install
 	$(BIN)/python -m generator check
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	HELP_LOCALE=$(LOCALE) HELP_SITE_URL=http://127.0.0.1:8000/$(SLUG)/ HELP_BASE_URL=http://127.0.0.1:8000/ \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+i18n: install
+	$(BIN)/python -m generator i18n update
+	$(BIN)/python -m generator i18n status
 
 lint: install
 	$(BIN)/ruff check generator tests

@@ -214,7 +214,9 @@ def check_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteL
     return problems
 
 
-def _plural_gaps(catalog: Catalog, sources: Mapping[str, SourceMessage], locale: SiteLocale, name: str) -> list[Diagnostic]:
+def _plural_gaps(
+    catalog: Catalog, sources: Mapping[str, SourceMessage], locale: SiteLocale, name: str
+) -> list[Diagnostic]:
     """Report a text with a count translated in some plural forms but not all the locale needs.
 
     A text not translated at all simply falls back to English; a half-translated
@@ -233,7 +235,9 @@ def _plural_gaps(catalog: Catalog, sources: Mapping[str, SourceMessage], locale:
             if entry is None or not entry.string:
                 line = entry.lineno if entry is not None and entry.lineno else 1
                 problems.append(
-                    Diagnostic(Position(name, line, 1), f"{stem}: missing plural form '{category}', which {locale.tag} needs")
+                    Diagnostic(
+                        Position(name, line, 1), f"{stem}: missing plural form '{category}', which {locale.tag} needs"
+                    )
                 )
     return problems
 

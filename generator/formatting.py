@@ -9,6 +9,7 @@ from babel.units import format_unit
 
 from generator.locales import SiteLocale
 from generator.model import Delay, Mass
+from generator.pseudo import pseudo
 
 #: CLDR unit names of the mass units the policy may use.
 _CLDR_MASS_UNITS = {"pound": "mass-pound", "kilogram": "mass-kilogram"}
@@ -16,7 +17,9 @@ _CLDR_MASS_UNITS = {"pound": "mass-pound", "kilogram": "mass-kilogram"}
 
 def format_mass(mass: Mass, locale: SiteLocale) -> str:
     """Return ``mass`` with its short unit, e.g. ``0.55 lb`` or ``0,25 kg``."""
-    return format_unit(mass.value, _CLDR_MASS_UNITS[mass.unit], length="short", locale=locale.babel)
+    text = format_unit(mass.value, _CLDR_MASS_UNITS[mass.unit], length="short", locale=locale.babel)
+    # The pseudo-locale proves that this text, too, is the locale's and not hard-coded.
+    return pseudo(text, ()) if locale.is_pseudo else text
 
 
 def format_count(count: int, forms: Mapping[str, str], locale: SiteLocale) -> str:

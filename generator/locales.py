@@ -39,6 +39,10 @@ class SiteLocale:
         return self.tag.lower()
 
     @property
+    def is_pseudo(self) -> bool:
+        return self.tag == PSEUDO_LOCALE
+
+    @property
     def babel(self) -> BabelLocale:
         """Babel's locale for CLDR data; the pseudo-locale formats like its source."""
         tag = SOURCE_LOCALE if self.tag == PSEUDO_LOCALE else self.tag

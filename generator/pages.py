@@ -110,8 +110,9 @@ def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: 
     ]
     context: dict[str, Any] = {"answered": answered, "node_dir": node_dir(node.path), **common}
     if isinstance(node, flow.QuestionNode):
-        html = page.render("finder.html", question=node.question, **context)
-        title = page.text(node.question.text).striptags()
+        question = policy.question(node.question.id)  # the proof's nodes hold the source wording
+        html = page.render("finder.html", question=question, **context)
+        title = page.text(question.text).striptags()
         description = page.text(policy.finder.description).striptags()
         meta: dict[str, Any] = {"finder": {"question": node.question.id}}
     else:
@@ -121,4 +122,6 @@ def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: 
         title = page.text(outcome.title).striptags()
         description = page.text(outcome.summary).striptags()
         meta = {"finder": {"outcome": outcome.id, "scenario": scenario.id}}
-    return Page(node_dir(node.path), title, description, _with_notice(page, html), listed=not node.path, extra_meta=meta)
+    return Page(
+        node_dir(node.path), title, description, _with_notice(page, html), listed=not node.path, extra_meta=meta
+    )

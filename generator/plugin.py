@@ -7,47 +7,84 @@ site generator only means replacing this file and :mod:`generator.site`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.content import load_content
 from generator.diagnostics import ContentError
 from generator.locales import SOURCE_LOCALE, SiteLocale
 from generator.pages import Page, build_pages
+from generator.pseudo import pseudo_material_language
+from generator.translate import localize, material_language, resolve_locale
 
 
 class PolicyPluginConfig(Config):
     #: The content folder, relative to mkdocs.yml.
     content = c.Type(str, default="content")
-    #: The locale this build publishes, e.g. ``en-US``.
+    #: The locale this build publishes, e.g. ``fr-FR``.
     locale = c.Type(str, default=SOURCE_LOCALE)
+    #: Where the site's root is published; each locale lives in a folder below it.
+    base_url = c.Type(str, default="")
 
 
 class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
-    """Proves the policy and adds its pages to the build of one locale."""
+    """Proves the policy and adds its pages, in one locale, to the build."""
 
     pages: list[Page]
+    locale: SiteLocale
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Runs before every build, so `mkdocs serve` re-proves on each edit.
         content_dir = Path(config.config_file_path).parent / self.config.content
         try:
             content = load_content(content_dir)
+            self.locale, content = resolve_locale(content, self.config.locale)
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
-        self.pages = build_pages(content, SiteLocale(self.config.locale))
-        config.site_name = content.interface.site_name
+        self.pages = build_pages(content, self.locale)
+        config.site_name = str(localize(content, self.locale).interface.site_name)
+        config.theme["language"] = material_language(self.locale)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:  # a search index per locale, with that language's stemmer
+            search.config.lang = [self.locale.babel.language]
         if config.nav is None:
             config.nav = [page.src_uri for page in self.pages if page.listed]
+        base = self.config.base_url or config.site_url or "/"
+        config.extra["help_base_url"] = base
+        config.extra["help_locale"] = self.locale.tag
+        config.extra["help_locales"] = [
+            {"tag": locale.tag, "slug": locale.slug, "name": locale.name} for locale in content.locales.published
+        ]
         return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # The pseudo-locale brings its own translation of Material's interface.
+        if self.locale.is_pseudo:
+            # Material's own interface strings, pseudo-localized in place of its English ones.
+            english, _, _ = env.loader.get_source(env, "partials/languages/en.html")
+            pseudo_language = pseudo_material_language(english, self.locale.tag)
+            env.loader = ChoiceLoader([DictLoader({"partials/languages/en.html": pseudo_language}), env.loader])
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # Generated pages exist only in the build, never in docs/.
         for page in self.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown()))
         return files
+
+    def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict:
+        # The same page in every locale: Material's head links and language menu read these.
+        base = config.extra["help_base_url"]
+        config.extra["alternate"] = [
+            {"name": alt["name"], "lang": alt["tag"], "slug": alt["slug"], "link": f"{base}{alt['slug']}/{page.url}"}
+            for alt in config.extra["help_locales"]
+        ]
+        return context

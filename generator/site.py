@@ -1,4 +1,4 @@
-"""MkDocs glue: build the whole static site, one MkDocs build per locale.
+"""MkDocs glue: build the whole static site, one MkDocs build per locale, in parallel.
 
 The site is built into a temporary folder beside the target and put in place
 with a rename, so a failed build never leaves a half-published site.
@@ -10,12 +10,16 @@ import logging
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.content import check_content
+from generator.diagnostics import format_diagnostic
 from generator.locales import SiteLocale
 from generator.render import environment
 
@@ -23,37 +27,55 @@ log = logging.getLogger(__name__)
 
 
 class BuildError(Exception):
-    """A locale's build failed; the message says which and why."""
+    """The content or a locale's build failed; the message says which and why."""
 
 
-def build_site(config_file: Path, site_dir: Path, locales: list[SiteLocale]) -> None:
-    """Build every locale into ``site_dir/<locale>/`` and write the root page."""
+def build_site(
+    config_file: Path, site_dir: Path, locales: list[SiteLocale], *, strict: bool = False, base_url: str = ""
+) -> None:
+    """Build every locale into ``site_dir/<locale>/`` and write the root page that lists them.
+
+    With ``strict``, a stale or missing translation fails the build. ``base_url``
+    replaces the configured address of the site's root (a test serves it locally).
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    content, problems = check_content(config_file.parent / "content", strict=strict)
+    if content is None:
+        raise BuildError("\n".join(map(format_diagnostic, problems)))
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
-        for locale in locales:
-            log.info("Building %s", locale.tag)
-            _build_locale(config_file, staging / locale.slug, locale)
-        (staging / "index.html").write_text(render_root_page(locales), encoding="utf-8")
+        workers = max(1, min(len(locales), os.cpu_count() or 1))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            jobs = {
+                pool.submit(
+                    _build_locale, str(config_file), str(staging / locale.slug), locale.tag, locale.slug, base_url
+                ): locale
+                for locale in locales
+            }
+            for job in as_completed(jobs):
+                job.result()
+                log.info("Built %s", jobs[job].tag)
+        root = environment().get_template("root.html").render(locales=locales, title=content.interface.site_name)
+        (staging / "index.html").write_text(root, encoding="utf-8")
         _publish(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def render_root_page(locales: list[SiteLocale]) -> str:
-    """Return the site's root page, which lists the locales."""
-    return environment().get_template("root.html").render(locales=locales)
-
-
-def _build_locale(config_file: Path, target: Path, locale: SiteLocale) -> None:
+def _build_locale(config_file: str, target: str, tag: str, slug: str, base_url: str) -> None:
+    """Build one locale; runs in a worker process."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
-        config = load_config(str(config_file), site_dir=str(target), strict=True)
-        config.plugins["help-policy"].config.locale = locale.tag
+        config = load_config(config_file, site_dir=target, strict=True)
+        plugin = config.plugins["help-policy"]
+        plugin.config.locale = tag
+        plugin.config.base_url = base_url or plugin.config.base_url
+        config.site_url = f"{plugin.config.base_url or '/'}{slug}/"
         build(config)
     except MkDocsException as error:
-        raise BuildError(f"{locale.tag}: {error}") from None
+        raise BuildError(f"{tag}: {error}") from None
 
 
 def _publish(staging: Path, site_dir: Path) -> None:

@@ -14,10 +14,12 @@ from typing import Any
 
 from generator.catalogs import Translations
 from generator.content import Content
+from generator.diagnostics import ContentError, Diagnostic, Position
 from generator.load import KeyPath
-from generator.locales import SiteLocale
+from generator.locales import PSEUDO_LOCALE, SiteLocale
 from generator.messages import UNITS_CONTEXT, interface_texts, message_context
 from generator.model import Interface, Policy
+from generator.pseudo import pseudo
 from generator.references import policy_texts
 
 
@@ -53,7 +55,11 @@ def localize(content: Content, locale: SiteLocale) -> Content:
     for path, text in list(interface_texts(interface_data)):
         if path[0] == "units":
             continue
-        _put(interface_data, path, _pick(translations, message_context(interface_data, "interface", path), text, source_lang))
+        _put(
+            interface_data,
+            path,
+            _pick(translations, message_context(interface_data, "interface", path), text, source_lang),
+        )
     for unit, forms in interface_data["units"].items():
         interface_data["units"][unit] = {
             category: _pick(
@@ -77,3 +83,28 @@ def _put(data: Any, path: KeyPath, value: str) -> None:
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value
+
+
+def resolve_locale(content: Content, tag: str) -> tuple[SiteLocale, Content]:
+    """Return the published locale named ``tag`` and the content that knows its translations.
+
+    The pseudo-locale is resolved too: it reads the source locale's market, and
+    its translations are generated from the English.
+    """
+    locale = content.locales.find(tag)
+    if locale is not None:
+        return locale, content
+    if tag == PSEUDO_LOCALE:
+        locale = SiteLocale(PSEUDO_LOCALE, content.locales.source.market)
+        names = content.locales.names
+        generated = Translations.source(content.messages, locale)
+        generated.current = {context: pseudo(text, names) for context, text in generated.current.items()}
+        return locale, dataclasses.replace(content, translations={**content.translations, tag: generated})
+    published = ", ".join(locale.tag for locale in content.locales.published)
+    where = Position(content.policy_document.file.replace("policy.yaml", "locales.yaml"))
+    raise ContentError([Diagnostic(where, f"{tag} is not a published locale (published: {published})")])
+
+
+def material_language(locale: SiteLocale) -> str:
+    """Return the name of Material's interface language for ``locale`` (the pseudo-locale's is English)."""
+    return locale.babel.language

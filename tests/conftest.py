@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.content import Content, load_content
-from generator.locales import SOURCE_LOCALE, SiteLocale
+from generator.locales import PSEUDO_LOCALE, SiteLocale
+from support import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
@@ -26,10 +28,26 @@ def policy(content):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with the same code as `make build`."""
+def site_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("built") / "site"
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir) -> Iterator[str]:
+    """The address the site is served at on 127.0.0.1, started before it is built; no trailing slash."""
+    with serve_directory(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def built_site(content, site_dir, site_server) -> Path:
+    """The real site, built once like `make build --strict`, plus the pseudo-locale.
+
+    It is built for the address it is served at, so that its own absolute
+    links (hreflang) stay on 127.0.0.1.
+    """
     from generator.site import build_site
 
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT / "mkdocs.yml", site_dir, [SiteLocale(SOURCE_LOCALE)])
+    locales = [*content.locales.published, SiteLocale(PSEUDO_LOCALE, content.locales.source.market)]
+    build_site(ROOT / "mkdocs.yml", site_dir, locales, strict=True, base_url=f"{site_server}/")
     return site_dir

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 
 class _TextAndTags(HTMLParser):
@@ -30,3 +36,39 @@ def html_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _TextAndTags()
     parser.feed(html)
     return parser.tags
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    # Headers and body go out in separate writes: without this, Nagle's
+    # algorithm and delayed ACKs hold every response back by tens of ms.
+    disable_nagle_algorithm = True
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # The browser may drop a connection it no longer needs (a page left
+        # while loading); that is not an error of the site.
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve ``directory`` over HTTP on a free port of ``host``; yield its address without a trailing slash.
+
+    The folder may not exist yet, or be replaced while served: each request looks it up anew.
+    """
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server((host, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -129,6 +129,7 @@ def toy_policies(draw: st.DrawFn) -> dict[str, Any]:
                 "links": {"shipment_page": link, "contact_form": link, "messages": link},
             }
         },
+        "mass_rounding": {"pound": 0.05, "kilogram": 0.05},
         "delays": {
             "free_return": {"count": 2, "unit": "business-day"},
             "label_return": {"count": 2, "unit": "business-day"},

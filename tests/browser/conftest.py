@@ -8,9 +8,6 @@ error or uncaught exception: the test fails if there was any.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,37 +33,10 @@ TIMEOUT_MS = 5_000
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request to stderr."""
-
-    # Headers and body go out in separate writes: without this, Nagle's
-    # algorithm and delayed ACKs hold every response back by tens of ms.
-    disable_nagle_algorithm = True
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        # The browser may drop a connection it no longer needs (a page left
-        # while loading); that is not an error of the site.
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1, on a free port; no trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = _Server((HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+def site_url(built_site: Path, site_server: str) -> str:
+    """The built site, served on 127.0.0.1; no trailing slash."""
+    return site_server
 
 
 @pytest.fixture(scope="session")

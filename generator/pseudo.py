@@ -1,0 +1,61 @@
+"""The pseudo-locale ``en-XA``: every text accented, about 35 % longer, and bracketed.
+
+Built by the tests, never published. A page of the pseudo-locale that still
+shows plain English text has a string that does not come from a catalog: a
+hard-coded string. Names listed in content/locales.yaml stay as they are.
+
+>>> pseudo("Ship with {carrier}", ())
+'⟦Šĥîþ ŵîţĥ {carrier} ~~~~~~~⟧'
+>>> pseudo("[Write to us](contact_form)", ())
+'⟦[Ŵŕîţé ţó ûš](contact_form) ~~~~~~~~~~⟧'
+>>> pseudo("Ask Back Market", ("Back Market",))
+'⟦Åšķ Back Market ~~~~~~⟧'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+OPEN, CLOSE, PAD = "⟦", "⟧", "~"
+_ACCENTS = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "åƀçđéƒĝĥîĵķĺɱñóþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĹṀÑÓÞǪŔŠŢÛṼŴẊÝŽ",
+)
+#: Placeholders and link targets: kept as they are so the text still works.
+_KEEP = re.compile(r"\{[a-z][a-z0-9_]*\}|\]\([a-z][a-z0-9_:-]*\)")
+#: What Material's interface strings must keep: configuration, not wording.
+_MATERIAL_KEEP = {"language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator"}
+
+
+def pseudo(text: str, names: Iterable[str]) -> str:
+    """Return ``text`` pseudo-localized; placeholders, link targets and ``names`` are kept."""
+    kept = [re.escape(name) for name in sorted(names, key=len, reverse=True)]
+    pattern = re.compile("|".join([_KEEP.pattern, *kept]))
+    parts, position = [], 0
+    for match in pattern.finditer(text):
+        parts.append(text[position : match.start()].translate(_ACCENTS))
+        parts.append(match.group())
+        position = match.end()
+    parts.append(text[position:].translate(_ACCENTS))
+    return f"{OPEN}{''.join(parts)} {PAD * math.ceil(len(text) * 0.35)}{CLOSE}"
+
+
+def is_pseudo(text: str) -> bool:
+    """Return whether ``text`` went through :func:`pseudo` (or holds only accented letters)."""
+    return OPEN in text or CLOSE in text or bool(re.search(r"[åƀçđéƒĝĥîĵķĺɱñóþǫŕšţûṽŵẋýž]", text, re.I))
+
+
+def pseudo_material_language(english: str, tag: str) -> str:
+    """Return Material's English interface file with every text pseudo-localized."""
+
+    def replace(match: re.Match[str]) -> str:
+        key, value = match.group(1), match.group(2)
+        if key == "language":
+            return f'"{key}": "{tag}"'
+        if key in _MATERIAL_KEEP:
+            return match.group()
+        return f'"{key}": "{pseudo(value, ())}"'
+
+    return re.sub(r'"([a-z.]+)": "((?:[^"\\]|\\.)*)"', replace, english)
