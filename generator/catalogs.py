@@ -42,7 +42,7 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     name = display_path(path)
     try:
         with path.open("rb") as handle:
-            return read_po(handle, abort_invalid=True), []
+            return _restore_previous(read_po(handle, abort_invalid=True)), []
     except FileNotFoundError:
         return None, [Diagnostic(Position(name), "catalog not found")]
     except PoFileError as error:
@@ -50,6 +50,19 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         return None, [Diagnostic(Position(name, line, 1), f"invalid catalog: {error}")]
     except (OSError, UnicodeDecodeError, ValueError) as error:
         return None, [Diagnostic(Position(name), f"cannot read the catalog ({error})")]
+
+
+def _restore_previous(catalog: Catalog) -> Catalog:
+    """Read back the previous English (``#| msgid``) that Babel's reader leaves as comments."""
+    for message in catalog:
+        previous = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
+        if not previous:
+            continue
+        message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
+        text = " ".join(previous)
+        if text.startswith('msgid "') and text.endswith('"'):
+            message.previous_id = [text[len('msgid "') : -1].replace('\\"', '"').replace("\\\\", "\\")]
+    return catalog
 
 
 def write_catalog(catalog: Catalog, path: Path) -> bool:
@@ -166,6 +179,8 @@ class Translations:
         self.locale = locale
         self.expected = messages_for(messages, locale)
         entries = {message.context: message for message in catalog or () if message.id}
+        #: The catalog line of each entry, to point at it.
+        self.lines = {context: entry.lineno or 0 for context, entry in entries.items()}
         self.current: dict[str, str] = {}
         self.stale: set[str] = set()
         for source in self.expected:

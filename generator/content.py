@@ -122,10 +122,13 @@ def _read_translations(
             problems += check_catalog(catalog, messages, locale, path)
         translations[locale.tag] = found = Translations(catalog, messages, locale)
         if strict:
-            where = Position(display_path(path))
             problems += [
                 Diagnostic(
-                    where,
+                    Position(
+                        display_path(path),
+                        found.lines.get(source.context, 0),
+                        1 if source.context in found.lines else 0,
+                    ),
                     f"{source.context}: {'stale' if source.context in found.stale else 'missing'} translation "
                     f"of {source.text!r}",
                 )

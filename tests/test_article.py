@@ -35,7 +35,7 @@ SEED_FACTS = [
     "tracking number",
     "counterfeit, greylisted, blocklisted or rooted",
     "(iCloud, Google, Samsung…)",
-    "did not want to or did not try to send a copy of your ID",
+    "chose not to send, or did not try to send, a copy of your ID",
     "prepaid return label",
     "Step 1: Start a shipment on the UPS website",
     "“Create a Shipment” page of UPS",
