@@ -23,6 +23,7 @@ from generator.diagnostics import ContentError
 from generator.locales import SOURCE_LOCALE, SiteLocale
 from generator.pages import Page, build_pages
 from generator.pseudo import pseudo_material_language
+from generator.render import TEMPLATES_DIR
 from generator.translate import localize, material_language, resolve_locale
 
 
@@ -73,6 +74,11 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             pseudo_language = pseudo_material_language(english, self.locale.tag)
             env.loader = ChoiceLoader([DictLoader({"partials/languages/en.html": pseudo_language}), env.loader])
         return env
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        # Live reload on edits to the generator's templates too.
+        server.watch(str(TEMPLATES_DIR))
+        return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # Generated pages exist only in the build, never in docs/.

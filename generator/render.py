@@ -11,6 +11,7 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -24,12 +25,15 @@ from generator.model import Mass
 from generator.references import OUTCOME_LINK_PREFIX
 from generator.translate import fallback_lang
 
+#: The generator's own templates: article, finder, notices.
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
 
 @cache
 def environment() -> jinja2.Environment:
     """Return the shared, strict Jinja environment."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

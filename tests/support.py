@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -28,7 +29,8 @@ def html_text(html: str) -> str:
     """Return the visible text of ``html`` with white space folded."""
     parser = _TextAndTags()
     parser.feed(html)
-    return " ".join(" ".join(parser.chunks).split())
+    # Only ASCII white space folds: a no-break space is part of the text (French "traduites :").
+    return re.sub(r"[ \t\n\r\f]+", " ", " ".join(parser.chunks)).strip()
 
 
 def html_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:

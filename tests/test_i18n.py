@@ -1,0 +1,261 @@
+"""The translators' workflow on temporary copies of the project: stale, add, checks, fallback."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from generator.cli import main
+from generator.locales import SiteLocale
+from generator.pages import build_pages
+from support import html_tags, html_text
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATED = ["fr-FR", "de-DE", "es-ES", "it-IT"]
+#: The English of one outcome title, edited in the tests below.
+TITLE_CONTEXT = "policy/outcomes/free-return/title"
+OLD_TITLE = "The refurbisher sends your device back for free"
+NEW_TITLE = "The refurbisher ships your device back at no cost"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A temporary copy of the project's content and site configuration; the working folder."""
+    for name in ["content", "overrides", "docs"]:
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return status, out, err
+
+
+def entry(path: Path, context: str):
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return next(message for message in catalog if message.context == context)
+
+
+def line_of(path: Path, context: str) -> int:
+    """The line of the msgid that follows ``msgctxt "context"``: where Babel places an entry."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines.index(f'msgctxt "{context}"') + 2
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_shipped_locales_are_fully_translated(capsys, tag):
+    status, out, _ = run(capsys, "i18n", "--content", str(ROOT / "content"), "status", "--json")
+    assert status == 0
+    found = {row["locale"]: row for row in json.loads(out)}
+    assert found[tag]["percent"] == 100.0
+    assert (found[tag]["stale"], found[tag]["missing"]) == (0, 0)
+
+
+def test_the_template_is_up_to_date(capsys, project):
+    before = (project / "content/locales/messages.pot").read_text(encoding="utf-8")
+    status, out, _ = run(capsys, "i18n", "extract")
+    assert status == 0
+    assert "already up to date" in out
+    assert (project / "content/locales/messages.pot").read_text(encoding="utf-8") == before
+
+
+def test_an_english_edit_makes_every_translation_stale(capsys, project):
+    policy = project / "content/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")
+
+    # Before any update, the build already refuses to publish the old translation as current.
+    status, _, err = run(capsys, "check", "--strict")
+    assert status == 1
+    for tag in TRANSLATED:
+        assert (
+            f"content/locales/{tag}.po:{line_of(project / f'content/locales/{tag}.po', TITLE_CONTEXT)}:1: error: {TITLE_CONTEXT}: stale translation"
+            in err
+        )
+
+    status, out, _ = run(capsys, "i18n", "update")
+    assert status == 0
+    for tag in TRANSLATED:
+        catalog = project / f"content/locales/{tag}.po"
+        stale = entry(catalog, TITLE_CONTEXT)
+        assert stale.fuzzy
+        assert stale.id == NEW_TITLE
+        assert stale.string  # the old translation is kept for the translator to fix
+        assert f'#| msgid "{OLD_TITLE}"' in catalog.read_text(encoding="utf-8")
+        assert re.search(rf"^content/locales/{tag}\.po: \d+/\d+ translated, 1 stale, 0 missing", out, re.M)
+
+    # A second update keeps the previous English beside the stale translation.
+    run(capsys, "i18n", "update")
+    assert f'#| msgid "{OLD_TITLE}"' in (project / "content/locales/fr-FR.po").read_text(encoding="utf-8")
+
+    status, _, err = run(capsys, "check", "--strict")
+    assert status == 1
+    assert err.count("stale translation") == len(TRANSLATED)
+    status, _, _ = run(capsys, "check")
+    assert status == 0
+
+
+def test_a_stale_text_falls_back_to_english_with_a_notice(project):
+    from generator.content import load_content
+
+    policy = project / "content/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")
+    content = load_content(project / "content")
+    pages = {page.directory: page for page in build_pages(content, SiteLocale("fr-FR", "fr"))}
+    article = pages["get-your-device-back"].html
+
+    assert f'<span lang="en-US" data-untranslated>{NEW_TITLE}</span>' in article
+    notice = entry(project / "content/locales/fr-FR.po", "interface/notice/untranslated").string
+    assert notice in html_text(article)
+    assert ("div", {"class": "admonition info", "role": "note", "data-untranslated-notice": None}) in html_tags(article)
+    # A page that shows nothing in English has no notice.
+    assert "data-untranslated-notice" not in pages["finder/not-flagged"].html
+
+
+def test_add_a_locale_for_a_market_that_does_not_exist_says_how(capsys, project):
+    status, _, err = run(capsys, "i18n", "add", "nl-NL")
+    assert status == 1
+    assert "content/policy.yaml: error: nl-NL needs the market 'nl', which policy.yaml does not define" in err
+    assert not (project / "content/locales/nl-NL.po").exists()
+
+
+NL_MARKET = """  nl:
+    mass_unit: kilogram
+    carrier: UPS
+    links:
+      shipment_page: https://www.ups.com/ship/guided/origin?loc=nl_NL
+      contact_form: https://help.backmarket.nl/hc/nl-nl/requests/new
+      messages: https://www.backmarket.nl/nl-nl/dashboard/orders
+"""
+
+
+def test_add_a_locale_then_build_it(capsys, project):
+    from generator.site import build_site
+
+    policy = project / "content/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("\n# Weights are stored", f"{NL_MARKET}\n# Weights are stored", 1), encoding="utf-8")
+
+    status, out, _ = run(capsys, "i18n", "add", "nl-NL")
+    assert status == 0, out
+    assert "- tag: nl-NL\n    market: nl\n" in (project / "content/locales.yaml").read_text(encoding="utf-8")
+    assert (project / "content/locales/nl-NL.po").is_file()
+
+    status, out, _ = run(capsys, "i18n", "status")
+    assert re.search(r"^nl-NL: 0/\d+ translated, 0 stale, \d+ missing \(0\.0 %\)$", out, re.M)
+    assert run(capsys, "check")[0] == 0
+    assert run(capsys, "check", "--strict")[0] == 1
+
+    build_site(project / "mkdocs.yml", project / "site", [SiteLocale("nl-NL", "nl")])
+    page = (project / "site/nl-nl/get-your-device-back/index.html").read_text(encoding="utf-8")
+    assert "data-untranslated-notice" in page
+    assert '<html lang="nl"' in page
+    assert format_unit(0.25, "mass-kilogram", length="short", locale="nl_NL") in html_text(page)
+
+
+def test_add_a_language_to_an_existing_market_is_one_command(capsys, project):
+    status, _, _ = run(capsys, "i18n", "add", "ca-ES", "--market", "es")
+    assert status == 0
+    assert run(capsys, "check")[0] == 0
+    assert run(capsys, "i18n", "add", "ca-ES", "--market", "es")[0] == 1  # already published
+
+
+@pytest.mark.parametrize(
+    ("tag", "delay"),
+    [("en-US", "2 business days"), ("fr-FR", "2 jours ouvrés"), ("de-DE", "2 Werktage"), ("es-ES", "2 días hábiles"), ("it-IT", "2 giorni lavorativi")],
+    ids=["en-US", "fr-FR", "de-DE", "es-ES", "it-IT"],
+)  # fmt: skip
+def test_weights_and_delays_follow_babel(content, tag, delay):
+    locale = next(locale for locale in content.locales.published if locale.tag == tag)
+    article = next(page for page in build_pages(content, locale) if page.directory == "get-your-device-back")
+    text = html_text(article.html)
+    # US figures as measured; elsewhere kilograms rounded to 0.05 kg, as policy.yaml states.
+    if tag == "en-US":
+        weights = [("mass-pound", v) for v in (0.55, 1.65, 4.4, 6)]
+    else:
+        weights = [("mass-kilogram", v) for v in (0.25, 0.75, 2, 2.7)]
+    babel_locale = tag.replace("-", "_")
+    cells = [attrs for tag_, attrs in html_tags(article.html) if tag_ == "tr" and "data-device" in attrs]
+    assert len(cells) == 4
+    for unit, value in weights:
+        assert format_unit(value, unit, length="short", locale=babel_locale) in text
+    assert delay in text
+    assert delay.startswith(format_decimal(2, locale=babel_locale))
+
+
+BROKEN = [
+    ("placeholder-dropped", "policy/outcomes/free-return/summary", lambda s: s.replace("{free_return_delay}", "deux jours"),
+     "the translation drops the placeholder {free_return_delay}"),
+    ("placeholder-renamed", "policy/outcomes/free-return/summary", lambda s: s.replace("{free_return_delay}", "{delai}"),
+     "the translation drops the placeholder {free_return_delay}"),
+    ("link-target-changed", "policy/outcomes/contact-support/body/0", lambda s: s.replace("(contact_form)", "(form)"),
+     "the translation's links (form) differ from the English (contact_form); translate the words in [...] and keep the (...) as is"),
+    ("markup-added", "policy/article/intro", lambda s: s + " <b>Important</b>",
+     "the translation adds markup the English does not have: </b>, <b>"),
+    ("script-added", "policy/article/intro", lambda s: s + "<script>alert(1)</script>",
+     "the translation adds markup the English does not have: </script>, <script>"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("context", "change", "message"), [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN]
+)
+def test_a_broken_translation_is_an_error_at_its_line(capsys, project, context, change, message):
+    catalog = project / "content/locales/fr-FR.po"
+    original = entry(catalog, context).string
+    text = catalog.read_text(encoding="utf-8")
+    escaped = original.replace('"', '\\"')
+    assert f'msgstr "{escaped}"' in text
+    catalog.write_text(
+        text.replace(f'msgstr "{escaped}"', f'msgstr "{change(original).replace(chr(34), chr(92) + chr(34))}"', 1),
+        encoding="utf-8",
+    )
+
+    status, _, err = run(capsys, "check")
+    assert status == 1
+    assert f"content/locales/fr-FR.po:{line_of(catalog, context)}:1: error: {context}: {message}" in err.splitlines()
+
+
+def test_a_missing_plural_form_is_an_error(capsys, project):
+    catalog = project / "content/locales/fr-FR.po"
+    text = catalog.read_text(encoding="utf-8")
+    context = "interface/units/business-day/many"
+    start = text.index(f'msgctxt "{context}"')
+    end = text.index("\n\n", start)
+    catalog.write_text(
+        text[:start] + re.sub(r'msgstr ".*"', 'msgstr ""', text[start:end]) + text[end:], encoding="utf-8"
+    )
+
+    status, _, err = run(capsys, "check")
+    assert status == 1
+    expected = f"content/locales/fr-FR.po:{line_of(catalog, context)}:1: error: interface/units/business-day: missing plural form 'many', which fr-FR needs"
+    assert expected in err.splitlines()
+
+
+def test_a_catalog_for_an_unpublished_locale_is_an_error(capsys, project):
+    shutil.copyfile(project / "content/locales/fr-FR.po", project / "content/locales/pt-PT.po")
+    status, _, err = run(capsys, "check")
+    assert status == 1
+    assert "content/locales/pt-PT.po: error: catalog for a locale that is not published" in err
+
+
+def test_a_locale_without_its_market_is_an_error(capsys, project):
+    locales = project / "content/locales.yaml"
+    locales.write_text(locales.read_text(encoding="utf-8").replace("market: de", "market: dee"), encoding="utf-8")
+    status, _, err = run(capsys, "check")
+    assert status == 1
+    assert re.search(
+        r"content/locales\.yaml:\d+:13: error: locale de-DE reads the market 'dee', which policy\.yaml does not define \(did you mean 'de'\?\)",
+        err,
+    )
