@@ -55,8 +55,8 @@ class SiteLocale:
 
     @property
     def name(self) -> str:
-        """The locale's name in its own language, e.g. ``français (France)``."""
-        return self.babel.get_display_name(self.babel) or self.tag
+        """The locale's name in its own language, e.g. ``français (France)``; the pseudo-locale's tag."""
+        return self.tag if self.is_pseudo else self.babel.get_display_name(self.babel) or self.tag
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
         self.pages = build_pages(content, self.locale)
-        config.site_name = str(localize(content, self.locale).interface.site_name)
+        interface = localize(content, self.locale).interface
+        config.site_name = str(interface.site_name)
+        config.extra["help_not_found"] = {key: str(text) for key, text in interface.texts["not_found"].items()}
         config.theme["language"] = material_language(self.locale)
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:  # a search index per locale, with that language's stemmer

@@ -42,9 +42,22 @@ def pseudo(text: str, names: Iterable[str]) -> str:
     return f"{OPEN}{''.join(parts)} {PAD * math.ceil(len(text) * 0.35)}{CLOSE}"
 
 
-def is_pseudo(text: str) -> bool:
-    """Return whether ``text`` went through :func:`pseudo` (or holds only accented letters)."""
-    return OPEN in text or CLOSE in text or bool(re.search(r"[åƀçđéƒĝĥîĵķĺɱñóþǫŕšţûṽŵẋýž]", text, re.I))
+_PSEUDO_LETTERS = frozenset("åƀçđéƒĝĥîĵķĺɱñóþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĹṀÑÓÞǪŔŠŢÛṼŴẊÝŽ")
+
+
+def is_pseudo(text: str, names: Iterable[str] = ()) -> bool:
+    """Return whether every letter of ``text``, outside ``names``, is one :func:`pseudo` writes.
+
+    A part of a pseudo-localized text (a link's words, say) passes too; plain
+    English, or a single accented word in it, does not.
+
+    >>> is_pseudo("⟦Šĥîþ ŵîţĥ UPS ~~~⟧", ["UPS"]), is_pseudo("Café"), is_pseudo("Made with ⟧")
+    (True, False, False)
+    """
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    letters = [character for character in text if character.isalpha()]
+    return all(letter in _PSEUDO_LETTERS for letter in letters) and (bool(letters) or OPEN in text or CLOSE in text)
 
 
 def pseudo_material_language(english: str, tag: str) -> str:

@@ -41,6 +41,26 @@
     }
   }
 
+  // Links that name the page shown in every locale, each matched by its
+  // locale: the language menu and the head's hreflang links.
+  var TRANSLATIONS = [["a.md-select__link[data-locale]", "data-locale"], ["link[hreflang]", "hreflang"]];
+
+  // Point the links to the page in other locales at the node now shown, as
+  // they are on its static page, so that switching language keeps the node.
+  function followTranslations(page, url) {
+    TRANSLATIONS.forEach(function (pair) {
+      var mine = document.querySelectorAll(pair[0]);
+      var theirs = page.querySelectorAll(pair[0]);
+      for (var i = 0; i < mine.length; i += 1) {
+        for (var j = 0; j < theirs.length; j += 1) {
+          if (theirs[j].getAttribute(pair[1]) === mine[i].getAttribute(pair[1]) && theirs[j].hasAttribute("href")) {
+            mine[i].setAttribute("href", new URL(theirs[j].getAttribute("href"), url.href).href);
+          }
+        }
+      }
+    });
+  }
+
   function inScope(url) {
     return url.origin === window.location.origin && url.pathname.indexOf(scope) === 0 && !url.hash;
   }
@@ -55,7 +75,11 @@
     root.replaceWith(next);
     root = next;
     document.title = page.title;
-    // The head describes the node shown: its canonical address and description.
+    // The head and the header describe the node shown: address, description, title.
+    var topic = ".md-header__topic:last-child .md-ellipsis";
+    if (document.querySelector(topic) && page.querySelector(topic)) {
+      document.querySelector(topic).textContent = page.querySelector(topic).textContent;
+    }
     [["link[rel='canonical']", "href"], ["meta[name='description']", "content"]].forEach(function (pair) {
       var mine = document.querySelector(pair[0]);
       var theirs = page.querySelector(pair[0]);
@@ -64,6 +88,7 @@
         mine.setAttribute(pair[1], pair[1] === "href" ? new URL(value, url.href).href : value);
       }
     });
+    followTranslations(page, url);
     var heading = root.querySelector("#finder-heading");
     var step = root.querySelector(".finder__step");
     if (heading) {
