@@ -11,6 +11,16 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+#: The published locales: (tag, <html lang>, URL folder). Written by hand, so
+#: the tests notice when locales.yaml changes.
+LOCALES = [
+    ("en-US", "en", "en-us"),
+    ("fr-FR", "fr", "fr-fr"),
+    ("de-DE", "de", "de-de"),
+    ("es-ES", "es", "es-es"),
+    ("it-IT", "it", "it-it"),
+]
+
 
 class _TextAndTags(HTMLParser):
     def __init__(self) -> None:

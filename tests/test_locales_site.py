@@ -11,16 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from support import html_tags
+from support import LOCALES, html_tags
 
-#: The published locales: (tag, <html lang>, URL folder). Written by hand.
-LOCALES = [
-    ("en-US", "en", "en-us"),
-    ("fr-FR", "fr", "fr-fr"),
-    ("de-DE", "de", "de-de"),
-    ("es-ES", "es", "es-es"),
-    ("it-IT", "it", "it-it"),
-]
 PER_LOCALE = pytest.mark.parametrize(
     ("tag", "language", "slug"), [pytest.param(*locale, id=locale[0]) for locale in LOCALES]
 )

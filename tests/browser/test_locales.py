@@ -19,20 +19,13 @@ from babel.messages.pofile import read_po
 from playwright.sync_api import Page, expect
 
 from generator.pseudo import is_pseudo
+from support import LOCALES
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 
-#: The published locales: (tag, <html lang>, URL folder). Written by hand; checked against locales.yaml below.
-LOCALES = [
-    ("en-US", "en", "en-us"),
-    ("fr-FR", "fr", "fr-fr"),
-    ("de-DE", "de", "de-de"),
-    ("es-ES", "es", "es-es"),
-    ("it-IT", "it", "it-it"),
-]
 TAGS = [tag for tag, _, _ in LOCALES]
 SOURCE = "en-US"
 LANGUAGE = {tag: language for tag, language, _ in LOCALES}
