@@ -22,7 +22,12 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(BIN)/.installed
+# The checkers the tests run on the built site (Nu HTML checker, axe-core), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+install: $(BIN)/.installed node_modules/.installed
 
 check: install
 	$(BIN)/python -m generator check
