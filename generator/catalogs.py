@@ -24,6 +24,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 
 from generator import inline
 from generator.diagnostics import Diagnostic, Position, display_path
+from generator.load import read_text
 from generator.locales import SiteLocale
 from generator.messages import SourceMessage, messages_for
 
@@ -39,17 +40,16 @@ def catalog_path(locales_dir: Path, locale: SiteLocale) -> Path:
 
 def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     """Read a PO file; return it, or ``None`` and why it could not be read."""
-    name = display_path(path)
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
     try:
-        with path.open("rb") as handle:
-            return _restore_previous(read_po(handle, abort_invalid=True)), []
-    except FileNotFoundError:
-        return None, [Diagnostic(Position(name), "catalog not found")]
+        return _restore_previous(read_po(io.StringIO(text), abort_invalid=True)), []
     except PoFileError as error:
         line = getattr(error, "lineno", 0) or 0
-        return None, [Diagnostic(Position(name, line, 1), f"invalid catalog: {error}")]
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        return None, [Diagnostic(Position(name), f"cannot read the catalog ({error})")]
+        return None, [Diagnostic(Position(display_path(path), line, 1), f"invalid catalog: {error}")]
+    except ValueError as error:
+        return None, [Diagnostic(Position(display_path(path)), f"cannot read the catalog ({error})")]
 
 
 def _restore_previous(catalog: Catalog) -> Catalog:
@@ -273,4 +273,10 @@ def _compare(source: str, translation: str) -> list[str]:
     added = set(_MARKUP.findall(translation)) - set(_MARKUP.findall(source))
     if added:
         problems.append(f"the translation adds markup the English does not have: {', '.join(sorted(added))}")
+    allowed = inline.misuse(source)
+    problems += [
+        f"the translation has {problem}"
+        for problem in inline.misuse(translation)
+        if problem not in allowed and "HTML" not in problem
+    ]
     return problems

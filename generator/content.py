@@ -24,7 +24,7 @@ from generator.locales import LocaleSettings
 from generator.messages import SourceMessage, extract_messages
 from generator.model import Interface, Policy
 from generator.references import check_interface_references, check_locale_references, check_policy_references
-from generator.schema import validate_against_schema
+from generator.schema import field_descriptions, validate_against_schema
 from generator.verify import Proof, prove
 
 POLICY_FILE = "policy.yaml"
@@ -74,7 +74,8 @@ def check_content(content_dir: Path, *, strict: bool = False) -> tuple[Content |
     if not proof.holds:
         return None, proof.diagnostics
     locales = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
-    messages = extract_messages(policy_document, interface_document)
+    notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
+    messages = extract_messages(policy_document, interface_document, notes)
     translations, problems = _read_translations(content_dir / CATALOGS_DIR, locales, messages, strict=strict)
     if problems:
         return None, problems

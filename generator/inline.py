@@ -42,6 +42,26 @@ def usage(text: str) -> Usage:
     return Usage(tuple(placeholders), tuple(targets))
 
 
+#: Something a browser would take for markup: a tag or a character reference.
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>?|&[a-zA-Z#][a-zA-Z0-9]*;")
+#: What looks like a link, whatever its target: ``[words](anything)``.
+_ANY_LINK = re.compile(r"\]\((?P<target>\S*?)\)")
+
+
+def misuse(text: str) -> list[str]:
+    """Say what in ``text`` is not plain text nor the inline syntax: HTML, or a link to an address.
+
+    >>> misuse("Ask <b>us</b> [here](https://x.example)")
+    ["HTML is not allowed: '<b>'", "HTML is not allowed: '</b>'", "a link must name a page, not an address: \'https://x.example\'"]
+    """
+    problems = [f"HTML is not allowed: '{markup}'" for markup in _MARKUP.findall(text)]
+    for match in _ANY_LINK.finditer(text):
+        target = match.group("target")
+        if not _TOKEN.fullmatch(f"[x]({target})"):
+            problems.append(f"a link must name a page, not an address: '{target}'")
+    return problems
+
+
 def render(text: str, values: Mapping[str, str], links: Mapping[str, str]) -> Markup:
     """Return ``text`` as safe HTML, with placeholders filled in and links resolved.
 

@@ -43,18 +43,48 @@ class Document:
         return self.key_positions.get(path) or self.position(path)
 
 
-def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse ``path``; return the document, or ``None`` and the reasons it could not be read."""
+#: The largest content file read, in bytes: far above any real policy, far below harm.
+MAX_FILE_BYTES = 1024 * 1024
+#: The most values a document may expand to (aliases included): stops an alias bomb early.
+MAX_VALUES = 100_000
+
+
+def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
+    """Read a content file as UTF-8 text, refusing what an editor did not mean to save.
+
+    Refused: a missing or unreadable file, one over :data:`MAX_FILE_BYTES`, a
+    byte-order mark, and bytes that are not UTF-8 (with their line and column).
+    """
     name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 1024
+            return None, [Diagnostic(Position(name), f"the file is {size // 1024} KiB; the limit is {limit} KiB")]
+        data = path.read_bytes()
     except FileNotFoundError:
         return None, [Diagnostic(Position(name), "file not found")]
-    except UnicodeDecodeError as error:
-        return None, [Diagnostic(Position(name), f"the file is not valid UTF-8 ({error.reason})")]
     except OSError as error:
         return None, [Diagnostic(Position(name), f"cannot read the file ({error.strerror})")]
-    return parse_document(text, name)
+    if data.startswith(b"\xef\xbb\xbf"):
+        message = "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"
+        return None, [Diagnostic(Position(name, 1, 1), message)]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x}): save it as UTF-8"
+        return None, [Diagnostic(Position(name, line, column), message)]
+
+
+def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``path``; return the document, or ``None`` and the reasons it could not be read."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    return parse_document(text, display_path(path))
 
 
 def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -70,6 +100,8 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        if "'\\t'" in problem:
+            problem = "a tab character: indent with spaces, never tabs"
         if error.problem == "second occurrence" and error.context and error.context_mark:  # a duplicate anchor
             problem = f"{error.context} at line {error.context_mark.line + 1}"
         return None, [Diagnostic(Position(name, line, column), f"invalid YAML: {problem}")]
@@ -95,11 +127,17 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         #: The collections being built, outermost first, to refuse an alias to one of them.
         self.open: list[yaml.Node] = []
+        #: How many values were built so far, aliases expanded.
+        self.count = 0
 
     def where(self, node: yaml.Node) -> Position:
         return Position(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            problem = f"the document expands to more than {MAX_VALUES} values (an alias used over and over?)"
+            raise yaml.composer.ComposerError(None, None, problem, node.start_mark)
         self.positions[path] = self.where(node)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             if node in self.open:  # `&a [*a]`: an alias inside the value it names

@@ -52,14 +52,22 @@ class SourceMessage:
         return self.context.rsplit("/", 1)[1] if self.context.startswith(UNITS_CONTEXT) else None
 
 
-def extract_messages(policy: Document, interface: Document) -> list[SourceMessage]:
-    """Return every translatable text of the content, in file order."""
+def extract_messages(
+    policy: Document, interface: Document, notes: Mapping[KeyPath, str] | None = None
+) -> list[SourceMessage]:
+    """Return every translatable text of the content, in file order.
+
+    ``notes`` describes interface texts by key path (from the interface's
+    schema); they become the translator comments.
+    """
     messages = [
-        _message(policy, "policy", path, text)
+        _message(policy, "policy", path, text, _comment("policy", path))
         for path, text in policy_texts(policy.data)
         if path != ("marketplace",)  # a name, not wording
     ]
-    messages += [_message(interface, "interface", path, text) for path, text in interface_texts(interface.data)]
+    for path, text in interface_texts(interface.data):
+        note = (notes or {}).get(path) or (notes or {}).get(path[:-1]) or _comment("interface", path)
+        messages.append(_message(interface, "interface", path, text, note))
     return messages
 
 
@@ -124,10 +132,10 @@ def interface_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, st
         yield path, data
 
 
-def _message(document: Document, prefix: str, path: KeyPath, text: str) -> SourceMessage:
+def _message(document: Document, prefix: str, path: KeyPath, text: str, comment: str) -> SourceMessage:
     context = message_context(document.data, prefix, path)
     position = document.position(path)
-    return SourceMessage(context, text, _comment(prefix, path), position.file, position.line)
+    return SourceMessage(context, text, comment, position.file, position.line)
 
 
 def _comment(prefix: str, path: KeyPath) -> str:

@@ -113,9 +113,16 @@ def policy_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]
 def check_text(
     document: Document, path: KeyPath, text: str, placeholders: frozenset[str], links: set[str]
 ) -> list[Diagnostic]:
-    """Return a diagnostic for each unknown placeholder or link target in ``text``."""
+    """Return a diagnostic for each unknown placeholder or link target, and for markup, in ``text``.
+
+    A text is plain text: HTML would show as typed, which would mislead a
+    customer, so it is an error; links use ``[words](target)``.
+    """
     used = inline.usage(text)
-    problems = []
+    problems = [
+        Diagnostic(document.position(path), f"{problem}; write plain text, and [words](target) for a link")
+        for problem in inline.misuse(text)
+    ]
     for name in used.placeholders:
         if name not in placeholders:
             known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"

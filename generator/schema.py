@@ -35,6 +35,21 @@ def validate_against_schema(document: Document, schema_path: Path) -> list[Diagn
     return sorted(dict.fromkeys(diagnostics), key=lambda d: d.position)
 
 
+def field_descriptions(schema_path: Path) -> dict[KeyPath, str]:
+    """Return the schema's description of each named field, by key path (for translator notes)."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    found: dict[KeyPath, str] = {}
+
+    def walk(node: dict[str, Any], path: KeyPath) -> None:
+        for key, child in node.get("properties", {}).items():
+            if "description" in child:
+                found[(*path, key)] = child["description"]
+            walk(child, (*path, key))
+
+    walk(schema, ())
+    return found
+
+
 def dotted(path: KeyPath) -> str:
     """Return ``path`` as editors read it, e.g. ``scenarios[2].outcome``."""
     text = ""
