@@ -6,7 +6,7 @@ LOCALE ?= en-US
 SLUG = $(shell echo $(LOCALE) | tr A-Z a-z)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check build serve test lint format lock clean i18n
+.PHONY: help install check build serve test lint format lock clean i18n bench
 
 help:
 	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR make serve)"
@@ -14,6 +14,7 @@ help:
 	@echo "make build    build the static site into site/, a folder per locale"
 	@echo "make check    prove the policy in content/ and check the catalogs"
 	@echo "make i18n     update the catalogs after an English edit, then show their status"
+	@echo "make bench    time the build, one locale at a time against all cores (a ratio)"
 	@echo "make format   format the code; make lock: re-pin requirements.txt"
 
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -44,16 +45,19 @@ i18n: install
 	$(BIN)/python -m generator i18n update
 	$(BIN)/python -m generator i18n status
 
+bench: install
+	$(BIN)/python benchmarks/build.py
+
 lint: install
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
 
 test: lint
 	$(BIN)/python -m pytest
 
 format: install
-	$(BIN)/ruff format generator tests
-	$(BIN)/ruff check --fix generator tests
+	$(BIN)/ruff format generator tests benchmarks
+	$(BIN)/ruff check --fix generator tests benchmarks
 
 lock: install
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^pip==" > requirements.txt

@@ -31,12 +31,19 @@ class BuildError(Exception):
 
 
 def build_site(
-    config_file: Path, site_dir: Path, locales: list[SiteLocale], *, strict: bool = False, base_url: str = ""
+    config_file: Path,
+    site_dir: Path,
+    locales: list[SiteLocale],
+    *,
+    strict: bool = False,
+    base_url: str = "",
+    workers: int | None = None,
 ) -> None:
     """Build every locale into ``site_dir/<locale>/`` and write the root page that lists them.
 
     With ``strict``, a stale or missing translation fails the build. ``base_url``
     replaces the configured address of the site's root (a test serves it locally).
+    The locales build in ``workers`` processes (default: one per core).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     content, problems = check_content(config_file.parent / "content", strict=strict)
@@ -46,7 +53,7 @@ def build_site(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
-        workers = max(1, min(len(locales), os.cpu_count() or 1))
+        workers = max(1, min(len(locales), workers or os.cpu_count() or 1))
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
             jobs = {
                 pool.submit(
