@@ -6,11 +6,12 @@ LOCALE ?= en-US
 SLUG = $(shell echo $(LOCALE) | tr A-Z a-z)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check build serve test lint format lock clean i18n bench
+.PHONY: help install check build serve test lint format lock clean i18n bench fuzz
 
 help:
 	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR make serve)"
 	@echo "make test     lint, then the whole test suite (browser tests included)"
+	@echo "make fuzz     fuzz the check: 10,000 random policies and catalogs, valid or broken, per test (slow)"
 	@echo "make build    build the static site into site/, a folder per locale"
 	@echo "make check    prove the policy in content/ and check the catalogs"
 	@echo "make i18n     update the catalogs after an English edit, then show their status"
@@ -54,6 +55,9 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pytest
+
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 format: install
 	$(BIN)/ruff format generator tests benchmarks

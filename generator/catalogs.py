@@ -43,13 +43,34 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     text, problems = read_text(path)
     if text is None:
         return None, problems
+    malformed = _malformed_line(text)
+    if malformed:
+        message = 'neither a # comment nor a "quoted text" (after msgctxt, msgid or msgstr)'
+        return None, [Diagnostic(Position(display_path(path), malformed, 1), f"invalid catalog: {message}")]
     try:
         return _restore_previous(read_po(io.StringIO(text), abort_invalid=True)), []
     except PoFileError as error:
-        line = getattr(error, "lineno", 0) or 0
-        return None, [Diagnostic(Position(display_path(path), line, 1), f"invalid catalog: {error}")]
+        # Babel counts lines from 0, and adds " on <that number>" to its message.
+        message = str(error).removesuffix(f" on {error.lineno}")
+        return None, [Diagnostic(Position(display_path(path), error.lineno + 1, 1), f"invalid catalog: {message}")]
     except ValueError as error:
         return None, [Diagnostic(Position(display_path(path)), f"cannot read the catalog ({error})")]
+
+
+#: A line of a PO file: blank, a comment, or an optional keyword and one whole "quoted text" (Babel's
+#: reader takes a string's first and last characters for quotes without looking, so it would silently
+#: cut a letter off a translation that lacks one).
+_PO_LINE = re.compile(
+    r'#(?!~).*|(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?) +)?(?:"(?:[^"\\]|\\.)*")?'
+)
+
+
+def _malformed_line(text: str) -> int:
+    """Return the number of the first line of ``text`` that is not PO syntax, or 0."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if not _PO_LINE.fullmatch(line.strip()):
+            return number
+    return 0
 
 
 def _restore_previous(catalog: Catalog) -> Catalog:
@@ -275,7 +296,7 @@ def _compare(source: str, translation: str) -> list[str]:
         problems.append(f"the translation adds markup the English does not have: {', '.join(sorted(added))}")
     allowed = inline.misuse(source)
     problems += [
-        f"the translation has {problem}"
+        f"in the translation, {problem}"
         for problem in inline.misuse(translation)
         if problem not in allowed and "HTML" not in problem
     ]

@@ -23,7 +23,12 @@ from generator.load import Document, load_document
 from generator.locales import LocaleSettings
 from generator.messages import SourceMessage, extract_messages
 from generator.model import Interface, Policy
-from generator.references import check_interface_references, check_locale_references, check_policy_references
+from generator.references import (
+    check_default_locale_market,
+    check_interface_references,
+    check_locale_references,
+    check_policy_references,
+)
 from generator.schema import field_descriptions, validate_against_schema
 from generator.verify import Proof, prove
 
@@ -65,6 +70,8 @@ def check_content(content_dir: Path, *, strict: bool = False) -> tuple[Content |
         problems += check_policy_references(policy_document)
         if locales_document is not None:
             problems += check_locale_references(locales_document, policy_document)
+        else:
+            problems += check_default_locale_market(policy_document, LocaleSettings.default().source)
     if interface_document is not None:
         problems += check_interface_references(interface_document)
     if problems or policy_document is None or interface_document is None:

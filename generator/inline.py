@@ -44,8 +44,9 @@ def usage(text: str) -> Usage:
 
 #: Something a browser would take for markup: a tag or a character reference.
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>?|&[a-zA-Z#][a-zA-Z0-9]*;")
-#: What looks like a link, whatever its target: ``[words](anything)``.
-_ANY_LINK = re.compile(r"\]\((?P<target>\S*?)\)")
+#: What looks like a link, whatever its target: ``[words](anything)``, the target whole even with
+#: parentheses inside (``javascript:alert(1)``).
+_ANY_LINK = re.compile(r"\]\((?P<target>(?:[^\s()]|\([^\s()]*\))*?|\S*?)\)")
 
 
 def misuse(text: str) -> list[str]:

@@ -9,6 +9,8 @@ twice in one mapping.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +62,8 @@ def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 1024
-            return None, [Diagnostic(Position(name), f"the file is {size // 1024} KiB; the limit is {limit} KiB")]
+            size_kib = -(-size // 1024)  # rounded up: a file just over the limit never reads as at it
+            return None, [Diagnostic(Position(name), f"the file is {size_kib} KiB; the limit is {limit} KiB")]
         data = path.read_bytes()
     except FileNotFoundError:
         return None, [Diagnostic(Position(name), "file not found")]
@@ -89,7 +92,12 @@ def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
 
 def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML ``text`` read from the file called ``name``."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere, found before parsing
+        lines = _LINE_BREAK.split(text[: error.position])
+        problem = f"the character U+{error.character:04X} is not allowed (it may be invisible): delete it"
+        return None, [Diagnostic(Position(name, len(lines), len(lines[-1]) + 1), f"invalid YAML: {problem}")]
     try:
         root = loader.get_single_node()
         if root is None:
@@ -101,7 +109,7 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
         if "'\\t'" in problem:
-            problem = "a tab character: indent with spaces, never tabs"
+            problem = _tab_problem(mark)
         if error.problem == "second occurrence" and error.context and error.context_mark:  # a duplicate anchor
             problem = f"{error.context} at line {error.context_mark.line + 1}"
         return None, [Diagnostic(Position(name, line, column), f"invalid YAML: {problem}")]
@@ -114,6 +122,19 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
         loader.dispose()
     document = Document(name, data, builder.positions, builder.key_positions)
     return document, builder.diagnostics
+
+
+#: What YAML takes for the end of a line.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _tab_problem(mark: yaml.Mark | None) -> str:
+    """Say what to do about a tab PyYAML refused: in the indentation, or inside a line."""
+    before = str(mark.buffer)[: mark.pointer] if mark is not None and mark.buffer is not None else ""
+    line = _LINE_BREAK.split(before)[-1]
+    if line.strip(" \t-"):
+        return "a tab character: use spaces, or put the text in quotes"
+    return "a tab character: indent with spaces, never tabs"
 
 
 class _Builder:
@@ -154,11 +175,15 @@ class _Builder:
     def construct(self, node: yaml.Node) -> Any:
         """Return the value of a scalar, or raise a marked error if it has none (e.g. ``2024-02-30``)."""
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except ValueError as error:
             kind = node.tag.rsplit(":", 1)[-1]
             problem = f"'{node.value}' is not a valid {kind} ({error}); put it in quotes if it is text"
             raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from error
+        if isinstance(value, float) and not math.isfinite(value):  # `.inf`, `.nan`: no count or weight can be one
+            problem = f"'{node.value}' is not a finite number; put it in quotes if it is text"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+        return value
 
     def build_mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from generator import flow
 from generator.content import Content
@@ -41,8 +42,16 @@ class Page:
         return f"{self.directory}/index.md" if self.directory else "index.md"
 
     def markdown(self) -> str:
-        """Return the page source: YAML front matter, then the HTML body."""
-        meta: dict[str, Any] = {"title": self.title, "description": self.description, "hide": ["navigation", "toc"]}
+        """Return the page source: YAML front matter, then the HTML body.
+
+        MkDocs and Material put the title and description into the page as they
+        are (page titles are HTML to MkDocs), so the plain texts go in escaped.
+        """
+        meta: dict[str, Any] = {
+            "title": str(escape(self.title)),
+            "description": str(escape(self.description)),
+            "hide": ["navigation", "toc"],
+        }
         if not self.listed:
             meta["search"] = {"exclude": True}
         meta.update(self.extra_meta)

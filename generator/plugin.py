@@ -6,10 +6,12 @@ site generator only means replacing this file and :mod:`generator.site`.
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, DictLoader, Environment
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,7 +54,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             raise PluginError(f"the content has problems:\n{error}") from None
         self.pages = build_pages(content, self.locale)
         interface = localize(content, self.locale).interface
-        config.site_name = str(interface.site_name)
+        # Material puts the site name into the page as it is (in attributes too): escaped, and Markup, so
+        # that its own `| e` does not escape it twice.
+        config.site_name = Markup.escape(str(interface.site_name))
         config.extra["help_not_found"] = {key: str(text) for key, text in interface.texts["not_found"].items()}
         config.theme["language"] = material_language(self.locale)
         search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -96,3 +100,11 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             for alt in config.extra["help_locales"]
         ]
         return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # MkDocs stamps sitemap.xml.gz with the day of the build; stamp it with none (gzip's 0), so that
+        # the same sources build the same bytes on any day (tests/test_reproducible.py).
+        sitemap = Path(config.site_dir) / "sitemap.xml"
+        if sitemap.is_file():
+            with gzip.GzipFile(sitemap.with_name("sitemap.xml.gz"), "wb", mtime=0) as archive:
+                archive.write(sitemap.read_bytes())

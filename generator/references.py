@@ -12,11 +12,14 @@ from typing import Any
 from generator import inline
 from generator.diagnostics import Diagnostic, did_you_mean
 from generator.load import Document, KeyPath
+from generator.locales import SiteLocale
 
 #: Values that policy texts may use as ``{name}``.
 POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay"})
 #: Link targets that name an outcome's section of the help article.
 OUTCOME_LINK_PREFIX = "outcome:"
+#: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
+RESERVED_ARTICLE_IDS = frozenset({"finder"})
 #: Keys whose string values (or list of strings) are wording.
 _TEXT_KEYS = frozenset(
     {"text", "hint", "label", "situation", "title", "summary", "description", "intro", "escalation", "marketplace"}
@@ -69,6 +72,13 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
         if scenario["outcome"] not in outcomes:
             problems.append(_unknown(document, (*path, "outcome"), "outcome", scenario["outcome"], outcomes))
 
+    if data["article"]["id"] in RESERVED_ARTICLE_IDS:
+        problems.append(
+            Diagnostic(
+                document.position(("article", "id")),
+                f"the article's id '{data['article']['id']}' is the finder's address; choose another id",
+            )
+        )
     links = {name for market in data["markets"].values() for name in market["links"]}
     links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
     for path, text in policy_texts(data):
@@ -168,6 +178,20 @@ def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str) -> li
 def _unknown(document: Document, path: KeyPath, kind: str, value: str, known: Any, *, key: bool = False) -> Diagnostic:
     position = document.key_position(path) if key else document.position(path)
     return Diagnostic(position, f"unknown {kind} '{value}'{did_you_mean(value, list(known))}")
+
+
+def check_default_locale_market(policy: Document, locale: SiteLocale) -> list[Diagnostic]:
+    """Without locales.yaml, the source locale alone is published: its market must be in the policy."""
+    markets = list(policy.data["markets"])
+    if locale.market in markets:
+        return []
+    return [
+        Diagnostic(
+            policy.key_position(("markets",)),
+            f"locale {locale.tag} reads the market '{locale.market}', which policy.yaml does not define"
+            f"{did_you_mean(locale.market, markets)}; add it, or publish other locales in locales.yaml",
+        )
+    ]
 
 
 def check_locale_references(locales: Document, policy: Document) -> list[Diagnostic]:

@@ -11,15 +11,17 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from logging.handlers import BufferingHandler
 from multiprocessing import get_context
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.content import check_content
-from generator.diagnostics import format_diagnostic
+from generator.diagnostics import display_path, format_diagnostic
 from generator.locales import SiteLocale
 from generator.render import environment
 
@@ -64,7 +66,10 @@ def build_site(
             for job in as_completed(jobs):
                 job.result()
                 log.info("Built %s", jobs[job].tag)
-        root = environment().get_template("root.html").render(locales=locales, title=content.interface.site_name)
+        interface, template = content.interface, environment().get_template("root.html")
+        root = template.render(
+            locales=locales, title=interface.site_name, description=interface.text("home", "description")
+        )
         (staging / "index.html").write_text(root, encoding="utf-8")
         _publish(staging, site_dir)
     finally:
@@ -74,6 +79,9 @@ def build_site(
 def _build_locale(config_file: str, target: str, tag: str, slug: str, base_url: str) -> None:
     """Build one locale; runs in a worker process."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    warnings = BufferingHandler(capacity=10_000)  # what MkDocs warns about: why a strict build stops
+    warnings.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         config = load_config(config_file, site_dir=target, strict=True)
         plugin = config.plugins["help-policy"]
@@ -82,7 +90,13 @@ def _build_locale(config_file: str, target: str, tag: str, slug: str, base_url: 
         config.site_url = f"{plugin.config.base_url or '/'}{slug}/"
         build(config)
     except MkDocsException as error:
-        raise BuildError(f"{tag}: {error}") from None
+        reasons = [str(error), *(record.getMessage() for record in warnings.buffer)]
+        raise BuildError("\n".join(f"{tag}: {reason}" for reason in reasons)) from None
+    except jinja2.TemplateError as error:  # a template of overrides/ (or of the theme) that does not work
+        where = f"{display_path(Path(error.filename))}:{error.lineno}: " if getattr(error, "filename", None) else ""
+        raise BuildError(f"{tag}: {where}{error.message}") from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
 
 
 def _publish(staging: Path, site_dir: Path) -> None:

@@ -5,7 +5,14 @@ defect, in ``fixtures/broken/<case>.yaml``; the lines the check must print are
 written by hand in ``fixtures/broken/<case>.expected``, as
 ``policy.yaml:LINE:COL: error: message``. The first line of every broken
 fixture says what is wrong with it; the other lines keep the toy's numbering
-wherever the defect allows.
+wherever the defect allows. A case too big to commit (a file over the size
+limit) has only its ``.expected``; the test writes its policy.
+
+The translations have their own catalogue, ``fixtures/catalogs/``: ``valid/``
+adds to the toy policy a ``locales.yaml`` (en-US and fr-FR, both for the toy's
+``us`` market) and a small French catalog; each ``<case>/`` folder replaces or
+adds one file of it, and ``<case>.expected`` holds the lines, e.g.
+``locales/fr-FR.po:LINE:1: error: ...`` (the line of the entry's msgid).
 """
 
 from __future__ import annotations
@@ -18,13 +25,18 @@ from pathlib import Path
 
 import pytest
 
+from generator import load
 from generator.cli import main
+from generator.load import MAX_FILE_BYTES, MAX_VALUES
+from generator.pages import FINDER_DIR
+from generator.references import RESERVED_ARTICLE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TOY_POLICY = FIXTURES / "toy" / "policy.yaml"
 BROKEN = FIXTURES / "broken"
+CATALOGS = FIXTURES / "catalogs"
 #: What a content folder needs besides its policy; the tests take these from the real content.
 SHARED_FILES = ("policy.schema.json", "interface.schema.json", "interface.yaml")
 
@@ -48,6 +60,7 @@ CASES = [
     pytest.param("duplicate-answer-id", id="duplicate-answer-id"),
     pytest.param("unknown-placeholder", id="unknown-placeholder"),
     pytest.param("unknown-link", id="unknown-link-target"),
+    pytest.param("article-id-reserved", id="article-id-is-the-finders-address"),
     # The schema.
     pytest.param("schema-missing-field", id="schema-missing-required-field"),
     pytest.param("schema-missing-fields", id="schema-two-missing-fields-in-order"),
@@ -66,6 +79,49 @@ CASES = [
     pytest.param("duplicate-anchor", id="duplicate-anchor"),
     pytest.param("empty", id="empty-file"),
     pytest.param("comments-only", id="comments-only-file"),
+    pytest.param("tab-indent", id="tab-indentation"),
+    pytest.param("tab-after-text", id="tab-after-a-value"),
+    pytest.param("alias-bomb", id="alias-expansion-bomb"),
+    pytest.param("not-finite-number", id="not-a-finite-number"),
+    pytest.param("control-character", id="control-character"),
+    # Reading the file, before any YAML.
+    pytest.param("byte-order-mark", id="byte-order-mark"),
+    pytest.param("invalid-utf8", id="invalid-utf8"),
+    pytest.param("too-large", id="file-over-the-size-limit"),
+    # Texts: plain text and the inline syntax, nothing a browser would run or follow.
+    pytest.param("html-in-text", id="html-tag-in-text"),
+    pytest.param("html-entity", id="html-character-reference-in-text"),
+    pytest.param("script-in-text", id="script-in-text"),
+    pytest.param("link-javascript", id="link-to-javascript-address"),
+    pytest.param("link-data", id="link-to-data-address"),
+    pytest.param("link-http", id="link-to-http-address"),
+    # Markets.
+    pytest.param("market-missing-carrier", id="market-missing-carrier"),
+    pytest.param("no-source-market", id="source-locale-without-its-market"),
+]
+
+
+def padded_toy_policy(size: int) -> bytes:
+    """The toy policy, then a comment line that makes it ``size`` bytes long."""
+    toy = TOY_POLICY.read_bytes()
+    policy = toy + b"# " + b"x" * (size - len(toy) - len(b"# \n")) + b"\n"
+    assert len(policy) == size
+    return policy
+
+
+#: Cases whose policy the test writes, rather than a file in ``fixtures/broken/``: one byte over 1 MiB.
+GENERATED = {"too-large": lambda: padded_toy_policy(MAX_FILE_BYTES + 1)}
+
+CATALOG_CASES = [
+    pytest.param("placeholder-misspelt", id="translation-misspells-a-placeholder"),
+    pytest.param("plural-form-missing", id="translation-lacks-a-plural-form"),
+    pytest.param("markup-added", id="translation-adds-markup"),
+    pytest.param("link-target-changed", id="translation-changes-a-link-target"),
+    pytest.param("link-to-address", id="translation-links-to-an-address"),
+    pytest.param("unclosed-quote", id="catalog-string-without-closing-quote"),
+    pytest.param("missing-msgstr", id="catalog-entry-without-msgstr"),
+    pytest.param("unpublished-locale", id="catalog-for-an-unpublished-locale"),
+    pytest.param("unknown-market", id="locale-whose-market-does-not-exist"),
 ]
 
 
@@ -77,8 +133,29 @@ def make_content(folder: Path, policy: Path) -> Path:
     return folder
 
 
-def expected_lines(case: str) -> list[str]:
-    return (BROKEN / f"{case}.expected").read_text(encoding="utf-8").splitlines()
+def policy_bytes(case: str) -> bytes:
+    return GENERATED[case]() if case in GENERATED else (BROKEN / f"{case}.yaml").read_bytes()
+
+
+def make_broken_content(folder: Path, case: str) -> Path:
+    """Fill ``folder`` with the broken policy of ``case`` (as bytes: some are not even UTF-8)."""
+    make_content(folder, TOY_POLICY)
+    (folder / "policy.yaml").write_bytes(policy_bytes(case))
+    return folder
+
+
+def make_catalog_content(folder: Path, case: str | None = None) -> Path:
+    """Fill ``folder`` with the toy policy, ``catalogs/valid/``, then the files of catalog ``case``."""
+    make_content(folder, TOY_POLICY)
+    shutil.copyfile(CONTENT_DIR / "locales.schema.json", folder / "locales.schema.json")
+    shutil.copytree(CATALOGS / "valid", folder, dirs_exist_ok=True)
+    if case is not None:
+        shutil.copytree(CATALOGS / case, folder, dirs_exist_ok=True)
+    return folder
+
+
+def expected_lines(case: str, fixtures: Path = BROKEN) -> list[str]:
+    return (fixtures / f"{case}.expected").read_text(encoding="utf-8").splitlines()
 
 
 def problems_found(count: int) -> str:
@@ -100,8 +177,21 @@ def check(tmp_path, monkeypatch, capsys):
 
 def test_every_broken_fixture_is_a_case():
     names = {param.values[0] for param in CASES}
-    assert {path.stem for path in BROKEN.glob("*.yaml")} == names
+    assert len(names) == len(CASES)
+    assert {path.stem for path in BROKEN.glob("*.yaml")} == names - set(GENERATED)
     assert {path.stem for path in BROKEN.glob("*.expected")} == names
+    assert {path.name for path in BROKEN.iterdir()} == {
+        *(f"{name}.yaml" for name in names - set(GENERATED)),
+        *(f"{name}.expected" for name in names),
+    }
+
+
+def test_every_catalog_fixture_is_a_case():
+    names = {param.values[0] for param in CATALOG_CASES}
+    assert len(names) == len(CATALOG_CASES)
+    assert {path.name for path in CATALOGS.iterdir() if path.is_dir()} == names | {"valid"}
+    assert {path.stem for path in CATALOGS.glob("*.expected")} == names
+    assert {path.name for path in CATALOGS.iterdir() if not path.is_dir()} == {f"{name}.expected" for name in names}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -109,12 +199,136 @@ def test_check_rejects(case, tmp_path, check):
     expected = expected_lines(case)
     assert expected, f"{case}.expected is empty"
 
-    status, out, err = check(make_content(tmp_path, BROKEN / f"{case}.yaml"))
+    status, out, err = check(make_broken_content(tmp_path, case))
 
     assert "Traceback" not in out + err
     assert status == 1
     assert out == ""
     assert err.splitlines() == [*expected, problems_found(len(expected))]
+
+
+@pytest.mark.parametrize("case", CATALOG_CASES)
+def test_check_rejects_translations(case, tmp_path, check):
+    expected = expected_lines(case, CATALOGS)
+    assert expected, f"{case}.expected is empty"
+
+    status, out, err = check(make_catalog_content(tmp_path, case))
+
+    assert "Traceback" not in out + err
+    assert status == 1
+    assert out == ""
+    assert err.splitlines() == [*expected, problems_found(len(expected))]
+
+
+def fixture_text(path: Path) -> str:
+    # Decoded leniently: a case may be a file that is not UTF-8 or starts with a byte-order mark.
+    return path.read_bytes().decode("utf-8", "replace")
+
+
+def pointed_at(text: str, line: int, column: int) -> str:
+    """Return the character of ``text`` at ``line`` and ``column`` (1-based), or fail if there is none."""
+    lines = text.split("\n") if text else [""]
+    assert 1 <= line <= len(lines), f"line {line} is not in the file ({len(lines)} lines)"
+    row = lines[line - 1]
+    assert 1 <= column <= max(len(row), 1), f"column {column} is not on line {line}: {row!r}"
+    return row[column - 1] if row else ""
+
+
+def where(expected: str) -> tuple[str, int, int]:
+    """Split ``file:line:col: error: ...`` (or ``file: error: ...``) into its file, line and column."""
+    place = expected.split(": error: ", 1)[0]
+    file, _, rest = place.partition(":")
+    line, _, column = rest.partition(":")
+    return file, int(line or 0), int(column or 0)
+
+
+@pytest.mark.parametrize("case", [*CASES, *CATALOG_CASES])
+def test_expected_lines_point_into_their_fixture(case):
+    """Every expected position names a file of the case, and a line and column in it where something is.
+
+    This holds the hand-written ``.expected`` files to what the fixture says,
+    independently of the generator's output.
+    """
+    catalog_case = case in {param.values[0] for param in CATALOG_CASES}
+    for expected in expected_lines(case, CATALOGS if catalog_case else BROKEN):
+        assert expected.count(": error: ") == 1, expected
+        file, line, column = where(expected)
+        if catalog_case:
+            assert (CATALOGS / case / file).is_file(), f"{expected}: {file} is not a file the case changes"
+            text = fixture_text(CATALOGS / case / file)
+            assert text.startswith("# Broken toy "), f"{file} does not say what is wrong with it"
+        else:
+            assert file == "policy.yaml"
+            text = policy_bytes(case).decode("utf-8", "replace")
+        if line:
+            character = pointed_at(text, line, column)
+            assert character != " ", f"{expected}: points at a space"
+            assert character or not text, f"{expected}: points past the end of its line"
+        else:  # a problem with the whole file
+            assert column == 0
+
+
+def test_every_broken_policy_says_what_is_wrong_first():
+    for case in {param.values[0] for param in CASES} - set(GENERATED):
+        first = fixture_text(BROKEN / f"{case}.yaml").removeprefix("\ufeff").split("\n", 1)[0]
+        assert first.startswith("# Broken toy policy: ") or case == "empty", case
+
+
+def test_the_article_may_not_take_the_finders_address():
+    # The case article-id-reserved, kept in step with the pages' own folder.
+    assert FINDER_DIR in RESERVED_ARTICLE_IDS
+
+
+def test_toy_catalogs_are_valid(tmp_path, check):
+    status, out, err = check(make_catalog_content(tmp_path))
+
+    assert (status, err) == (0, "")
+    summary, translated = out.splitlines()
+    assert summary.startswith("policy.yaml: 4 scenarios, 2 outcomes, 6 answer combinations: complete and unambiguous")
+    assert translated.startswith("fr-FR: 6/")
+    assert translated.endswith("; these texts show in English with a notice")
+
+
+# The limits on what is read: the file's size and how far its aliases expand.
+
+
+def test_a_file_at_the_size_limit_is_read(tmp_path, check):
+    (make_content(tmp_path, TOY_POLICY) / "policy.yaml").write_bytes(padded_toy_policy(MAX_FILE_BYTES))
+
+    status, out, err = check(tmp_path)
+
+    assert (status, err) == (0, "")
+    assert out.startswith("policy.yaml: 4 scenarios")
+
+
+def test_the_size_limit_is_the_one_stated():
+    (line,) = expected_lines("too-large")
+    assert line.endswith(f"the limit is {MAX_FILE_BYTES // 1024} KiB")
+
+
+def test_the_alias_bomb_is_stopped_by_the_values_limit(tmp_path, check, monkeypatch):
+    (line,) = expected_lines("alias-bomb")
+    assert line.endswith(f"more than {MAX_VALUES} values (an alias used over and over?)")
+    make_broken_content(tmp_path, "alias-bomb")
+
+    # A lower limit stops it earlier: at the 501st value, the 8th 'lol' of the first list.
+    monkeypatch.setattr(load, "MAX_VALUES", 500)
+    status, out, err = check(tmp_path)
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        "policy.yaml:3:44: error: invalid YAML: the document expands to more than 500 values"
+        " (an alias used over and over?)",
+        problems_found(1),
+    ]
+
+    # Without the limit, nothing else stops it: its 123,456 values are read, then refused by the schema.
+    monkeypatch.setattr(load, "MAX_VALUES", 10**6)
+    status, out, err = check(tmp_path)
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        "policy.yaml:2:1: error: unknown field 'laughs' in the top level",
+        problems_found(1),
+    ]
 
 
 def test_toy_policy_is_proven(tmp_path, check):

@@ -61,6 +61,17 @@
     });
   }
 
+  // The address of a page, without the fragment: the node on show is a page.
+  function pageOf(href) {
+    var url = new URL(href);
+    url.hash = "";
+    return url.href;
+  }
+
+  // The node on show. A link to a part of the page (the skip link) changes the
+  // address and fires popstate too, with no other node to show.
+  var shown = pageOf(window.location.href);
+
   function inScope(url) {
     return url.origin === window.location.origin && url.pathname.indexOf(scope) === 0 && !url.hash;
   }
@@ -74,6 +85,7 @@
     pin(next, url.href);
     root.replaceWith(next);
     root = next;
+    shown = pageOf(url.href);
     document.title = page.title;
     // The head and the header describe the node shown: address, description, title.
     var topic = ".md-header__topic:last-child .md-ellipsis";
@@ -134,7 +146,9 @@
   });
 
   window.addEventListener("popstate", function () {
-    load(new URL(window.location.href), false);
+    if (pageOf(window.location.href) !== shown) {
+      load(new URL(window.location.href), false);
+    }
   });
 
   pin(document, document.baseURI);

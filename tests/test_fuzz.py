@@ -1,0 +1,547 @@
+"""Fuzzing the check end to end: random content folders, valid or broken, written as real files.
+
+Hypothesis generates toy policies that hold (a decision tree over a few
+questions, texts with placeholders, links and awkward characters), then breaks
+them: a required key deleted, a value of the wrong type, a duplicate id, a
+misspelt reference, HTML in a text, characters inserted into or deleted from
+the YAML, a tab. It also generates French catalogs for the toy policy and
+breaks their translations: placeholders dropped or renamed, markup added, links
+changed, a plural form left out, random bytes. Whatever the input,
+:func:`generator.content.check_content`
+
+* never raises;
+* returns the content exactly when it finds no problem, and then every page
+  builds (each at its own address), in English and in the catalog's French;
+* refuses what is broken by construction, and places every problem in a file,
+  at a line and column inside it (only problems with a whole file, such as
+  one that cannot be read, have no line).
+
+``make test`` runs 150 examples per test, always the same ones (a fixed
+seed, no example database); ``make fuzz`` runs ten thousand new ones
+(``HYPOTHESIS_PROFILE=fuzz``).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, event, given, note, settings
+from hypothesis import strategies as st
+
+from generator.content import check_content
+from generator.diagnostics import Diagnostic
+from generator.locales import SiteLocale
+from generator.messages import messages_for
+from generator.pages import build_pages
+from generator.references import POLICY_PLACEHOLDERS, RESERVED_ARTICLE_IDS, policy_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = ROOT / "content"
+TOY_POLICY = Path(__file__).resolve().parent / "fixtures" / "toy" / "policy.yaml"
+SHARED_FILES = ("policy.schema.json", "interface.schema.json", "interface.yaml", "locales.schema.json")
+ENGLISH = SiteLocale("en-US", "us")
+FRENCH = SiteLocale("fr-FR", "us")
+
+settings.register_profile(
+    "check",  # `make test`: the same few examples on every run and machine
+    max_examples=150,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz",  # `make fuzz`: many new examples on every run
+    max_examples=10_000,
+    derandomize=False,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+FUZZ_SETTINGS = settings.get_profile("fuzz" if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else "check")
+
+#: Problems with a whole file, which have no line.
+FILE_LEVEL = re.compile(
+    r"file not found|cannot read the file|the file is \d+ KiB|cannot read the catalog|catalog for a locale that is not"
+)
+
+
+# The content folder, rewritten for each example (one folder, so that nothing keyed by path piles up).
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("fuzz") / "content"
+    path.mkdir()
+    for name in SHARED_FILES:
+        shutil.copyfile(CONTENT_DIR / name, path / name)
+    return path
+
+
+def write_content(folder: Path, policy: bytes, locales: str | None = None, catalog: bytes | None = None) -> None:
+    (folder / "policy.yaml").write_bytes(policy)
+    (folder / "locales.yaml").unlink(missing_ok=True)
+    shutil.rmtree(folder / "locales", ignore_errors=True)
+    if locales is not None:
+        (folder / "locales.yaml").write_text(locales, encoding="utf-8")
+    if catalog is not None:
+        (folder / "locales").mkdir()
+        (folder / "locales" / "fr-FR.po").write_bytes(catalog)
+
+
+def check(folder: Path, *locales: SiteLocale) -> list[Diagnostic]:
+    """Check ``folder``; hold the check to its promises; return the problems found."""
+    content, problems = check_content(folder)
+
+    note("\n".join(map(str, problems)))
+    assert (content is None) == bool(problems)
+    for problem in problems:
+        assert_placed(problem)
+    if content is not None:
+        for locale in locales:
+            pages = build_pages(content, locale)
+            addresses = [page.directory for page in pages]
+            assert len(set(addresses)) == len(addresses), f"two pages at one address: {addresses}"
+    return problems
+
+
+def assert_placed(problem: Diagnostic) -> None:
+    """The problem names an existing file and, unless it is about the whole file, a place inside it."""
+    position = problem.position
+    path = Path(position.file)
+    assert path.is_file() or problem.message == "file not found", problem
+    if FILE_LEVEL.match(problem.message):
+        return
+    assert position.line > 0, problem
+    assert position.column > 0, problem
+    text = path.read_bytes().decode("utf-8", "replace")
+    # Babel ends a catalog's lines at \n only; YAML at \r and a few others too (and editors agree).
+    lines = text.split("\n") if path.suffix == ".po" else re.split("\r\n|[\n\r\x85\u2028\u2029]", text)
+    assert position.line <= len(lines), f"{problem}: the file has {len(lines)} lines"
+    # A byte that is not UTF-8 is placed on its \n-ended line, before any YAML reads the text.
+    widths = [len(line) for line in [lines[position.line - 1], *text.split("\n")[position.line - 1 : position.line]]]
+    assert position.column <= max(widths) + 1, f"{problem}: {lines[position.line - 1]!r}"
+
+
+# Valid toy policies.
+
+IDS = ["size", "damage", "colour", "reason", "status", "refund", "repair", "exchange", "small", "large", "none"]
+IDS += ["minor", "major", "a", "b2", "x-y", "finder", "yes", "no", "on", "off", "null", "true", "id"]
+IDS += ["return-1", "no-label", "a1-b2-c3"]
+ids = st.sampled_from(IDS) | st.builds("{}{}".format, st.sampled_from("abcxyz"), st.integers(0, 99))
+#: Words that read as something else in YAML, or are close to the inline syntax without being it.
+WORDS = ["parcel", "the", "device", "café", "Größe", "naïve", "日本", "yes", "No", "null", "~", "1.5", "0x1F"]
+WORDS += ["2024-01-01", "a: b", "#", "- x", "?", "|", ">", "!tag", "%", "@", "`", "'", '"', "\\", "<", "& b"]
+WORDS += ["[", "]", "(", ")", "{", "}", "{Carrier}", "*", "&", "...", "---", "don't", "50 %", "->", "e.g."]
+characters = st.characters(categories=["L", "N", "Zs", "P", "S"], exclude_characters="<>&[](){}\\\x85", codec="utf-8")
+LINK_NAMES = ["shipment_page", "contact_form", "messages"]
+
+
+PLAIN = st.sampled_from(WORDS) | st.text(characters, min_size=1, max_size=5)
+PLACEHOLDER = st.sampled_from(sorted(POLICY_PLACEHOLDERS)).map("{{{}}}".format)
+
+
+def texts(targets: list[str]) -> st.SearchStrategy[str]:
+    """Texts: words, odd characters, placeholders and links to ``targets``, never HTML."""
+    words = st.lists(PLAIN | PLACEHOLDER, min_size=1, max_size=2).map(" ".join)
+    link = st.builds("[{}]({})".format, words, st.sampled_from(targets))
+    return st.lists(PLAIN | PLACEHOLDER | link, min_size=1, max_size=4).map(" ".join)
+
+
+def unique_ids(size: tuple[int, int]) -> st.SearchStrategy[list[str]]:
+    return st.lists(ids, min_size=size[0], max_size=size[1], unique=True)
+
+
+def _tree(draw: st.DrawFn, questions: list[dict[str, Any]], when: dict[str, list[str]]) -> list[dict]:
+    """Boxes that tile the answers: split a question's answers into groups, recursively.
+
+    The first split is on the first question, so the finder asks it first on
+    every path: any question may then follow it.
+    """
+    if not questions or (when and draw(st.booleans())):
+        return [when]
+    question = draw(st.sampled_from(questions)) if when else questions[0]
+    answers = [answer["id"] for answer in question["answers"]]
+    labels = draw(st.lists(st.integers(0, len(answers) - 1), min_size=len(answers), max_size=len(answers)))
+    if len(set(labels)) == 1:
+        labels[-1] = labels[0] + 1
+    groups: dict[int, list[str]] = {}
+    for answer, label in zip(answers, labels, strict=True):
+        groups.setdefault(label, []).append(answer)
+    rest = [other for other in questions if other is not question]
+    return [box for group in groups.values() for box in _tree(draw, rest, {**when, question["id"]: group})]
+
+
+@st.composite
+def valid_policies(draw: st.DrawFn) -> dict[str, Any]:
+    """Plain data for a policy the check must accept and the build must render."""
+    question_ids = draw(unique_ids((1, 3)))
+    questions = [
+        {"id": question_id, "answers": [{"id": answer_id} for answer_id in draw(unique_ids((2, 3)))]}
+        for question_id in question_ids
+    ]
+    boxes = _tree(draw, questions, {})
+    asked = {question_id for box in boxes for question_id in box}
+    questions = [question for question in questions if question["id"] in asked]  # the first one always is
+    for question in questions[1:]:
+        if draw(st.booleans()):
+            question["follows"] = [questions[0]["id"]]
+    outcome_ids = draw(unique_ids((1, min(3, len(boxes)))))
+    leads_to = [*outcome_ids, *(draw(st.sampled_from(outcome_ids)) for _ in boxes[len(outcome_ids) :])]
+    scenario_ids = draw(unique_ids((len(boxes), len(boxes))))
+    targets = [*LINK_NAMES, *(f"outcome:{outcome}" for outcome in outcome_ids)]
+    text = texts(targets)
+    paragraphs = st.lists(text, min_size=1, max_size=2)
+
+    def optional(mapping: dict[str, Any], key: str, strategy: st.SearchStrategy[Any]) -> dict[str, Any]:
+        if draw(st.booleans()):
+            mapping[key] = draw(strategy)
+        return mapping
+
+    for question in questions:
+        question["text"] = draw(text)
+        optional(question, "hint", text)
+        for answer in question["answers"]:
+            answer["text"] = draw(text)
+    markets = {}
+    for market in ["us", *(["fr"] if draw(st.integers(0, 3)) == 0 else [])]:
+        address = draw(st.sampled_from(["https://example.com/", "https://example.org/a?b=c&d=e#f"]))
+        markets[market] = {
+            "mass_unit": draw(st.sampled_from(["pound", "kilogram"])),
+            "carrier": draw(st.sampled_from(["UPS", "La Poste", "DHL & Co"])),
+            "links": {name: f"{address}{name}" for name in LINK_NAMES},
+        }
+    step = st.sampled_from([0.01, 0.05, 0.1, 0.5])
+    return {
+        "marketplace": draw(st.sampled_from(["Toy Market", "Back Market", "Marché"])),
+        "markets": markets,
+        "mass_rounding": {"pound": draw(step), "kilogram": draw(step)},
+        "delays": {
+            name: {"count": draw(st.integers(0, 30)), "unit": "business-day"}
+            for name in ["free_return", "label_return"]
+        },
+        "device_weights": [
+            {
+                "id": device,
+                "label": draw(text),
+                "average": {
+                    "value": draw(st.sampled_from([0.1, 0.25, 0.5, 1, 2.2, 3.5])),
+                    "unit": draw(st.sampled_from(["pound", "kilogram"])),
+                },
+            }
+            for device in draw(unique_ids((1, 3)))
+        ],
+        "questions": questions,
+        "scenarios": [
+            {"id": scenario, "when": when, "outcome": outcome, "situation": draw(text)}
+            for scenario, when, outcome in zip(scenario_ids, boxes, leads_to, strict=True)
+        ],
+        "outcomes": [
+            optional(
+                optional(
+                    {"id": outcome, "title": draw(text), "summary": draw(text), "body": draw(paragraphs)},
+                    "label_steps",
+                    st.booleans(),
+                ),
+                "after",
+                paragraphs,
+            )
+            for outcome in outcome_ids
+        ],
+        "label_steps": [
+            optional(
+                optional(optional({"id": step_id, "title": draw(text)}, "body", paragraphs), "items", paragraphs),
+                "weights_table",
+                st.booleans(),
+            )
+            for step_id in draw(unique_ids((1, 2)))
+        ],
+        "article": {
+            "id": draw(ids.filter(lambda article_id: article_id not in RESERVED_ARTICLE_IDS)),
+            "title": draw(text),
+            "description": draw(text),
+            "intro": draw(text),
+            "escalation": draw(text),
+        },
+        "finder": {"title": draw(text), "description": draw(text), "intro": draw(text)},
+    }
+
+
+def dump(data: Any, width: int = 1000) -> str:
+    text = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=width)
+    assert yaml.load(text, Loader=yaml.CSafeLoader) == data  # the test's own YAML means what it says
+    return text
+
+
+# Broken toy policies: a valid one, then one change.
+
+
+@cache
+def policy_schema() -> dict[str, Any]:
+    return json.loads((CONTENT_DIR / "policy.schema.json").read_text(encoding="utf-8"))
+
+
+def schema_at(path: tuple[str | int, ...]) -> dict[str, Any]:
+    """The part of the policy's schema that describes the value at ``path``."""
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = policy_schema()["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        return node
+
+    node = resolve(policy_schema())
+    for part in path:
+        if isinstance(part, int):
+            node = resolve(node["items"])
+        else:
+            node = resolve(node.get("properties", {}).get(part) or node["additionalProperties"])
+    return node
+
+
+def walk(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Yield the path and value of everything in ``data``, ``data`` included."""
+    yield path, data
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        yield from walk(value, (*path, key))
+
+
+def at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+#: A value of another type for each type a policy holds; the schema allows none of them in its place.
+OTHER_TYPES = {
+    str: [42, ["a list"], {"a": "mapping"}, None, True],
+    bool: ["true", 1, [True]],
+    int: ["two", [2], None, {"count": 2}],
+    float: ["0.5", [0.5], {"value": 0.5}],
+    list: ["text", {"a": "mapping"}, 3],
+    dict: [["a", "list"], "text", 1],
+}
+MARKUP = ["<b>", "</i>", "<br/>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&amp;", "&#39;"]
+MARKUP += ["[x](javascript:alert(1))", "[x](data:text/html,hi)", "[x](http://example.com)", "[x](//evil.example)"]
+
+
+def mutate(draw: st.DrawFn, policy: dict[str, Any]) -> tuple[str, str, bool]:
+    """Change a valid policy once; return its YAML text, what changed, and whether it must be refused."""
+    broken = copy.deepcopy(policy)
+    kind = draw(
+        st.sampled_from(["delete", "retype", "duplicate-id", "rename-reference", "html", "edit-yaml", "tab"]),
+        label="mutation",
+    )
+    if kind == "delete":
+        path = draw(st.sampled_from([path for path, _ in walk(broken) if path and isinstance(path[-1], str)]))
+        del at(broken, path[:-1])[path[-1]]
+        required = path[-1] in schema_at(path[:-1]).get("required", ())
+        return dump(broken), f"deleted {path}", required
+    if kind == "retype":
+        path = draw(st.sampled_from([path for path, _ in walk(broken) if path]))
+        value = draw(st.sampled_from(OTHER_TYPES[type(at(broken, path))]))
+        at(broken, path[:-1])[path[-1]] = value
+        return dump(broken), f"{path} = {value!r}", True
+    if kind == "duplicate-id":
+        lists = [
+            path for path, value in walk(broken) if isinstance(value, list) and value and isinstance(value[0], dict)
+        ]
+        items = at(broken, draw(st.sampled_from(lists)))
+        if len(items) == 1:
+            items.append(copy.deepcopy(items[0]))
+        else:
+            first, second = draw(st.lists(st.integers(0, len(items) - 1), min_size=2, max_size=2, unique=True))
+            items[second]["id"] = items[first]["id"]
+        return dump(broken), "duplicated an id", True
+    if kind == "rename-reference":
+        return rename_reference(draw, broken)
+    if kind == "html":
+        path, text = draw(st.sampled_from(list(policy_texts(broken))))
+        index = draw(st.integers(0, len(text)))
+        markup = draw(st.sampled_from(MARKUP))
+        at(broken, path[:-1])[path[-1]] = text[:index] + markup + text[index:]
+        return dump(broken), f"{markup!r} into {path}", True
+    width = draw(st.sampled_from([40, 1000]))
+    text = dump(broken, width)
+    if kind == "tab":  # at the start of a line: in an indentation, where YAML never allows one
+        lines = text.split("\n")
+        index = draw(st.sampled_from([index for index, line in enumerate(lines) if line]))
+        lines[index] = "\t" + lines[index]
+        return "\n".join(lines), f"a tab before line {index + 1}", width == 1000
+    for _ in range(draw(st.integers(1, 3))):  # "edit-yaml": the text itself, characters in or out
+        index = draw(st.integers(0, len(text)))
+        if draw(st.booleans()) and index < len(text):
+            text = text[:index] + text[index + draw(st.integers(1, 5)) :]
+        else:
+            text = (
+                text[:index] + draw(st.sampled_from(":-'\"[]{}#&*!|>%@`\t\n ,?") | st.text(max_size=3)) + text[index:]
+            )
+    return text, "edited the YAML text", False
+
+
+def rename_reference(draw: st.DrawFn, broken: dict[str, Any]) -> tuple[str, str, bool]:
+    """Misspell one reference: an outcome, a question, an answer, a followed question, a link or a placeholder."""
+    taken = {value for _, value in walk(broken) if isinstance(value, str)}
+    taken |= {key for _, value in walk(broken) if isinstance(value, dict) for key in value}
+    renamed = draw(ids).replace("-", "") + "-x"
+    while renamed in taken or renamed.replace("-", "_") in taken:
+        renamed += "x"
+    places: list[tuple[str, Any]] = [("outcome", index) for index in range(len(broken["scenarios"]))]
+    places += [("question", index) for index, scenario in enumerate(broken["scenarios"]) if scenario["when"]]
+    places += [("follows", index) for index, question in enumerate(broken["questions"]) if "follows" in question]
+    references = r"\{([a-z_]+)\}|\]\(([a-z0-9_:-]+)\)"
+    places += [("text", path) for path, text in policy_texts(broken) if re.search(references, text)]
+    place, where = draw(st.sampled_from(places))
+    if place == "outcome":
+        broken["scenarios"][where]["outcome"] = renamed
+    elif place == "question":
+        when = broken["scenarios"][where]["when"]
+        question = draw(st.sampled_from(sorted(when)))
+        if draw(st.booleans()):
+            when[renamed] = when.pop(question)
+        else:
+            when[question] = [*when[question][:-1], renamed]
+    elif place == "follows":
+        broken["questions"][where]["follows"] = [renamed]
+    else:
+        text = at(broken, where)
+        found = re.findall(references, text)
+        old = draw(st.sampled_from(sorted({name for pair in found for name in pair if name})))
+        new = renamed.replace("-", "_") if "{" + old + "}" in text else renamed
+        at(broken, where[:-1])[where[-1]] = text.replace(f"{{{old}}}", f"{{{new}}}").replace(f"]({old})", f"]({new})")
+    return dump(broken), f"renamed a reference ({place}) to {renamed}", True
+
+
+@FUZZ_SETTINGS
+@given(policy=valid_policies(), width=st.sampled_from([40, 1000]), data=st.data())
+def test_valid_policies_build_and_broken_ones_are_refused_at_a_line(folder, policy, width, data):
+    text = dump(policy, width)
+    note(text)
+    write_content(folder, text.encode("utf-8"))
+
+    # en-US is published; the French of the fr market, untranslated, shows the same texts in its units.
+    assert check(folder, ENGLISH, *([SiteLocale("fr-FR", "fr")] if "fr" in policy["markets"] else [])) == []
+
+    text, change, must_fail = mutate(data.draw, policy)
+    note(f"{change}:\n{text}")
+    write_content(folder, text.encode("utf-8"))
+
+    problems = check(folder, ENGLISH)
+
+    event("refused" if problems else "accepted")
+    if must_fail:
+        assert problems, f"accepted: {change}"
+
+
+# French catalogs of the toy policy.
+
+LOCALES = "source: en-US\npublished:\n  - tag: en-US\n    market: us\n  - tag: fr-FR\n    market: us\n"
+
+
+@pytest.fixture(scope="module")
+def toy_messages(folder):
+    """The messages of the toy policy a French catalog translates."""
+    write_content(folder, TOY_POLICY.read_bytes(), LOCALES)
+    content, problems = check_content(folder)
+    assert problems == []
+    return messages_for(content.messages, FRENCH)
+
+
+def po_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def write_po(entries: list[tuple[str, str, str]]) -> str:
+    """A catalog of (context, English, translation) entries, as Babel would read it."""
+    lines = ["# A French catalog made by the fuzzer.", 'msgid ""', 'msgstr ""', '"Language: fr_FR\\n"', ""]
+    for context, english, translation in entries:
+        lines += [
+            f"msgctxt {po_string(context)}",
+            f"msgid {po_string(english)}",
+            f"msgstr {po_string(translation)}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def msgid_line(po: str, context: str) -> int:
+    return po.split("\n").index(f"msgctxt {po_string(context)}") + 2
+
+
+def translate(text: str) -> str:
+    """A translation that keeps the syntax: placeholders, links' targets; only the words change."""
+    return "FR " + re.sub(r"\b([a-z]+)\b(?![^{]*\})(?![^(]*\))", lambda match: match.group(1)[::-1], text)
+
+
+#: Each change to a translation, and which English texts it can change.
+CATALOG_CHANGES = {
+    "none": lambda text: True,
+    "drop-placeholder": lambda text: "{" in text,
+    "rename-placeholder": lambda text: "{" in text,
+    "markup": lambda text: True,
+    "link": lambda text: "](" in text,
+    "plural": lambda text: "{count}" in text,
+    "bytes": lambda text: True,
+}
+
+
+@FUZZ_SETTINGS
+@given(data=st.data())
+def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
+    draw = data.draw
+    kind = draw(st.sampled_from(list(CATALOG_CHANGES)), label="change")
+    chosen = draw(st.lists(st.sampled_from(toy_messages), min_size=1, max_size=20, unique_by=lambda m: m.context))
+    target = draw(st.sampled_from([message for message in toy_messages if CATALOG_CHANGES[kind](message.text)]))
+    chosen.append(target)  # perhaps a second time: it then counts once
+    plurals = [message for message in toy_messages if message.plural_category]
+    if any(message.plural_category for message in chosen):  # a count is translated in every form, or in none
+        chosen = [message for message in chosen if not message.plural_category] + plurals
+    entries = {message.context: (message.text, translate(message.text)) for message in chosen}
+    target = target.context
+    english, translation = entries[target]
+    if kind in {"drop-placeholder", "rename-placeholder"}:
+        placeholder = draw(st.sampled_from(re.findall(r"\{[a-z_]+\}", translation)))
+        translation = translation.replace(placeholder, "" if kind == "drop-placeholder" else placeholder[:-1] + "_fr}")
+    elif kind == "markup":
+        at_index = draw(st.integers(0, len(translation)))
+        translation = translation[:at_index] + draw(st.sampled_from(MARKUP)) + translation[at_index:]
+    elif kind == "link":
+        link = draw(st.sampled_from(re.findall(r"\]\([a-z0-9_:-]+\)", translation)))
+        changed = draw(st.sampled_from(["](formulaire)", "](javascript:alert(1))", "](https://example.com)", "]"]))
+        translation = translation.replace(link, changed)
+    elif kind == "plural":
+        translation = ""
+    entries[target] = (english, translation)
+    po = write_po([(context, *english_and_french) for context, english_and_french in entries.items()])
+    catalog = po.encode("utf-8")
+    if kind == "bytes":
+        for _ in range(draw(st.integers(1, 4))):
+            at_byte = draw(st.integers(0, len(catalog)))
+            if draw(st.booleans()):
+                catalog = catalog[:at_byte] + catalog[at_byte + draw(st.integers(1, 4)) :]
+            else:
+                inserted = draw(
+                    st.binary(min_size=1, max_size=3) | st.sampled_from([b'"', b"\\", b"\n", b"#", b"\xff"])
+                )
+                catalog = catalog[:at_byte] + inserted + catalog[at_byte:]
+    note(catalog.decode("utf-8", "replace"))
+    write_content(folder, TOY_POLICY.read_bytes(), LOCALES, catalog)
+
+    problems = check(folder, FRENCH)  # the English of the toy policy is always the same
+
+    event(f"{kind}: {'refused' if problems else 'accepted'}")
+    if kind == "none":
+        assert problems == []
+    elif kind != "bytes":  # the broken entry is reported at the line of its msgid, and named
+        line, name = msgid_line(po, target), target if kind != "plural" else target.rsplit("/", 1)[0]
+        assert any(problem.position.line == line and problem.message.startswith(f"{name}: ") for problem in problems)
