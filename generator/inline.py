@@ -50,16 +50,21 @@ _ANY_LINK = re.compile(r"\]\((?P<target>(?:[^\s()]|\([^\s()]*\))*?|\S*?)\)")
 
 
 def misuse(text: str) -> list[str]:
-    """Say what in ``text`` is not plain text nor the inline syntax: HTML, or a link to an address.
+    """Say what in ``text`` is not plain text nor the inline syntax: HTML, a link to an address, a broken link.
 
     >>> misuse("Ask <b>us</b> [here](https://x.example)")
     ["HTML is not allowed: '<b>'", "HTML is not allowed: '</b>'", "a link must name a page, not an address: \'https://x.example\'"]
     """
     problems = [f"HTML is not allowed: '{markup}'" for markup in _MARKUP.findall(text)]
+    links = {match.end() for match in _TOKEN.finditer(text) if match.group("target")}
     for match in _ANY_LINK.finditer(text):
         target = match.group("target")
         if not _TOKEN.fullmatch(f"[x]({target})"):
             problems.append(f"a link must name a page, not an address: '{target}'")
+        elif match.end() not in links:  # `[](x)`, `[a [b]](x)`: it would show as typed
+            start = text.rfind("[", 0, match.start())
+            shown = text[start if start >= 0 else match.start() : match.end()]
+            problems.append(f"not a link, it would show as typed: '{shown}'")
     return problems
 
 

@@ -95,6 +95,7 @@ CASES = [
     pytest.param("link-javascript", id="link-to-javascript-address"),
     pytest.param("link-data", id="link-to-data-address"),
     pytest.param("link-http", id="link-to-http-address"),
+    pytest.param("link-without-words", id="link-without-words"),
     # Markets.
     pytest.param("market-missing-carrier", id="market-missing-carrier"),
     pytest.param("no-source-market", id="source-locale-without-its-market"),

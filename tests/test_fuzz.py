@@ -153,7 +153,7 @@ PLACEHOLDER = st.sampled_from(sorted(POLICY_PLACEHOLDERS)).map("{{{}}}".format)
 
 def texts(targets: list[str]) -> st.SearchStrategy[str]:
     """Texts: words, odd characters, placeholders and links to ``targets``, never HTML."""
-    words = st.lists(PLAIN | PLACEHOLDER, min_size=1, max_size=2).map(" ".join)
+    words = st.lists(PLAIN.filter(lambda word: word not in "[]") | PLACEHOLDER, min_size=1, max_size=2).map(" ".join)
     link = st.builds("[{}]({})".format, words, st.sampled_from(targets))
     return st.lists(PLAIN | PLACEHOLDER | link, min_size=1, max_size=4).map(" ".join)
 
