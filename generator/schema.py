@@ -106,6 +106,9 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
                 f"{where} '{error.instance}' is not a valid id: use lower-case letters, digits and hyphens",
             )
         ]
+    if error.validator in {"maximum", "minimum", "exclusiveMinimum"}:
+        bound = {"maximum": "at most", "minimum": "at least", "exclusiveMinimum": "more than"}[error.validator]
+        return [Diagnostic(document.position(path), f"{where} must be {bound} {error.validator_value}")]
     if error.validator in {"minItems", "minProperties", "minLength"}:
         return [Diagnostic(document.position(path), f"{where} must not be empty")]
     return [Diagnostic(document.position(path), f"{where}: {error.message}")]

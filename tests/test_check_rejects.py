@@ -67,6 +67,7 @@ CASES = [
     pytest.param("schema-unknown-field", id="schema-unknown-field-typo"),
     pytest.param("schema-misspelt-required", id="schema-misspelt-required-field"),
     pytest.param("schema-wrong-type", id="schema-wrong-type"),
+    pytest.param("out-of-range", id="number-out-of-range"),
     pytest.param("schema-bad-id", id="schema-bad-id-pattern"),
     pytest.param("schema-bad-key", id="schema-bad-id-as-key"),
     pytest.param("schema-http-link", id="schema-http-link"),
