@@ -30,8 +30,6 @@ from generator.messages import SourceMessage, messages_for
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
-#: An HTML tag, or something a browser could take for one.
-_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|&[a-zA-Z#][a-zA-Z0-9]*;")
 
 
 def catalog_path(locales_dir: Path, locale: SiteLocale) -> Path:
@@ -291,7 +289,7 @@ def _compare(source: str, translation: str) -> list[str]:
             f"the translation's links ({', '.join(kept.targets) or 'none'}) differ from the English "
             f"({', '.join(used.targets) or 'none'}); translate the words in [...] and keep the (...) as is"
         )
-    added = set(_MARKUP.findall(translation)) - set(_MARKUP.findall(source))
+    added = set(inline.markup(translation)) - set(inline.markup(source))
     if added:
         problems.append(f"the translation adds markup the English does not have: {', '.join(sorted(added))}")
     allowed = inline.misuse(source)

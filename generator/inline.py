@@ -49,13 +49,18 @@ _MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>?|&[a-zA-Z#][a-zA-Z0-9]*;")
 _ANY_LINK = re.compile(r"\]\((?P<target>(?:[^\s()]|\([^\s()]*\))*?|\S*?)\)")
 
 
+def markup(text: str) -> list[str]:
+    """Return what in ``text`` a browser would take for markup: tags and character references."""
+    return _MARKUP.findall(text)
+
+
 def misuse(text: str) -> list[str]:
     """Say what in ``text`` is not plain text nor the inline syntax: HTML, a link to an address, a broken link.
 
     >>> misuse("Ask <b>us</b> [here](https://x.example)")
     ["HTML is not allowed: '<b>'", "HTML is not allowed: '</b>'", "a link must name a page, not an address: \'https://x.example\'"]
     """
-    problems = [f"HTML is not allowed: '{markup}'" for markup in _MARKUP.findall(text)]
+    problems = [f"HTML is not allowed: '{found}'" for found in markup(text)]
     links = {match.end() for match in _TOKEN.finditer(text) if match.group("target")}
     for match in _ANY_LINK.finditer(text):
         target = match.group("target")
