@@ -1,9 +1,10 @@
-"""The decision table: which scenarios every combination of answers falls in.
+"""The decision table by brute force: which scenarios every combination of answers falls in.
 
-:func:`build_table` is the one place that enumerates combinations. It does so
-by brute force, which is instant for a help-center policy (a few hundred
-combinations); a symbolic algorithm (a sweep over the scenarios' boxes) can
-replace it without touching its callers.
+This is the reference the proof is tested against, and nothing else: the
+proof itself (:mod:`generator.verify`) works on the scenarios' boxes and never
+enumerates. :func:`build_table` is the one place that does, so its cost is
+the product of the answer counts: use it on small policies only (the tests'
+random policies, the benchmarks' brute-force column).
 """
 
 from __future__ import annotations

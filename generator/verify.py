@@ -4,107 +4,214 @@
 
 * completeness: every combination of answers matches a scenario (no gap);
 * uniqueness: no combination matches two scenarios (no overlap);
+* every scenario, outcome and question is used;
 * the ``follows`` order between questions has no cycle;
-* the finder's flow can ask its questions in order, reaches every question,
-  and agrees with the table on every combination;
-* every scenario and every outcome is used.
+* the finder's flow can ask its questions in order, stays within
+  :data:`MAX_FINDER_PAGES`, and ends on a scenario that covers every answer
+  leading there.
 
-Each failure carries a witness: a combination of answers that shows it.
+All of it works on the scenarios' boxes (:mod:`generator.space`), never on
+the combinations inside them, so the proof costs what the rules cost. Each
+gap and overlap is reported as the box it is, with the YAML that fixes it;
+:mod:`generator.table`, which enumerates, is kept as the tests' oracle.
 """
 
 from __future__ import annotations
 
-import itertools
+import dataclasses
 from dataclasses import dataclass, field
 
-from generator import flow
+from generator import explain
+from generator.cover import Cover, TooTangledError, cover
 from generator.diagnostics import Diagnostic
+from generator.flow import Flow, FlowError, Node, OutcomeNode, TooManyPagesError
 from generator.model import Policy
-from generator.table import DecisionTable, build_table, format_answers
+from generator.space import AnswerSpace, Box, intersection
+
+#: The most finder pages a locale may have: past it, a build would take too long to be of use.
+MAX_FINDER_PAGES = 10_000
+#: Gaps and overlaps are reported one by one up to this many, then counted.
+MAX_REPORTED = 10
+#: An overlap shared by at least this many pairs around one question is reported once, for the question.
+GROUPED_PAIRS = 3
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Two scenarios (by index) that both cover ``box``."""
+
+    first: int
+    second: int
+    box: Box
 
 
 @dataclass(frozen=True)
 class Proof:
     """What :func:`prove` found: problems, or the facts it established."""
 
-    table: DecisionTable
+    space: AnswerSpace
     diagnostics: list[Diagnostic]
-    nodes: list[flow.Node] = field(default_factory=list)
+    #: Boxes no scenario covers.
+    gaps: list[Box] = field(default_factory=list)
+    #: Pairs of scenarios that cover the same combinations.
+    overlaps: list[Overlap] = field(default_factory=list)
+    #: The finder, once the scenarios are proven disjoint and complete.
+    flow: Flow | None = None
+    nodes: list[Node] = field(default_factory=list)
 
     @property
     def holds(self) -> bool:
         return not self.diagnostics
 
+    @property
+    def combinations(self) -> int:
+        return self.space.size(self.space.full)
+
     def summary(self, policy: Policy) -> str:
         """Say what was proven, in one line."""
-        outcomes = [node for node in self.nodes if isinstance(node, flow.OutcomeNode)]
+        outcomes = [node for node in self.nodes if isinstance(node, OutcomeNode)]
         depth = max((len(node.path) for node in outcomes), default=0)
         return (
             f"{len(policy.scenarios)} scenarios, {len(policy.outcomes)} outcomes, "
-            f"{len(self.table.rows)} answer combinations: complete and unambiguous; "
-            f"the finder agrees on every combination ({len(self.nodes)} pages, at most {depth} questions)"
+            f"{explain.count_combinations(self.combinations)}: complete and unambiguous; "
+            f"the finder agrees on every combination ({len(self.nodes):,} pages, at most {depth} questions)"
         )
 
 
-def prove(policy: Policy) -> Proof:
+def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
     """Check the policy's logic; return the proof with every problem found."""
-    table = build_table(policy)
-    problems = _gaps(policy, table) + _overlaps(policy, table) + _unused(policy, table)
+    space = AnswerSpace.of(policy)
+    boxes = [space.box(scenario.when) for scenario in policy.scenarios]
+    try:
+        found = cover(space, boxes)
+    except TooTangledError as error:
+        message = f"{error}: too tangled to prove; give the scenarios fewer, broader conditions"
+        return Proof(space, [Diagnostic(policy.scenarios_where, message)])
+    overlaps = _overlaps(boxes, found)
+    problems = _gap_problems(policy, space, found.gaps)
+    problems += _overlap_problems(policy, space, boxes, overlaps)
+    problems += _unused(policy, boxes)
     problems += _follows_cycles(policy)
-    nodes: list[flow.Node] = []
+    never_asked = _never_asked(policy, space, boxes)  # the flow still makes sense without them
+    flow, nodes = None, []
     if not problems:
-        nodes, flow_problems = _derive_flow(policy, table)
+        flow = Flow(policy, space, boxes)
+        nodes, flow_problems = _derive_flow(policy, flow, max_pages)
         problems += flow_problems
-    return Proof(table, sorted(problems, key=lambda d: d.position), nodes)
+    problems += never_asked
+    return Proof(
+        space,
+        sorted(problems, key=lambda d: d.position),
+        found.gaps,
+        overlaps,
+        flow if not problems else None,
+        nodes if not problems else [],
+    )
 
 
-def _gaps(policy: Policy, table: DecisionTable) -> list[Diagnostic]:
-    gaps = [combination for combination, scenarios in table.rows.items() if not scenarios]
-    if not gaps:
-        return []
-    more = f" (and {len(gaps) - 1} more)" if len(gaps) > 1 else ""
-    return [
-        Diagnostic(
-            policy.scenarios_where,
-            f"no scenario covers {len(gaps)} answer combination{'s' if len(gaps) > 1 else ''}, "
-            f"e.g. {format_answers(table.as_answers(gaps[0]))}{more}",
-        )
-    ]
+def _overlaps(boxes: list[Box], found: Cover) -> list[Overlap]:
+    """Every pair of scenarios that share a combination, with all that they share."""
+    pairs = sorted({(a, b) for _, scenarios in found.overlaps for a in scenarios for b in scenarios if a < b})
+    overlaps = []
+    for first, second in pairs:
+        shared = intersection(boxes[first], boxes[second])
+        assert shared is not None
+        overlaps.append(Overlap(first, second, shared))
+    return overlaps
 
 
-def _overlaps(policy: Policy, table: DecisionTable) -> list[Diagnostic]:
-    problems = []
-    for first, second in itertools.combinations(policy.scenarios, 2):
-        witness = next(
-            (c for c, scenarios in table.rows.items() if first.id in scenarios and second.id in scenarios), None
-        )
-        if witness is None:
-            continue
-        answers = table.as_answers(witness)
-        shown = {q: a for q, a in answers.items() if q in first.when or q in second.when} or answers
-        problems.append(
-            Diagnostic(
-                second.where,
-                f"scenarios '{first.id}' and '{second.id}' overlap, e.g. {format_answers(shown)}",
-            )
-        )
+def _gap_problems(policy: Policy, space: AnswerSpace, gaps: list[Box]) -> list[Diagnostic]:
+    where = policy.scenarios_where
+    problems = [Diagnostic(where, explain.gap_message(space, gap)) for gap in gaps[:MAX_REPORTED]]
+    if len(gaps) > MAX_REPORTED:
+        problems.append(Diagnostic(where, explain.more_gaps_message(space, gaps[MAX_REPORTED:])))
     return problems
 
 
-def _unused(policy: Policy, table: DecisionTable) -> list[Diagnostic]:
-    matched = {scenario for scenarios in table.rows.values() for scenario in scenarios}
+def _overlap_problems(
+    policy: Policy, space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap]
+) -> list[Diagnostic]:
+    problems = []
+    left = list(overlaps)
+    while left:
+        grouped = _grouped_by_question(space, boxes, left)
+        if grouped is None:
+            break
+        question, pairs = grouped
+        problems.append(_question_overlap(policy, space, boxes, question, pairs))
+        left = [overlap for overlap in left if overlap not in pairs]
+    for overlap in left[:MAX_REPORTED]:
+        first, second = policy.scenarios[overlap.first], policy.scenarios[overlap.second]
+        message = explain.overlap_message(space, (first.id, first.outcome), (second.id, second.outcome), overlap.box)
+        problems.append(Diagnostic(second.where, message))
+    if len(left) > MAX_REPORTED:
+        count = len(left) - MAX_REPORTED
+        message = (
+            f"and {count:,} more pair{'s' if count != 1 else ''} of overlapping scenarios; fix the ones above first"
+        )
+        problems.append(Diagnostic(policy.scenarios_where, message))
+    return problems
+
+
+def _grouped_by_question(
+    space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap]
+) -> tuple[int, list[Overlap]] | None:
+    """Find the question that explains the most overlaps: one scenario depends on it, the other allows any answer."""
+    best: tuple[int, list[Overlap]] | None = None
+    for question in range(len(space.questions)):
+        pairs = [
+            overlap
+            for overlap in overlaps
+            if space.is_full(question, boxes[overlap.first][question])
+            != space.is_full(question, boxes[overlap.second][question])
+        ]
+        if len(pairs) >= GROUPED_PAIRS and (best is None or len(pairs) > len(best[1])):
+            best = (question, pairs)
+    return best
+
+
+def _question_overlap(
+    policy: Policy, space: AnswerSpace, boxes: list[Box], question: int, pairs: list[Overlap]
+) -> Diagnostic:
+    involved = sorted({index for overlap in pairs for index in (overlap.first, overlap.second)})
+    wide = [index for index in involved if space.is_full(question, boxes[index][question])]
+    narrow = [index for index in involved if index not in wide]
+    taken = 0
+    for index in narrow:
+        taken |= boxes[index][question]
+    rest = space.answer_ids(question, space.full[question] & ~taken)
+    message = explain.question_overlap_message(
+        space.questions[question],
+        [policy.scenarios[index].id for index in wide],
+        [(policy.scenarios[index].id, space.answer_ids(question, boxes[index][question])) for index in narrow],
+        rest,
+    )
+    return Diagnostic(policy.questions[question].where, message)
+
+
+def _unused(policy: Policy, boxes: list[Box]) -> list[Diagnostic]:
+    """Scenarios that cover nothing, and outcomes no scenario leads to."""
     problems = [
         Diagnostic(scenario.where, f"scenario '{scenario.id}' is unreachable: no combination of answers matches it")
-        for scenario in policy.scenarios
-        if scenario.id not in matched
+        for scenario, box in zip(policy.scenarios, boxes, strict=True)
+        if 0 in box
     ]
-    led_to = {scenario.outcome for scenario in policy.scenarios if scenario.id in matched}
+    led_to = {scenario.outcome for scenario, box in zip(policy.scenarios, boxes, strict=True) if 0 not in box}
     problems += [
         Diagnostic(outcome.where, f"outcome '{outcome.id}' is never reached: no scenario leads to it")
         for outcome in policy.outcomes
         if outcome.id not in led_to
     ]
     return problems
+
+
+def _never_asked(policy: Policy, space: AnswerSpace, boxes: list[Box]) -> list[Diagnostic]:
+    """Questions that no scenario restricts: with disjoint, complete scenarios, the only ones never asked."""
+    return [
+        Diagnostic(question.where, f"question '{question.id}' is never asked: no scenario depends on its answer")
+        for index, question in enumerate(policy.questions)
+        if all(space.is_full(index, box[index]) or 0 in box for box in boxes)
+    ]
 
 
 def _follows_cycles(policy: Policy) -> list[Diagnostic]:
@@ -130,29 +237,68 @@ def _follows_cycles(policy: Policy) -> list[Diagnostic]:
     return problems
 
 
-def _derive_flow(policy: Policy, table: DecisionTable) -> tuple[list[flow.Node], list[Diagnostic]]:
+def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node], list[Diagnostic]]:
     try:
-        nodes = list(flow.walk(policy, table))
-    except flow.FlowError as error:
+        flow.count_pages(max_pages)
+    except FlowError as error:
         where = error.question.where if error.question else policy.scenarios_where
-        witness = f"after {format_answers(dict(error.path))}" if error.path else "before any answer"
+        witness = f"after {_format_path(error.path)}" if error.path else "before any answer"
         return [], [Diagnostic(where, f"{error} ({witness})")]
+    except TooManyPagesError:
+        return [], [_too_many_pages(policy, max_pages)]
+    nodes = list(flow.walk())
+    return nodes, _disagreements(policy, flow)
+
+
+def _format_path(path: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{question}={answer}" for question, answer in path)
+
+
+def _disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
+    """Check, state by state, that the scenario a finder path ends on covers every answer not asked on it."""
     problems = []
-    asked = {node.question.id for node in nodes if isinstance(node, flow.QuestionNode)}
-    problems += [
-        Diagnostic(question.where, f"question '{question.id}' is never asked: no scenario depends on its answer")
-        for question in policy.questions
-        if question.id not in asked
-    ]
-    for combination, (scenario,) in table.rows.items():
-        answers = table.as_answers(combination)
-        reached = flow.follow(policy, table, answers)
-        if reached.scenario != scenario:
-            problems.append(
-                Diagnostic(
-                    policy.scenarios_where,
-                    f"the finder reaches '{reached.scenario}' but the table says '{scenario}' "
-                    f"for {format_answers(answers)}",
+    for (_, answered), step in flow.states.items():
+        if step.scenario is None:
+            continue
+        box = flow.boxes[step.scenario]
+        for question in range(len(flow.space.questions)):
+            if not answered >> question & 1 and not flow.space.is_full(question, box[question]):
+                scenario = policy.scenarios[step.scenario]
+                problems.append(
+                    Diagnostic(
+                        scenario.where,
+                        f"the finder ends on '{scenario.id}' without asking '{flow.space.questions[question]}', "
+                        "which it depends on",
+                    )
                 )
-            )
-    return nodes, problems
+    return problems
+
+
+def _too_many_pages(policy: Policy, max_pages: int) -> Diagnostic:
+    """Say that the finder is too big, and which order of the questions would help."""
+    space = AnswerSpace.of(policy)
+    boxes = [space.box(scenario.when) for scenario in policy.scenarios]
+    deciding = {
+        question.id: sum(not space.is_full(index, box[index]) for box in boxes)
+        for index, question in enumerate(policy.questions)
+    }
+    order = sorted(policy.questions, key=lambda question: -deciding[question.id])
+    advice = (
+        "ask first the questions that decide the most (in questions:, "
+        + ", ".join(f"'{question.id}' ({deciding[question.id]} scenarios)" for question in order[:3])
+        + (" …" if len(order) > 3 else "")
+        + ")"
+    )
+    if [question.id for question in order] != [question.id for question in policy.questions]:
+        reordered = dataclasses.replace(policy, questions=tuple(order))
+        reordered_space = AnswerSpace.of(reordered)
+        try:
+            boxes = [reordered_space.box(scenario.when) for scenario in policy.scenarios]
+            pages = Flow(reordered, reordered_space, boxes).count_pages(max_pages)
+            advice += f": in that order, it would have {pages:,} pages"
+        except (FlowError, TooManyPagesError):
+            advice += ", or split the policy into smaller ones"
+    return Diagnostic(
+        policy.questions[0].where,
+        f"the finder would have more than {max_pages:,} pages in each language, too many to build; {advice}",
+    )

@@ -54,7 +54,7 @@ BREAKS = {
             "device-status: [not-flagged]\n      reason: [counteroffer]",
             "device-status: [not-flagged, status-unknown]\n      reason: [counteroffer]",
         ),
-        r"^content/policy\.yaml:\d+:\d+: error: scenarios '[a-z-]+' and '[a-z-]+' overlap, e\.g\. ",
+        r"^content/policy\.yaml:\d+:\d+: error: scenarios '[a-z-]+' \(outcome '[a-z-]+'\) and '[a-z-]+' \(outcome '[a-z-]+'\) both cover ",
     ),
     # A translation that renames a placeholder: found before anything is built.
     "broken catalog placeholder": (

@@ -1,11 +1,15 @@
-"""Properties of the proof, the decision table and the finder's flow, checked with Hypothesis.
+"""The proof on boxes against brute force, checked with Hypothesis.
 
 * On the real policy, any full set of answers falls in exactly one scenario,
   and the finder, answering from the same set, reaches that scenario.
-* On random toy policies, :func:`generator.verify.prove` never raises, reports
-  a gap or an overlap exactly when a brute-force count finds one, points every
-  problem at a real line, and when it finds nothing, the table and the finder
-  agree on every combination.
+* On thousands of random small policies, sound and broken,
+  :func:`generator.verify.prove` finds exactly what enumerating every
+  combination finds (the oracle is written here, from the plain data, without
+  the generator): the same gaps and the same overlapping pairs, down to the
+  combinations of each; the same unreachable scenarios, unused outcomes and
+  never-asked questions; the YAML it suggests really closes a gap; and, when
+  the policy holds, the very same finder pages, in the same order, as a finder
+  that enumerates.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
@@ -26,7 +31,8 @@ from generator.diagnostics import Position
 from generator.load import KeyPath, parse_document
 from generator.model import Policy
 from generator.schema import validate_against_schema
-from generator.table import build_table, decide
+from generator.space import AnswerSpace
+from generator.table import decide
 from generator.verify import prove
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,11 +46,20 @@ PROPERTY_SETTINGS = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+#: The proof against the oracle: thousands of small policies, each proven in a millisecond or two.
+ORACLE_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=3000)
 
 
 @cache
 def real_policy() -> Policy:
     return load_content(CONTENT_DIR).policy
+
+
+@cache
+def real_policy_flow() -> flow.Flow:
+    proof = prove(real_policy())
+    assert proof.flow is not None
+    return proof.flow
 
 
 @PROPERTY_SETTINGS
@@ -56,7 +71,7 @@ def test_real_policy_every_combination_has_one_scenario_and_the_finder_agrees(da
     scenarios = decide(policy, answers)
 
     assert len(scenarios) == 1, f"{answers} falls in {scenarios}"
-    reached = flow.follow(policy, build_table(policy), answers)
+    reached = real_policy_flow().follow(answers)
     assert reached.scenario == scenarios[0]
     assert reached.outcome == policy.scenario(scenarios[0]).outcome
 
@@ -90,26 +105,57 @@ def _random_when(draw: st.DrawFn, questions: list[dict[str, Any]]) -> dict[str, 
     return when
 
 
+def _break(draw: st.DrawFn, questions: list[dict[str, Any]], boxes: list[dict]) -> list[dict]:
+    """Break a tiling the way editors do: drop a scenario, widen one, or add a question only new scenarios name."""
+    how = draw(st.sampled_from(["drop", "widen", "new-question"]))
+    if how == "drop" and len(boxes) > 1:
+        del boxes[draw(st.integers(0, len(boxes) - 1))]
+    elif how == "widen":
+        box = boxes[draw(st.integers(0, len(boxes) - 1))]
+        if box:
+            del box[draw(st.sampled_from(sorted(box)))]
+    else:
+        index = len(questions)
+        answers = [{"id": f"a{answer}", "text": f"Answer {answer}"} for answer in range(draw(st.integers(2, 3)))]
+        questions.append({"id": f"q{index}", "text": f"Question {index}?", "answers": answers})
+        for answer in draw(st.lists(st.sampled_from([a["id"] for a in answers]), min_size=1, max_size=2, unique=True)):
+            boxes.append({f"q{index}": [answer]})
+    return boxes
+
+
 @st.composite
-def toy_policies(draw: st.DrawFn) -> dict[str, Any]:
-    """Plain data for a schema-valid policy whose references resolve, but whose logic may be wrong."""
+def toy_policies(
+    draw: st.DrawFn, *, max_questions: int = 4, max_answers: int = 3, unreachable: bool = False
+) -> dict[str, Any]:
+    """Plain data for a schema-valid policy whose references resolve, but whose logic may be wrong.
+
+    With ``unreachable``, a scenario may allow no answer to a question (the
+    schema forbids it; plain data can still say it).
+    """
     questions = [
         {
             "id": f"q{index}",
             "text": f"Question {index}?",
-            "answers": [{"id": f"a{answer}", "text": f"Answer {answer}"} for answer in range(draw(st.integers(2, 3)))],
+            "answers": [
+                {"id": f"a{answer}", "text": f"Answer {answer}"} for answer in range(draw(st.integers(2, max_answers)))
+            ],
         }
-        for index in range(draw(st.integers(1, 4)))
+        for index in range(draw(st.integers(1, max_questions)))
     ]
     question_ids = [question["id"] for question in questions]
     for question in questions:
         if draw(st.integers(0, 3)) == 0:  # now and then an order, which may loop or block the finder
             others = [other for other in question_ids if other != question["id"]] or question_ids
             question["follows"] = draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
-    if draw(st.booleans()):
-        boxes = _when_tree(draw, questions, {})  # no gap, no overlap
-    else:
+    kind = draw(st.sampled_from(["tiling", "broken-tiling", "random"]))
+    if kind == "random":
         boxes = [_random_when(draw, questions) for _ in range(draw(st.integers(1, 5)))]
+    else:
+        boxes = _when_tree(draw, questions, {})  # no gap, no overlap
+        if kind == "broken-tiling":
+            boxes = _break(draw, questions, boxes)
+    if unreachable and draw(st.integers(0, 5)) == 0:
+        boxes.append({questions[0]["id"]: []})
     outcome_ids = [f"o{index}" for index in range(draw(st.integers(1, min(3, len(boxes)))))]
     # The first scenarios lead to each outcome in turn, so that an unused outcome is rare.
     outcomes = [*outcome_ids, *(draw(st.sampled_from(outcome_ids)) for _ in boxes[len(outcome_ids) :])]
@@ -153,8 +199,8 @@ def toy_policies(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-def _brute_force_rows(data: dict[str, Any]) -> dict[tuple[str, ...], list[str]]:
-    """The scenarios of every combination, computed from the plain data without the generator."""
+def _rows(data: dict[str, Any]) -> dict[tuple[str, ...], list[str]]:
+    """The oracle: the scenarios of every combination, by brute force, from the plain data."""
     questions = data["questions"]
     rows = {}
     for combination in itertools.product(*([a["id"] for a in q["answers"]] for q in questions)):
@@ -167,30 +213,71 @@ def _brute_force_rows(data: dict[str, Any]) -> dict[tuple[str, ...], list[str]]:
     return rows
 
 
-_GAP = re.compile(r"no scenario covers \d+ answer combinations?, e\.g\. (?P<answers>[^(]+?)(?: \(and \d+ more\))?$")
-_OVERLAP = re.compile(r"scenarios '(?P<first>[^']+)' and '(?P<second>[^']+)' overlap, e\.g\. (?P<answers>.+)$")
+def _combinations(space: AnswerSpace, box: tuple[int, ...]) -> set[tuple[str, ...]]:
+    """Every combination in a box the proof returned, enumerated (the boxes of toy policies are small)."""
+    return set(itertools.product(*(space.answer_ids(index, mask) for index, mask in enumerate(box))))
 
 
-def _parse_answers(text: str) -> dict[str, str]:
-    return dict(pair.split("=") for pair in text.split(", "))
+def _never_asked(data: dict[str, Any], rows: dict[tuple[str, ...], list[str]]) -> set[str]:
+    """The questions whose answer never changes the scenarios a combination falls in."""
+    questions = data["questions"]
+    changing = set()
+    for combination, scenarios in rows.items():
+        for index, question in enumerate(questions):
+            for answer in question["answers"]:
+                other = (*combination[:index], answer["id"], *combination[index + 1 :])
+                if rows[other] != scenarios:
+                    changing.add(question["id"])
+    return {question["id"] for question in questions} - changing
 
 
-def _check_witnesses(data: dict[str, Any], rows: dict[tuple[str, ...], list[str]], messages: list[str]) -> None:
-    """The combination a gap or an overlap shows really is one."""
-    whens = {scenario["id"]: scenario["when"] for scenario in data["scenarios"]}
-    for message in messages:
-        if message.startswith("no scenario covers"):
-            gap = _GAP.match(message)
-            assert gap, message
-            answers = _parse_answers(gap["answers"])
-            assert rows[tuple(answers[q["id"]] for q in data["questions"])] == [], message
-        elif " overlap, e.g. " in message:
-            overlap = _OVERLAP.match(message)
-            assert overlap, message
-            answers = _parse_answers(overlap["answers"])
-            for scenario in (overlap["first"], overlap["second"]):
-                for question, allowed in whens[scenario].items():
-                    assert answers[question] in allowed, message
+def _oracle_finder(data: dict[str, Any], rows: dict[tuple[str, ...], list[str]]) -> list[tuple] | str:
+    """The finder of a sound policy, by enumeration: its pages in depth-first order, or why it stops.
+
+    A question is asked when some answer to it changes the scenarios still
+    possible among the combinations that agree with the answers so far; the
+    first such question (in YAML order) whose ``follows`` are answered.
+    """
+    questions = data["questions"]
+    order = [question["id"] for question in questions]
+
+    def possible(answered: dict[str, str]) -> set[str]:
+        return {
+            scenario
+            for combination, scenarios in rows.items()
+            if all(combination[order.index(q)] == a for q, a in answered.items())
+            for scenario in scenarios
+        }
+
+    pages: list[tuple] = []
+    pending: list[tuple[tuple[str, str], ...]] = [()]
+    while pending:
+        path = pending.pop()
+        answered = dict(path)
+        now = possible(answered)
+        if len(now) == 1:
+            pages.append((path, "outcome", *now))
+            continue
+        matters = [
+            question
+            for question in questions
+            if question["id"] not in answered
+            and any(possible({**answered, question["id"]: a["id"]}) != now for a in question["answers"])
+        ]
+        ready = [q for q in matters if all(other in answered for other in q.get("follows", ()))]
+        if not ready:
+            return f"stops after {path}"
+        question = ready[0]
+        pages.append((path, "question", question["id"]))
+        pending.extend((*path, (question["id"], a["id"])) for a in reversed(question["answers"]))
+    return pages
+
+
+def _when_of(message: str) -> dict[str, list[str]]:
+    """Read back the ``when: {q: [a, b]}`` a gap message suggests."""
+    suggested = re.search(r"add a scenario with when: (\{.*\})$", message)
+    assert suggested, message
+    return yaml.safe_load(suggested[1])
 
 
 def _policy(data: dict[str, Any]) -> Policy:
@@ -199,36 +286,90 @@ def _policy(data: dict[str, Any]) -> Policy:
     return Policy.from_data(data, lambda path: Position("policy.yaml", lines.setdefault(path, len(lines) + 1), 1))
 
 
-@PROPERTY_SETTINGS
-@given(data=toy_policies())
-def test_prove_on_random_policies(data):
+def _check_against_the_oracle(data: dict[str, Any]) -> None:
     policy = _policy(data)
 
     proof = prove(policy)
 
-    rows = _brute_force_rows(data)
-    assert {combination: list(scenarios) for combination, scenarios in proof.table.rows.items()} == rows
+    rows = _rows(data)
+    space = proof.space
+    # Gaps: disjoint boxes whose combinations are exactly those no scenario covers.
+    gap_combinations = [c for gap in proof.gaps for c in _combinations(space, gap)]
+    assert len(gap_combinations) == len(set(gap_combinations)), "gap boxes overlap"
+    assert set(gap_combinations) == {c for c, scenarios in rows.items() if not scenarios}
+    # Overlaps: exactly the pairs that share a combination, each with all that it shares.
+    ids = [scenario["id"] for scenario in data["scenarios"]]
+    found = {(ids[o.first], ids[o.second]): _combinations(space, o.box) for o in proof.overlaps}
+    expected: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for combination, scenarios in rows.items():
+        for first, second in itertools.combinations(scenarios, 2):
+            expected.setdefault((first, second), set()).add(combination)
+    assert found == expected
+    # What the editor reads: a gap's suggested scenario covers only uncovered combinations.
     messages = [diagnostic.message for diagnostic in proof.diagnostics]
-    has_gap = any(not scenarios for scenarios in rows.values())
-    has_overlap = any(len(scenarios) > 1 for scenarios in rows.values())
-    assert any(message.startswith("no scenario covers") for message in messages) == has_gap
-    assert any(" overlap, e.g. " in message for message in messages) == has_overlap
-    _check_witnesses(data, rows, messages)
+    for message in messages:
+        if message.startswith("no scenario covers"):
+            when = _when_of(message)
+            order = [q["id"] for q in data["questions"]]
+            for combination, scenarios in rows.items():
+                answers = dict(zip(order, combination, strict=True))
+                if all(answers[q] in allowed for q, allowed in when.items()):
+                    assert scenarios == [], f"{message}: {answers} is covered by {scenarios}"
+    assert any(m.startswith("no scenario covers") for m in messages) == bool(gap_combinations)
+    assert any(" both cover " in m or " so each of them overlaps " in m for m in messages) == bool(expected)
+    for message in messages:
+        pair = re.match(r"scenarios '([^']+)' (?:\(outcome '[^']+'\) )?and '([^']+)'", message)
+        if pair and " both cover " in message:
+            assert (pair[1], pair[2]) in expected, message
+    # Unused parts.
+    reached = {scenario for scenarios in rows.values() for scenario in scenarios}
+    unreachable = {s["id"] for s in data["scenarios"] if s["id"] not in reached}
+    assert {m.split("'")[1] for m in messages if m.endswith("no combination of answers matches it")} == unreachable
+    led_to = {s["outcome"] for s in data["scenarios"] if s["id"] in reached}
+    unused = {o["id"] for o in data["outcomes"]} - led_to
+    assert {m.split("'")[1] for m in messages if m.endswith("no scenario leads to it")} == unused
+    never_asked = _never_asked(data, rows) if not gap_combinations and not expected else None
+    if never_asked is not None:
+        assert {m.split("'")[1] for m in messages if m.endswith("no scenario depends on its answer")} == never_asked
     assert all(diagnostic.position.line > 0 for diagnostic in proof.diagnostics), messages
-    if not proof.holds:
+    # A sound policy: the same finder as one that enumerates, page for page.
+    sound = not (gap_combinations or expected or unreachable or unused or never_asked)
+    cycle = any("in a cycle" in m for m in messages)
+    if not sound or cycle:
+        assert not proof.holds
         return
-    assert proof.nodes
-    for combination, scenarios in proof.table.rows.items():
-        assert len(scenarios) == 1
-        answers = proof.table.as_answers(combination)
-        assert decide(policy, answers) == scenarios
-        reached = flow.follow(policy, proof.table, answers)
-        assert reached.scenario == scenarios[0]
-        assert reached.outcome == policy.scenario(scenarios[0]).outcome
+    finder = _oracle_finder(data, rows)
+    if isinstance(finder, str):
+        assert not proof.holds
+        assert any("must follow" in m for m in messages), (finder, messages)
+        return
+    assert proof.holds, messages
+    pages = [
+        (n.path, "question", n.question.id) if isinstance(n, flow.QuestionNode) else (n.path, "outcome", n.scenario)
+        for n in proof.nodes
+    ]
+    assert pages == finder
+    assert proof.flow is not None
+    for combination, (scenario,) in rows.items():
+        answers = dict(zip([q["id"] for q in data["questions"]], combination, strict=True))
+        assert decide(policy, answers) == (scenario,)
+        assert proof.flow.follow(answers).scenario == scenario
+
+
+@ORACLE_SETTINGS
+@given(data=toy_policies(unreachable=True))
+def test_the_proof_finds_what_brute_force_finds(data):
+    _check_against_the_oracle(data)
+
+
+@PROPERTY_SETTINGS
+@given(data=toy_policies(max_questions=6, max_answers=4))
+def test_the_proof_finds_what_brute_force_finds_on_bigger_policies(data):
+    _check_against_the_oracle(data)
 
 
 def test_random_policies_are_schema_valid_and_both_sound_and_unsound():
-    """Keep the strategy honest: valid data, and the property above sees policies that hold and that do not."""
+    """Keep the strategy honest: valid data, and the properties above see policies that hold and that do not."""
     schema = CONTENT_DIR / "policy.schema.json"
 
     def check(data: dict[str, Any], *, holds: bool) -> bool:
@@ -240,3 +381,26 @@ def test_random_policies_are_schema_valid_and_both_sound_and_unsound():
     quick = settings(PROPERTY_SETTINGS, phases=[Phase.generate])
     find(toy_policies(), lambda data: check(data, holds=True), settings=quick)
     find(toy_policies(), lambda data: check(data, holds=False), settings=quick)
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "no scenario covers",
+        " both cover ",
+        " so each of them overlaps ",
+        "no scenario leads to it",
+        "no scenario depends on its answer",
+        "no combination of answers matches it",
+        "must follow",
+        "in a cycle",
+    ],
+)
+def test_random_policies_meet_every_kind_of_problem(problem):
+    """Keep the oracle test honest: its policies show every problem the proof reports."""
+    quick = settings(PROPERTY_SETTINGS, phases=[Phase.generate], max_examples=3000)
+    find(
+        toy_policies(unreachable=True),
+        lambda data: any(problem in d.message for d in prove(_policy(data)).diagnostics),
+        settings=quick,
+    )

@@ -60,13 +60,13 @@ def test_table_gives_the_expected_outcome(policy, answers, scenario, outcome):
 @pytest.mark.parametrize(("answers", "scenario", "outcome"), [case[1:] for case in CASES], ids=[c[0] for c in CASES])
 def test_finder_reaches_the_expected_outcome(content, policy, answers, scenario, outcome):
     for combination in _complete(policy, answers):
-        reached = flow.follow(policy, content.proof.table, combination)
+        reached = content.proof.flow.follow(combination)
         assert (reached.scenario, reached.outcome) == (scenario, outcome)
 
 
 def test_flagged_device_ends_the_finder_after_one_question(content, policy):
     for flag in FLAGS:
-        node = flow.next_node(policy, content.proof.table, (("device-status", flag),))
+        node = content.proof.flow.next_node((("device-status", flag),))
         assert isinstance(node, flow.OutcomeNode)
         assert node.outcome == "prepaid-label"
 
