@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCALE ?= en-US
-SLUG = $(shell echo $(LOCALE) | tr A-Z a-z)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install check build serve test lint format lock clean i18n bench fuzz
@@ -15,7 +14,7 @@ help:
 	@echo "make build    build the static site into site/, a folder per locale"
 	@echo "make check    prove the policy in content/ and check the catalogs"
 	@echo "make i18n     update the catalogs after an English edit, then show their status"
-	@echo "make bench    time the build, one locale at a time against all cores (a ratio)"
+	@echo "make bench    the proof against brute force, the build and the preview against stock MkDocs (ratios)"
 	@echo "make format   format the code; make lock: re-pin requirements.txt"
 
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -39,15 +38,14 @@ build: install
 
 serve: install
 	$(BIN)/python -m generator check
-	HELP_LOCALE=$(LOCALE) HELP_SITE_URL=http://127.0.0.1:8000/$(SLUG)/ HELP_BASE_URL=http://127.0.0.1:8000/ \
-	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python -m generator serve --locale $(LOCALE) --dev-addr 127.0.0.1:8000
 
 i18n: install
 	$(BIN)/python -m generator i18n update
 	$(BIN)/python -m generator i18n status
 
 bench: install
-	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/bench.py
 
 lint: install
 	$(BIN)/ruff check generator tests benchmarks

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from generator import i18n
-from generator.content import check_content, load_content
+from generator.content import Content, check_content
 from generator.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic
 from generator.i18n import describe
 
@@ -29,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
     build.add_argument("--strict", action="store_true", help="fail on any stale or missing translation")
     build.add_argument("--locale", action="append", help="build only this locale (repeatable); default: all published")
+    serve = commands.add_parser("serve", help="preview one locale with live reload (make serve)")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
+    serve.add_argument("--locale", default="en-US", help="the locale to preview (default: en-US)")
+    serve.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000; port 0: any)"
+    )
     i18n = commands.add_parser("i18n", help="the translators' workflow: extract, update, add, status")
     i18n.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     steps = i18n.add_subparsers(dest="step", required=True)
@@ -44,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.content, strict=args.strict)
     if args.command == "i18n":
         return run_i18n(args)
+    if args.command == "serve":
+        return run_serve(args.config, args.locale, args.dev_addr)
     return run_build(args.config, args.site_dir, strict=args.strict, only=args.locale)
 
 
@@ -52,12 +60,16 @@ def run_check(content_dir: Path, *, strict: bool = False) -> int:
     content, problems = check_content(content_dir, strict=strict)
     if content is None:
         return _report(problems)
+    _say_proven(content_dir, content)
+    return 0
+
+
+def _say_proven(content_dir: Path, content: Content) -> None:
     print(f"{display_path(content_dir / 'policy.yaml')}: {content.proof.summary(content.policy)}")
     for locale in content.locales.translated:
         found = content.translations[locale.tag].status()
         if found.translated < found.total:
             print(f"{locale.tag}: {describe(found)}; these texts show in English with a notice")
-    return 0
 
 
 def run_i18n(args: argparse.Namespace) -> int:
@@ -82,14 +94,22 @@ def run_i18n(args: argparse.Namespace) -> int:
 
 
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:
-    """Check the content, then build every published locale (in parallel)."""
-    content_dir = config_file.parent / "content"
-    status = run_check(content_dir, strict=strict)
-    if status:
-        return status
-    from generator.site import BuildError, build_site  # MkDocs is only needed to build
+    """Check the content once, then build every published locale (in parallel) from it."""
+    from generator.mkdocs.config import BuildError, content_folder  # MkDocs is only needed to build
+    from generator.mkdocs.site import build_site
+    from generator.proven import fingerprint
 
-    locales = load_content(content_dir).locales.published
+    try:
+        content_dir = content_folder(config_file)
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    version = fingerprint(content_dir)
+    content, problems = check_content(content_dir, strict=strict)
+    if content is None:
+        return _report(problems)
+    _say_proven(content_dir, content)
+    locales = content.locales.published
     if only:
         unknown = [tag for tag in only if not any(locale.tag == tag for locale in locales)]
         if unknown:
@@ -99,12 +119,24 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        build_site(config_file, site_dir, list(locales), strict=strict)
+        build_site(config_file, site_dir, list(locales), strict=strict, proven=(version, content))
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
     return 0
+
+
+def run_serve(config_file: Path, locale: str, address: str) -> int:
+    """Preview one locale until interrupted."""
+    from generator.mkdocs.preview import serve  # MkDocs is only needed to build
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        print(f"error: --dev-addr must be host:port, not {address!r}", file=sys.stderr)
+        return 1
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    return serve(config_file, locale=locale, host=host, port=int(port))
 
 
 def _report(problems: list[Diagnostic]) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from markupsafe import escape
 
 from generator import flow
@@ -41,11 +40,11 @@ class Page:
         """The page's source path, e.g. ``finder/not-flagged/index.md``."""
         return f"{self.directory}/index.md" if self.directory else "index.md"
 
-    def markdown(self) -> str:
-        """Return the page source: YAML front matter, then the HTML body.
+    def meta(self) -> dict[str, Any]:
+        """Return the page's metadata, as MkDocs and Material read a page's front matter.
 
-        MkDocs and Material put the title and description into the page as they
-        are (page titles are HTML to MkDocs), so the plain texts go in escaped.
+        They put the title and description into the page as they are (page
+        titles are HTML to MkDocs), so the plain texts go in escaped.
         """
         meta: dict[str, Any] = {
             "title": str(escape(self.title)),
@@ -55,8 +54,7 @@ class Page:
         if not self.listed:
             meta["search"] = {"exclude": True}
         meta.update(self.extra_meta)
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
-        return f"---\n{front}---\n\n{self.html}"
+        return meta
 
 
 @dataclass(frozen=True)

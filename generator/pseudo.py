@@ -18,6 +18,8 @@ import math
 import re
 from collections.abc import Iterable
 
+import jinja2
+
 OPEN, CLOSE, PAD = "⟦", "⟧", "~"
 _ACCENTS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -72,3 +74,15 @@ def pseudo_material_language(english: str, tag: str) -> str:
         return f'"{key}": "{pseudo(value, ())}"'
 
     return re.sub(r'"([a-z.]+)": "((?:[^"\\]|\\.)*)"', replace, english)
+
+
+#: Material's English interface texts, the file the pseudo-locale replaces.
+MATERIAL_ENGLISH = "partials/languages/en.html"
+
+
+def pseudo_material_loader(env: jinja2.Environment, tag: str) -> jinja2.BaseLoader:
+    """Return ``env``'s template loader with Material's English interface texts pseudo-localized."""
+    assert env.loader is not None
+    english, _, _ = env.loader.get_source(env, MATERIAL_ENGLISH)
+    pseudo_texts = jinja2.DictLoader({MATERIAL_ENGLISH: pseudo_material_language(english, tag)})
+    return jinja2.ChoiceLoader([pseudo_texts, env.loader])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from generator import inline
 from generator.content import Content
+from generator.diagnostics import display_path
 from generator.formatting import format_delay, format_mass
 from generator.locales import SiteLocale
 from generator.model import Mass
@@ -27,6 +28,30 @@ from generator.translate import fallback_lang
 
 #: The generator's own templates: article, finder, notices.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process and keyed by their source.
+
+    MkDocs makes a new Jinja environment for every build; given this cache, a
+    preview rebuild does not compile the theme's templates again, and an
+    edited template, whose source changed, is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+#: One cache for every environment of this process.
+COMPILED_TEMPLATES = MemoryBytecodeCache()
 
 
 @cache
@@ -40,6 +65,12 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def template_problem(error: jinja2.TemplateError) -> str:
+    """Say where a template (of the generator, of overrides/ or of the theme) does not work, and why."""
+    where = f"{display_path(Path(error.filename))}:{error.lineno}: " if getattr(error, "filename", None) else ""
+    return f"{where}{error.message}"
 
 
 def relative_url(from_dir: str, to_dir: str, fragment: str = "") -> str:
@@ -72,7 +103,9 @@ class PageRenderer:
     #: The texts this page showed in another language, because their translation is stale or missing.
     fallbacks: list[str] = field(default_factory=list)
 
+    @cached_property
     def values(self) -> dict[str, str]:
+        """The values texts may name, such as ``{carrier}``: worked out once per page."""
         policy = self.content.policy
         market = policy.markets[self.locale.market]
         units = self.content.interface.units
@@ -83,7 +116,9 @@ class PageRenderer:
             "label_return_delay": format_delay(policy.delays["label_return"], units, self.locale),
         }
 
+    @cached_property
     def links(self) -> dict[str, str]:
+        """The link targets texts may name, relative to this page: worked out once per page."""
         links = dict(self.content.policy.markets[self.locale.market].links)
         for outcome in self.content.policy.outcomes:
             links[OUTCOME_LINK_PREFIX + outcome.id] = relative_url(self.page_dir, self.article_dir, outcome.id)
@@ -91,7 +126,7 @@ class PageRenderer:
 
     def text(self, value: str) -> Markup:
         """Render a policy text with the inline syntax."""
-        return self._mark(value, inline.render(value, self.values(), self.links()))
+        return self._mark(value, inline.render(value, self.values, self.links))
 
     def ui(self, section: str, key: str, **values: Any) -> Markup:
         """Render an interface text, filling in ``values``."""

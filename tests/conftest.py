@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,17 @@ def policy(content):
     return content.policy
 
 
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A temporary copy of the project's content and site configuration; the working folder."""
+    project = tmp_path / "project"
+    for name in ["content", "overrides", "docs"]:
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    return project
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("built") / "site"
@@ -46,7 +58,7 @@ def built_site(content, site_dir, site_server) -> Path:
     It is built for the address it is served at, so that its own absolute
     links (hreflang) stay on 127.0.0.1.
     """
-    from generator.site import build_site
+    from generator.mkdocs.site import build_site
 
     locales = [*content.locales.published, SiteLocale(PSEUDO_LOCALE, content.locales.source.market)]
     build_site(ROOT / "mkdocs.yml", site_dir, locales, strict=True, base_url=f"{site_server}/")

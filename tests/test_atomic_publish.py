@@ -20,7 +20,7 @@ import pytest
 
 from generator.cli import main
 from generator.content import load_content
-from generator.site import BuildError, build_site
+from generator.mkdocs.site import BuildError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,17 +72,6 @@ BREAKS = {
         r"^[a-z]{2}-[A-Z]{2}: .*'broken\.md'.*'missing\.md'",
     ),
 }
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
-    """A temporary copy of the project's content and site configuration; the working folder."""
-    project = tmp_path / "project"
-    for name in ["content", "overrides", "docs"]:
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    monkeypatch.chdir(project)
-    return project
 
 
 @pytest.fixture(scope="module")

@@ -141,7 +141,7 @@ NL_MARKET = """  nl:
 
 
 def test_add_a_locale_then_build_it(capsys, project):
-    from generator.site import build_site
+    from generator.mkdocs.site import build_site
 
     policy = project / "content/policy.yaml"
     text = policy.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from generator.site import build_site
+from generator.mkdocs.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://help.example.com/"

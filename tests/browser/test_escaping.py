@@ -28,12 +28,12 @@ from typing import Any
 import pytest
 from markupsafe import escape
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
 from generator.content import Content, load_content
 from generator.load import KeyPath
 from generator.messages import interface_texts
+from generator.mkdocs.config import locale_config
 from generator.model import Interface, Policy
 from generator.pages import build_pages
 from generator.references import policy_texts
@@ -217,15 +217,10 @@ def escaping_site(escaping_content, tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("escaping-site")
     with serve_directory(folder) as url, pytest.MonkeyPatch.context() as patch:
         # The plugin would load (and check) the content itself: hand it the content with payloads.
-        patch.setattr("generator.plugin.load_content", lambda _folder: escaping_content)
+        patch.setattr("generator.mkdocs.plugin.proven_content", lambda _folder: escaping_content)
         patch.setitem(os.environ, "NO_MKDOCS_2_WARNING", "1")
         for tag in TAGS:
-            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(folder / tag.lower()), strict=True)
-            plugin = config.plugins["help-policy"]
-            plugin.config.locale = tag
-            plugin.config.base_url = f"{url}/"
-            config.site_url = f"{url}/{tag.lower()}/"
-            build(config)
+            build(locale_config(ROOT / "mkdocs.yml", str(folder / tag.lower()), tag, f"{url}/", strict=True))
         yield url
 
 

@@ -1,7 +1,7 @@
 """MkDocs glue: hand the generated pages of one locale to MkDocs. Nothing else.
 
 All logic lives in modules that import no MkDocs, so that moving to another
-site generator only means replacing this file and :mod:`generator.site`.
+site generator only means replacing :mod:`generator.mkdocs`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import gzip
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -20,12 +20,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from generator.content import load_content
 from generator.diagnostics import ContentError
 from generator.locales import SOURCE_LOCALE, SiteLocale
 from generator.pages import Page, build_pages
-from generator.pseudo import pseudo_material_language
-from generator.render import TEMPLATES_DIR
+from generator.proven import proven_content
+from generator.pseudo import pseudo_material_loader
+from generator.render import COMPILED_TEMPLATES
 from generator.translate import localize, material_language, resolve_locale
 
 
@@ -42,13 +42,15 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     """Proves the policy and adds its pages, in one locale, to the build."""
 
     pages: list[Page]
+    generated: dict[str, Page]  # the pages by source path
     locale: SiteLocale
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Runs before every build, so `mkdocs serve` re-proves on each edit.
+        # Runs before every build; the content is proven once per version of its files (in a build,
+        # by the main process), so a preview proves again only when the content changed.
         content_dir = Path(config.config_file_path).parent / self.config.content
         try:
-            content = load_content(content_dir)
+            content = proven_content(content_dir)
             self.locale, content = resolve_locale(content, self.config.locale)
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
@@ -73,24 +75,28 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return config
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        # The pseudo-locale brings its own translation of Material's interface.
-        if self.locale.is_pseudo:
-            # Material's own interface strings, pseudo-localized in place of its English ones.
-            english, _, _ = env.loader.get_source(env, "partials/languages/en.html")
-            pseudo_language = pseudo_material_language(english, self.locale.tag)
-            env.loader = ChoiceLoader([DictLoader({"partials/languages/en.html": pseudo_language}), env.loader])
+        env.bytecode_cache = COMPILED_TEMPLATES  # a preview rebuild compiles no template twice
+        if self.locale.is_pseudo:  # the pseudo-locale brings its own translation of Material's interface
+            env.loader = pseudo_material_loader(env, self.locale.tag)
         return env
 
-    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        # Live reload on edits to the generator's templates too.
-        server.watch(str(TEMPLATES_DIR))
-        return server
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # Generated pages exist only in the build, never in docs/.
+        # Generated pages exist only in the build, never in docs/. Their source is empty: MkDocs has no
+        # Markdown to convert (nor front matter to parse); the two events below give it the page as is.
+        self.generated = {page.src_uri: page for page in self.pages}
         for page in self.pages:
-            files.append(File.generated(config, page.src_uri, content=page.markdown()))
+            files.append(File.generated(config, page.src_uri, content=""))
         return files
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.meta = generated.meta()
+        return markdown
+
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        return html if generated is None else generated.html.rstrip("\n")
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict:
         # The same page in every locale: Material's head links and language menu read these.

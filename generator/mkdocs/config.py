@@ -1,0 +1,43 @@
+"""MkDocs glue: what the MkDocs configuration says, and the configuration of one locale's build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from generator.diagnostics import display_path
+
+#: The plugin's name in mkdocs.yml.
+PLUGIN = "help-policy"
+
+
+class BuildError(Exception):
+    """The content or a locale's build failed; the message says which and why."""
+
+
+def content_folder(config_file: Path) -> Path:
+    """Return the content folder that ``config_file`` names (the plugin's ``content`` option)."""
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise BuildError(f"{display_path(config_file)}: {error}") from None
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise BuildError(f"{display_path(config_file)}: the {PLUGIN} plugin is not in plugins:")
+    return Path(config.config_file_path).parent / plugin.config.content
+
+
+def locale_config(config_file: Path, site_dir: str, tag: str, base_url: str, *, strict: bool = False) -> MkDocsConfig:
+    """Return the configuration that builds locale ``tag`` into ``site_dir``, for a site rooted at ``base_url``.
+
+    An empty ``base_url`` keeps the one of mkdocs.yml.
+    """
+    config = load_config(str(config_file), site_dir=site_dir, **({"strict": True} if strict else {}))
+    plugin = config.plugins[PLUGIN]
+    plugin.config.locale = tag
+    plugin.config.base_url = base_url or plugin.config.base_url
+    config.site_url = f"{plugin.config.base_url or '/'}{tag.lower()}/"
+    return config

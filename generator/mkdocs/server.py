@@ -1,0 +1,60 @@
+"""MkDocs glue: MkDocs' live-reload server, told of changes at once.
+
+MkDocs polls the watched folders every half second and rebuilds on any event
+under them; this server is told of a change by the kernel (inotify), waits
+50 ms rather than 100 for an editor to finish saving, and ignores files that
+a build merely reads (the kernel reports those too). Port 0 picks a free port.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import watchdog.events
+import watchdog.observers
+from mkdocs.livereload import LiveReloadServer
+
+#: The events that change a file; the kernel also reports a file opened or closed after reading.
+CHANGES = frozenset({"created", "modified", "deleted", "moved"})
+#: How long to wait after a change for more changes (an editor saving in several writes).
+SETTLE_SECONDS = 0.05
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, told of changes by the kernel; port 0 picks a free port."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.build_delay = SETTLE_SECONDS
+        self.observer = watchdog.observers.Observer()
+
+    _bound = False
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """Rebuild when a file below ``path`` is written, created, deleted or moved (not when it is read)."""
+        path = os.path.abspath(path)
+        if path in self._watched_paths:
+            self._watched_paths[path] += 1
+            return
+        self._watched_paths[path] = 1
+
+        def changed(event: watchdog.events.FileSystemEvent) -> None:
+            if event.is_directory or event.event_type not in CHANGES:
+                return
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = changed  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+
+    def server_bind(self) -> None:
+        # Bound before the first build, which needs the address; `serve()` asks again.
+        if self._bound:
+            return
+        super().server_bind()
+        self._bound = True
+        host, port = self.server_address[:2]
+        self.url = f"http://{host}:{port}{self.mount_path}"

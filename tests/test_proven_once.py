@@ -1,0 +1,112 @@
+"""The content is read, checked and proven once per build, and once per preview rebuild.
+
+The main process of ``python -m generator build`` proves the content; the
+locale workers take the proven content it hands them, and never prove again.
+A preview proves again only when a file of the content changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator import content as content_module
+from generator import proven
+from generator.cli import main
+from generator.content import load_content
+from generator.mkdocs.site import build_site
+from generator.proven import fingerprint, proven_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def proofs(monkeypatch) -> list[str]:
+    """Count the proofs made in this process."""
+    made: list[str] = []
+    prove = content_module.prove
+
+    def counting(policy, **options):
+        made.append(policy.marketplace)
+        return prove(policy, **options)
+
+    monkeypatch.setattr(content_module, "prove", counting)
+    return made
+
+
+def test_the_build_command_proves_once_in_its_process(project, proofs, capsys):
+    assert main(["build", "--site-dir", str(project / "site"), "--locale", "en-US", "--locale", "fr-FR"]) == 0
+
+    out, _ = capsys.readouterr()
+    assert out.startswith("content/policy.yaml: 8 scenarios")
+    assert len(proofs) == 1
+    assert (project / "site" / "fr-fr" / "index.html").is_file()
+
+
+def test_the_locale_workers_build_the_content_they_are_given(project):
+    """Hand the workers a content that proving the files could not give: the site shows it."""
+    sound = load_content(project / "content")
+    document = sound.policy_document
+    given = dataclasses.replace(
+        sound,
+        policy=dataclasses.replace(sound.policy, marketplace="Proven Once"),
+        policy_document=dataclasses.replace(document, data={**document.data, "marketplace": "Proven Once"}),
+    )
+    locales = list(sound.locales.published[:2])
+
+    build_site(project / "mkdocs.yml", project / "site", locales, proven=(fingerprint(project / "content"), given))
+
+    for locale in locales:
+        html = (project / "site" / locale.slug / sound.policy.article.id / "index.html").read_text(encoding="utf-8")
+        assert "Proven Once" in html, locale.tag
+        assert "Back Market" not in html, locale.tag
+
+
+def test_workers_prove_again_content_that_changed_since(project):
+    """A fingerprint that no longer matches the files is not trusted: the workers read the files."""
+    sound = load_content(project / "content")
+    given = dataclasses.replace(sound, interface=dataclasses.replace(sound.interface, site_name="Stale"))
+
+    build_site(project / "mkdocs.yml", project / "site", list(sound.locales.published[:1]), proven=("0" * 64, given))
+
+    html = (project / "site" / "en-us" / "index.html").read_text(encoding="utf-8")
+    assert "Help Center</title>" in html
+    assert "Stale" not in html
+
+
+def test_a_preview_proves_again_only_after_an_edit(project, proofs, monkeypatch):
+    monkeypatch.setattr(proven, "_latest", {})
+    folder = project / "content"
+
+    first = proven_content(folder)
+    again = proven_content(folder)
+    assert again is first
+    assert len(proofs) == 1
+
+    policy = folder / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("Back Market", "Front Market"), encoding="utf-8")
+    edited = proven_content(folder)
+    assert len(proofs) == 2
+    assert edited.policy.marketplace == "Front Market"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda folder: (folder / "policy.yaml").write_text("x: 1\n", encoding="utf-8"), id="policy"),
+        pytest.param(lambda folder: (folder / "locales" / "fr-FR.po").unlink(), id="catalog-removed"),
+        pytest.param(
+            lambda folder: (folder / "locales" / "nl-NL.po").write_text("", encoding="utf-8"), id="catalog-added"
+        ),
+        pytest.param(lambda folder: (folder / "policy.schema.json").write_text("{}", encoding="utf-8"), id="schema"),
+    ],
+)
+def test_the_fingerprint_changes_with_every_file_of_the_content(project, edit):
+    folder = project / "content"
+    before = fingerprint(folder)
+
+    edit(folder)
+
+    assert fingerprint(folder) != before
