@@ -55,26 +55,26 @@ class ScenarioSets:
 
     @classmethod
     def of(cls, space: AnswerSpace, boxes: Sequence[Box]) -> ScenarioSets:
-        allowing = []
-        restricting = []
-        for index, answers in enumerate(space.answers):
-            allowing.append(
-                tuple(
-                    sum(1 << scenario for scenario, box in enumerate(boxes) if box[index] >> answer & 1)
-                    for answer in range(len(answers))
-                )
-            )
-            restricting.append(
-                sum(1 << scenario for scenario, box in enumerate(boxes) if not space.is_full(index, box[index]))
-            )
+        allowing = [[0] * len(answers) for answers in space.answers]
+        restricting = [0] * len(space.answers)
+        full = space.full
+        for scenario, box in enumerate(boxes):
+            bit = 1 << scenario
+            for index, mask in enumerate(box):
+                if mask != full[index]:
+                    restricting[index] |= bit
+                for answer in bits(mask):
+                    allowing[index][answer] |= bit
         # A scenario that allows no answer to some question covers nothing: it is never in play.
         every = sum(1 << scenario for scenario, box in enumerate(boxes) if 0 not in box)
-        return cls(tuple(allowing), tuple(restricting), every)
+        return cls(tuple(map(tuple, allowing)), tuple(restricting), every)
 
 
-def cover(space: AnswerSpace, boxes: Sequence[Box], *, max_pieces: int = MAX_PIECES) -> Cover:
+def cover(
+    space: AnswerSpace, boxes: Sequence[Box], sets: ScenarioSets | None = None, *, max_pieces: int = MAX_PIECES
+) -> Cover:
     """Cut the space along ``boxes`` (one per scenario); raise :class:`TooTangledError` past ``max_pieces``."""
-    sets = ScenarioSets.of(space, boxes)
+    sets = sets or ScenarioSets.of(space, boxes)
     gaps: list[Box] = []
     overlaps: list[tuple[Box, tuple[int, ...]]] = []
     alone = 0

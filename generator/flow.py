@@ -82,11 +82,11 @@ class TooManyPagesError(Exception):
 class Flow:
     """The finder over a policy whose scenarios are proven disjoint and complete."""
 
-    def __init__(self, policy: Policy, space: AnswerSpace, boxes: list[Box]) -> None:
+    def __init__(self, policy: Policy, space: AnswerSpace, boxes: list[Box], sets: ScenarioSets | None = None) -> None:
         self.policy = policy
         self.space = space
         self.boxes = boxes
-        self.sets = ScenarioSets.of(space, boxes)
+        self.sets = sets or ScenarioSets.of(space, boxes)
         index = {question: position for position, question in enumerate(space.questions)}
         #: Per question, the questions it follows, as a bit set of their indexes.
         self.follows = tuple(

