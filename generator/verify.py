@@ -22,7 +22,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from generator import explain
-from generator.cover import Cover, TooTangledError, cover
+from generator.cover import Cover, ScenarioSets, TooTangledError, cover
 from generator.diagnostics import Diagnostic
 from generator.flow import Flow, FlowError, Node, OutcomeNode, TooManyPagesError
 from generator.model import Policy
@@ -82,8 +82,9 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
     """Check the policy's logic; return the proof with every problem found."""
     space = AnswerSpace.of(policy)
     boxes = [space.box(scenario.when) for scenario in policy.scenarios]
+    sets = ScenarioSets.of(space, boxes)
     try:
-        found = cover(space, boxes)
+        found = cover(space, boxes, sets)
     except TooTangledError as error:
         message = f"{error}: too tangled to prove; give the scenarios fewer, broader conditions"
         return Proof(space, [Diagnostic(policy.scenarios_where, message)])
@@ -95,7 +96,7 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
     never_asked = _never_asked(policy, space, boxes)  # the flow still makes sense without them
     flow, nodes = None, []
     if not problems:
-        flow = Flow(policy, space, boxes)
+        flow = Flow(policy, space, boxes, sets)
         nodes, flow_problems = _derive_flow(policy, flow, max_pages)
         problems += flow_problems
     problems += never_asked
@@ -156,18 +157,29 @@ def _overlap_problems(
 def _grouped_by_question(
     space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap]
 ) -> tuple[int, list[Overlap]] | None:
-    """Find the question that explains the most overlaps: one scenario depends on it, the other allows any answer."""
-    best: tuple[int, list[Overlap]] | None = None
+    """Find a question that many scenarios allow any answer to, and that the scenarios they overlap depend on.
+
+    That is what adding a question does: the old scenarios ignore it, the new
+    ones depend on it, and every old one overlaps every new one. Of such
+    questions, the one behind the most overlaps wins; a tie goes to the one
+    with the most scenarios ignoring it and the fewest depending on it.
+    """
+    best: tuple[tuple[int, int], int, list[Overlap]] | None = None
     for question in range(len(space.questions)):
-        pairs = [
-            overlap
-            for overlap in overlaps
-            if space.is_full(question, boxes[overlap.first][question])
-            != space.is_full(question, boxes[overlap.second][question])
-        ]
-        if len(pairs) >= GROUPED_PAIRS and (best is None or len(pairs) > len(best[1])):
-            best = (question, pairs)
-    return best
+        ignoring, depending, pairs = set(), set(), []
+        for overlap in overlaps:
+            first_full = space.is_full(question, boxes[overlap.first][question])
+            second_full = space.is_full(question, boxes[overlap.second][question])
+            if first_full != second_full:
+                pairs.append(overlap)
+                ignoring.add(overlap.first if first_full else overlap.second)
+                depending.add(overlap.second if first_full else overlap.first)
+        if len(pairs) < GROUPED_PAIRS or len(ignoring) < 2 or len(ignoring) < len(depending):
+            continue
+        rank = (len(pairs), len(ignoring) - len(depending))
+        if best is None or rank > best[0]:
+            best = (rank, question, pairs)
+    return None if best is None else (best[1], best[2])
 
 
 def _question_overlap(

@@ -1,0 +1,109 @@
+"""The proof's limits: a finder too big to build, and more gaps or overlaps than an editor can read at once."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import verify
+from generator.model import Policy
+from generator.verify import prove
+
+TOY_POLICY = Path(__file__).resolve().parent / "fixtures" / "toy" / "policy.yaml"
+
+
+def toy() -> dict[str, Any]:
+    return yaml.safe_load(TOY_POLICY.read_text(encoding="utf-8"))
+
+
+def badly_ordered() -> dict[str, Any]:
+    """A sound policy whose first question decides little: 'kind' settles three scenarios of four alone.
+
+    Asked in YAML order (size, then kind) the finder has 1 + 2 × (1 + 3) = 9
+    pages; with 'kind' first, 1 + 2 + (1 + 2) = 6.
+    """
+    data = toy()
+    data["questions"] = [
+        {"id": "size", "text": "Size?", "answers": [{"id": "small", "text": "S"}, {"id": "large", "text": "L"}]},
+        {
+            "id": "kind",
+            "text": "Kind?",
+            "answers": [{"id": "phone", "text": "P"}, {"id": "tablet", "text": "T"}, {"id": "laptop", "text": "L"}],
+        },
+    ]
+    data["scenarios"] = [
+        {"id": "phone", "when": {"kind": ["phone"]}, "outcome": "refund", "situation": "A phone."},
+        {"id": "tablet", "when": {"kind": ["tablet"]}, "outcome": "repair", "situation": "A tablet."},
+        {"id": "small-laptop", "when": {"kind": ["laptop"], "size": ["small"]}, "outcome": "refund", "situation": "."},
+        {"id": "large-laptop", "when": {"kind": ["laptop"], "size": ["large"]}, "outcome": "repair", "situation": "."},
+    ]
+    return data
+
+
+def test_the_finder_of_a_badly_ordered_policy_has_the_pages_counted():
+    proof = prove(Policy.from_data(badly_ordered()))
+
+    assert proof.holds
+    assert len(proof.nodes) == 9
+
+
+@pytest.mark.parametrize(
+    ("limit", "advice"),
+    [
+        pytest.param(8, "in that order, it would have 6 pages", id="reordering-helps"),
+        pytest.param(5, "or split the policy into smaller ones", id="reordering-is-not-enough"),
+    ],
+)
+def test_a_finder_over_the_limit_is_refused_with_the_order_that_helps(limit, advice):
+    proof = prove(Policy.from_data(badly_ordered()), max_pages=limit)
+
+    assert not proof.holds
+    assert proof.nodes == []
+    (problem,) = proof.diagnostics
+    assert problem.message == (
+        f"the finder would have more than {limit:,} pages in each language, too many to build; ask first the "
+        f"questions that decide the most (in questions:, 'kind' (4 scenarios), 'size' (2 scenarios)){', ' if limit == 5 else ': '}"
+        f"{advice}"
+    )
+
+
+def test_the_limit_is_the_one_stated():
+    assert verify.MAX_FINDER_PAGES == 10_000
+
+
+def test_a_finder_at_the_limit_is_built():
+    assert prove(Policy.from_data(badly_ordered()), max_pages=9).holds
+
+
+def _without(data: dict[str, Any], *scenarios: str) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    data["scenarios"] = [scenario for scenario in data["scenarios"] if scenario["id"] not in scenarios]
+    return data
+
+
+def test_gaps_past_the_reported_number_are_counted(monkeypatch):
+    monkeypatch.setattr(verify, "MAX_REPORTED", 1)
+    # Without 'phone' and 'large-laptop', two gaps that do not merge: kind=phone (any size), size=large, kind=laptop.
+    proof = prove(Policy.from_data(_without(badly_ordered(), "phone", "large-laptop")))
+
+    assert [problem.message for problem in proof.diagnostics] == [
+        "no scenario covers kind=phone (any size): 2 answer combinations. "
+        "To cover them, add a scenario with when: {kind: [phone]}",
+        "and 1 more gap of this kind (1 answer combination); fix the ones above, then run the check again",
+    ]
+
+
+def test_overlaps_past_the_reported_number_are_counted(monkeypatch):
+    monkeypatch.setattr(verify, "MAX_REPORTED", 1)
+    data = badly_ordered()
+    data["scenarios"][0]["when"] = {}  # 'phone' now covers everything: it overlaps the three others
+
+    messages = [problem.message for problem in prove(Policy.from_data(data)).diagnostics]
+
+    assert len(messages) == 2
+    assert messages[0].startswith("scenarios 'phone' (outcome 'refund') and 'tablet' (outcome 'repair') both cover ")
+    assert messages[1] == "and 2 more pairs of overlapping scenarios; fix the ones above first"
