@@ -71,8 +71,10 @@ def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
     article_dir = policy.article.id
     common = {"finder_dir": FINDER_DIR}
 
+    fragments: dict[tuple[Any, ...], Any] = {}  # shared by the pages of this locale
+
     def renderer(directory: str) -> PageRenderer:
-        return PageRenderer(content, locale, directory, article_dir)
+        return PageRenderer(content, locale, directory, article_dir, fragments=fragments)
 
     home = renderer("")
     pages = [

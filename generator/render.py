@@ -7,7 +7,6 @@ reach them through :func:`generator.inline.render`, which escapes them too.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -82,12 +81,20 @@ def relative_url(from_dir: str, to_dir: str, fragment: str = "") -> str:
     '../../../guide/#steps'
     >>> relative_url("guide", "guide", "steps")
     '#steps'
+    >>> relative_url("", "finder"), relative_url("finder/a", ""), relative_url("finder", "finder")
+    ('finder/', '../../', './')
+    >>> relative_url("finder/ab/c", "finder/a")
+    '../../a/'
     """
     suffix = f"#{fragment}" if fragment else ""
     if from_dir == to_dir and fragment:
         return suffix
-    path = posixpath.relpath(to_dir or ".", from_dir or ".")
-    return ("./" if path == "." else f"{path}/") + suffix
+    source, target = from_dir.split("/") if from_dir else [], to_dir.split("/") if to_dir else []
+    common = 0
+    while common < min(len(source), len(target)) and source[common] == target[common]:
+        common += 1
+    path = "/".join([".."] * (len(source) - common) + target[common:])
+    return (f"{path}/" if path else "./") + suffix
 
 
 @dataclass(frozen=True)
@@ -102,10 +109,18 @@ class PageRenderer:
     article_dir: str
     #: The texts this page showed in another language, because their translation is stale or missing.
     fallbacks: list[str] = field(default_factory=list)
+    #: What the pages of one locale share: fragments already rendered (see :meth:`shared`), values.
+    fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @cached_property
     def values(self) -> dict[str, str]:
-        """The values texts may name, such as ``{carrier}``: worked out once per page."""
+        """The values texts may name, such as ``{carrier}``: the same on every page, worked out once."""
+        known = self.fragments.get(("values",))
+        if known is None:
+            known = self.fragments[("values",)] = self._values()
+        return known
+
+    def _values(self) -> dict[str, str]:
         policy = self.content.policy
         market = policy.markets[self.locale.market]
         units = self.content.interface.units
@@ -149,6 +164,24 @@ class PageRenderer:
     def url(self, to_dir: str, fragment: str = "") -> str:
         return relative_url(self.page_dir, to_dir, fragment)
 
+    def shared(self, template: str, key: str, **context: Any) -> Markup:
+        """Render a fragment that is the same on every page with the same links, once for all of them.
+
+        An outcome's explanation (its label steps, its weights) shows on every
+        finder page that ends on it; it depends on the page only through the
+        page's links. ``key`` names what ``context`` holds (an outcome's id).
+        The fragment's fallbacks count on every page that shows it.
+        """
+        found_key = (template, key, tuple(sorted(self.links.items())))
+        found = self.fragments.get(found_key)
+        if found is None:
+            before = len(self.fallbacks)
+            html = Markup(self.render(template, **context).removesuffix("\n"))
+            found = self.fragments[found_key] = (html, tuple(self.fallbacks[before:]))
+            return html
+        self.fallbacks.extend(found[1])
+        return found[0]
+
     def render(self, template: str, **context: Any) -> str:
         """Render ``template`` with the page's helpers and ``context``."""
         helpers: Mapping[str, Any] = {
@@ -159,5 +192,6 @@ class PageRenderer:
             "mass": self.mass,
             "locale": self.locale,
             "article_dir": self.article_dir,
+            "shared": self.shared,
         }
         return environment().get_template(template).render(**helpers, **context)
