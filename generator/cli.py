@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check | build | i18n``.
+"""The command line: ``python -m generator check | build | serve | i18n``.
 
 It only parses arguments and calls the modules that do the work; problems in
 the content are printed as ``path:line:col: error: message`` and exit 1.
@@ -132,8 +132,8 @@ def run_serve(config_file: Path, locale: str, address: str) -> int:
     from generator.mkdocs.preview import serve  # MkDocs is only needed to build
 
     host, _, port = address.rpartition(":")
-    if not host or not port.isdigit():
-        print(f"error: --dev-addr must be host:port, not {address!r}", file=sys.stderr)
+    if not host or not port.isdigit() or int(port) > 65535:
+        print(f"error: --dev-addr must be host:port with a port from 0 to 65535, not {address!r}", file=sys.stderr)
         return 1
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     return serve(config_file, locale=locale, host=host, port=int(port))

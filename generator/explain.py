@@ -9,6 +9,7 @@ editor sees its shape and its size at once.
 
 from __future__ import annotations
 
+from generator.load import plain_scalar
 from generator.space import AnswerSpace, Box
 
 #: Questions left open are named up to this many; beyond, they are counted.
@@ -64,7 +65,16 @@ def when_yaml(space: AnswerSpace, box: Box) -> str:
     '{status: [ok, unknown], reason: [lost]}'
     """
     restricted = space.as_when(box)
-    return "{" + ", ".join(f"{question}: [{', '.join(answers)}]" for question, answers in restricted.items()) + "}"
+    return "{" + ", ".join(f"{question}: {flow_list(answers)}" for question, answers in restricted.items()) + "}"
+
+
+def flow_list(answers: list[str]) -> str:
+    """Return answer ids as a YAML flow list, each quoted where YAML would read it as something else.
+
+    >>> flow_list(["yes", "not-sure"])
+    "['yes', not-sure]"
+    """
+    return f"[{', '.join(map(plain_scalar, answers))}]"
 
 
 def gap_message(space: AnswerSpace, box: Box) -> str:
@@ -102,22 +112,25 @@ def question_overlap_message(
     question: str, wide: list[str], narrow: list[tuple[str, list[str]]], rest: list[str]
 ) -> str:
     """Say once that the scenarios which allow any answer to ``question`` overlap those that depend on it."""
-    names = _names(wide)
-    depend = " and ".join(f"'{scenario}' ({question}={' or '.join(answers)})" for scenario, answers in narrow)
+    names = _names([f"'{scenario}'" for scenario in wide])
+    depend = _names([f"'{scenario}' ({question}={' or '.join(answers)})" for scenario, answers in narrow])
     fix = (
-        f"If they are for the other answers, add {question}: [{', '.join(rest)}] to their when"
+        f"If they are for the other answers, add {question}: {flow_list(rest)} to their when"
         if rest
         else f"Give each of them the answers to '{question}' it is for"
     )
     return (
-        f"scenarios {names} allow any answer to question '{question}', so each of them overlaps {depend}, "
+        f"scenarios {names} allow any answer to question '{question}', so they overlap {depend}, "
         f"which depend{'s' if len(narrow) == 1 else ''} on it. {fix}"
     )
 
 
-def _names(ids: list[str], shown: int = 5) -> str:
-    """Return ``'a', 'b' and 'c'``, or the first ``shown`` and how many more."""
-    quoted = [f"'{name}'" for name in ids]
+def _names(quoted: list[str], shown: int = 5) -> str:
+    """Return ``'a', 'b' and 'c'``, or the first ``shown`` and how many more.
+
+    >>> _names(["'a'"]), _names(["'a'", "'b'", "'c'"]), _names([str(n) for n in range(7)])
+    ("'a'", "'a', 'b' and 'c'", '0, 1, 2, 3, 4 and 2 more')
+    """
     if len(quoted) > shown:
         return f"{', '.join(quoted[:shown])} and {len(quoted) - shown} more"
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"

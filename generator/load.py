@@ -240,3 +240,15 @@ class _Builder:
             self.key_positions[(*path, key)] = self.where(key_node)
             result[key] = self.build(value_node, (*path, key))
         return result
+
+
+def plain_scalar(text: str) -> str:
+    """Return ``text`` written so that YAML reads it back as that text: quoted if it would read as anything else.
+
+    >>> plain_scalar("not-flagged"), plain_scalar("no"), plain_scalar("1.5"), plain_scalar("null")
+    ('not-flagged', "'no'", "'1.5'", "'null'")
+    """
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
+    if tag == "tag:yaml.org,2002:str" and text.strip() == text and text and text[0] not in "!&*-?:,[]{}#|>@`'\"%":
+        return text
+    return "'" + text.replace("'", "''") + "'"

@@ -18,10 +18,14 @@ from generator.diagnostics import Diagnostic, did_you_mean
 from generator.load import Document, KeyPath
 
 
-@cache
 def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(inline_references(schema))
+    return _validator_of(schema_path.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator_of(schema: str) -> jsonschema.Draft202012Validator:
+    """Compile a schema once per text, so that a preview picks up an edited schema."""
+    return jsonschema.Draft202012Validator(inline_references(json.loads(schema)))
 
 
 def inline_references(schema: dict[str, Any]) -> dict[str, Any]:

@@ -25,13 +25,15 @@ from generator import explain
 from generator.cover import Cover, ScenarioSets, TooTangledError, cover
 from generator.diagnostics import Diagnostic
 from generator.flow import Flow, FlowError, Node, OutcomeNode, TooManyPagesError
-from generator.model import Policy
+from generator.model import Policy, Question
 from generator.space import AnswerSpace, Box, intersection
 
 #: The most finder pages a locale may have: past it, a build would take too long to be of use.
 MAX_FINDER_PAGES = 10_000
 #: Gaps and overlaps are reported one by one up to this many, then counted.
 MAX_REPORTED = 10
+#: The most overlapping pairs worked out (and reported in a count).
+MAX_PAIRS = 10_000
 #: An overlap shared by at least this many pairs around one question is reported once, for the question.
 GROUPED_PAIRS = 3
 
@@ -90,7 +92,7 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
         return Proof(space, [Diagnostic(policy.scenarios_where, message)])
     overlaps = _overlaps(boxes, found)
     problems = _gap_problems(policy, space, found.gaps)
-    problems += _overlap_problems(policy, space, boxes, overlaps)
+    problems += _overlap_problems(policy, space, boxes, overlaps, found.gaps)
     problems += _unused(policy, boxes)
     problems += _follows_cycles(policy)
     never_asked = _never_asked(policy, space, boxes)  # the flow still makes sense without them
@@ -111,8 +113,17 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
 
 
 def _overlaps(boxes: list[Box], found: Cover) -> list[Overlap]:
-    """Every pair of scenarios that share a combination, with all that they share."""
-    pairs = sorted({(a, b) for _, scenarios in found.overlaps for a in scenarios for b in scenarios if a < b})
+    """The pairs of scenarios that share a combination, with all that they share: all, or the first 10,000.
+
+    A catch-all scenario among 2,000 others would make millions of pairs;
+    an editor reads the first few, and is told that there are more.
+    """
+    found_pairs: set[tuple[int, int]] = set()
+    for _, scenarios in found.overlaps:
+        found_pairs.update((a, b) for a in scenarios for b in scenarios if a < b)
+        if len(found_pairs) >= MAX_PAIRS:
+            break
+    pairs = sorted(found_pairs)[:MAX_PAIRS]
     overlaps = []
     for first, second in pairs:
         shared = intersection(boxes[first], boxes[second])
@@ -130,16 +141,17 @@ def _gap_problems(policy: Policy, space: AnswerSpace, gaps: list[Box]) -> list[D
 
 
 def _overlap_problems(
-    policy: Policy, space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap]
+    policy: Policy, space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap], gaps: list[Box]
 ) -> list[Diagnostic]:
     problems = []
     left = list(overlaps)
+    gap_size = sum(space.size(gap) for gap in gaps)
     while left:
-        grouped = _grouped_by_question(space, boxes, left)
+        grouped = _grouped_by_question(space, boxes, left, gap_size)
         if grouped is None:
             break
-        question, pairs = grouped
-        problems.append(_question_overlap(policy, space, boxes, question, pairs))
+        question, pairs, fix = grouped
+        problems.append(_question_overlap(policy, space, boxes, question, pairs, fix))
         left = [overlap for overlap in left if overlap not in pairs]
     for overlap in left[:MAX_REPORTED]:
         first, second = policy.scenarios[overlap.first], policy.scenarios[overlap.second]
@@ -147,56 +159,78 @@ def _overlap_problems(
         problems.append(Diagnostic(second.where, message))
     if len(left) > MAX_REPORTED:
         count = len(left) - MAX_REPORTED
-        message = (
-            f"and {count:,} more pair{'s' if count != 1 else ''} of overlapping scenarios; fix the ones above first"
-        )
+        more = f"{count:,} more pair{'s' if count != 1 else ''}"
+        if len(overlaps) >= MAX_PAIRS:
+            more = f"over {count:,} more pairs"
+        message = f"and {more} of overlapping scenarios; fix the ones above first"
         problems.append(Diagnostic(policy.scenarios_where, message))
     return problems
 
 
 def _grouped_by_question(
-    space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap]
-) -> tuple[int, list[Overlap]] | None:
-    """Find a question that many scenarios allow any answer to, and that the scenarios they overlap depend on.
+    space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap], gap_size: int
+) -> tuple[int, set[Overlap], int] | None:
+    """Find the question of an added question's overlaps: return it, those overlaps, and the answers that fix them.
 
-    That is what adding a question does: the old scenarios ignore it, the new
-    ones depend on it, and every old one overlaps every new one. Of such
-    questions, the one behind the most overlaps wins; a tie goes to the one
-    with the most scenarios ignoring it and the fewest depending on it.
+    Adding a question looks like this: several scenarios ignore it (they allow
+    any answer to it), fewer depend on it, and the ones that ignore it overlap
+    the ones that depend on it, either each one each other, or so that giving
+    those that ignore it the answers the others leave fixes every overlap
+    without a new gap. That fix is offered only when it works (0 otherwise).
+    Of several such questions, one with a fix that works wins, then the one
+    behind the most overlaps.
     """
-    best: tuple[tuple[int, int], int, list[Overlap]] | None = None
+    shared = {(overlap.first, overlap.second) for overlap in overlaps}
+    best: tuple[tuple[bool, int, int], int, set[Overlap], int] | None = None
     for question in range(len(space.questions)):
-        ignoring, depending, pairs = set(), set(), []
+        ignoring, depending, pairs = set(), set(), set()
         for overlap in overlaps:
             first_full = space.is_full(question, boxes[overlap.first][question])
-            second_full = space.is_full(question, boxes[overlap.second][question])
-            if first_full != second_full:
-                pairs.append(overlap)
+            if first_full != space.is_full(question, boxes[overlap.second][question]):
+                pairs.add(overlap)
                 ignoring.add(overlap.first if first_full else overlap.second)
                 depending.add(overlap.second if first_full else overlap.first)
         if len(pairs) < GROUPED_PAIRS or len(ignoring) < 2 or len(ignoring) < len(depending):
             continue
-        rank = (len(pairs), len(ignoring) - len(depending))
+        taken = 0
+        for index in depending:
+            taken |= boxes[index][question]
+        rest = space.full[question] & ~taken
+        fix = rest if rest and _leaves_no_new_gap(space, boxes, question, ignoring, rest, gap_size) else 0
+        every = all((min(wide, narrow), max(wide, narrow)) in shared for wide in ignoring for narrow in depending)
+        if not (fix or every):  # overlaps that merely look alike: each is reported on its own
+            continue
+        rank = (bool(fix), len(pairs), len(ignoring) - len(depending))
         if best is None or rank > best[0]:
-            best = (rank, question, pairs)
-    return None if best is None else (best[1], best[2])
+            best = (rank, question, pairs, fix)
+    return None if best is None else best[1:]
+
+
+def _leaves_no_new_gap(
+    space: AnswerSpace, boxes: list[Box], question: int, ignoring: set[int], answers: int, gap_size: int
+) -> bool:
+    """Return whether giving the scenarios ``ignoring`` only ``answers`` to ``question`` leaves the gaps as they are."""
+    fixed = [
+        (*box[:question], answers, *box[question + 1 :]) if index in ignoring else box
+        for index, box in enumerate(boxes)
+    ]
+    try:
+        return sum(space.size(gap) for gap in cover(space, fixed).gaps) == gap_size
+    except TooTangledError:
+        return False
 
 
 def _question_overlap(
-    policy: Policy, space: AnswerSpace, boxes: list[Box], question: int, pairs: list[Overlap]
+    policy: Policy, space: AnswerSpace, boxes: list[Box], question: int, pairs: set[Overlap], fix: int
 ) -> Diagnostic:
     involved = sorted({index for overlap in pairs for index in (overlap.first, overlap.second)})
     wide = [index for index in involved if space.is_full(question, boxes[index][question])]
     narrow = [index for index in involved if index not in wide]
-    taken = 0
-    for index in narrow:
-        taken |= boxes[index][question]
-    rest = space.answer_ids(question, space.full[question] & ~taken)
     message = explain.question_overlap_message(
         space.questions[question],
         [policy.scenarios[index].id for index in wide],
         [(policy.scenarios[index].id, space.answer_ids(question, boxes[index][question])) for index in narrow],
-        rest,
+        space.answer_ids(question, fix),
     )
     return Diagnostic(policy.questions[question].where, message)
 
@@ -227,25 +261,35 @@ def _never_asked(policy: Policy, space: AnswerSpace, boxes: list[Box]) -> list[D
 
 
 def _follows_cycles(policy: Policy) -> list[Diagnostic]:
-    """Report each cycle in the questions' ``follows`` order once."""
+    """Report the cycles in the questions' ``follows`` order, each once.
+
+    A depth-first search without recursion: a chain of a thousand questions
+    neither overflows the stack nor takes longer than the questions' number.
+    """
     follows = {question.id: question.follows for question in policy.questions}
+    on_path, done = set(), set()
     problems = []
-    reported: set[frozenset[str]] = set()
-
-    def visit(question: str, trail: list[str]) -> None:
-        if question in trail:
-            cycle = trail[trail.index(question) :]
-            if frozenset(cycle) not in reported:
-                reported.add(frozenset(cycle))
+    for start in follows:
+        if start in done:
+            continue
+        path, pending = [start], [iter(follows[start])]
+        on_path.add(start)
+        while pending:
+            other = next(pending[-1], None)
+            if other is None:
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                pending.pop()
+            elif other in on_path:
+                cycle = path[path.index(other) :]
+                chain = " → ".join([*cycle, other])
                 where = policy.question(cycle[0]).where
-                chain = " → ".join([*cycle, question])
                 problems.append(Diagnostic(where, f"questions follow each other in a cycle: {chain}"))
-            return
-        for other in follows.get(question, ()):
-            visit(other, [*trail, question])
-
-    for question in policy.questions:
-        visit(question.id, [])
+            elif other not in done and other in follows:
+                path.append(other)
+                on_path.add(other)
+                pending.append(iter(follows[other]))
     return problems
 
 
@@ -294,14 +338,22 @@ def _too_many_pages(policy: Policy, max_pages: int) -> Diagnostic:
         question.id: sum(not space.is_full(index, box[index]) for box in boxes)
         for index, question in enumerate(policy.questions)
     }
-    order = sorted(policy.questions, key=lambda question: -deciding[question.id])
+    ranked = sorted(policy.questions, key=lambda question: -deciding[question.id])
+    order: list[Question] = []  # the most decisive first, each after the questions it follows
+    while ranked:
+        placed = {question.id for question in order}
+        ready = next((q for q in ranked if all(other in placed for other in q.follows)), ranked[0])
+        order.append(ready)
+        ranked.remove(ready)
     advice = (
         "ask first the questions that decide the most (in questions:, "
         + ", ".join(f"'{question.id}' ({deciding[question.id]} scenarios)" for question in order[:3])
         + (" …" if len(order) > 3 else "")
         + ")"
     )
-    if [question.id for question in order] != [question.id for question in policy.questions]:
+    if [question.id for question in order] == [question.id for question in policy.questions]:
+        advice = "the questions already come in the order that decides the most; split the policy into smaller ones"
+    else:
         reordered = dataclasses.replace(policy, questions=tuple(order))
         reordered_space = AnswerSpace.of(reordered)
         try:

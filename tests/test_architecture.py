@@ -34,6 +34,13 @@ def test_core_module_imports_no_mkdocs(module):
         tree = ast.parse((GENERATOR / module).read_text(encoding="utf-8"))
         top_level = {n.module for n in tree.body if isinstance(n, ast.ImportFrom) and n.module}
         assert not [name for name in top_level if name.startswith("generator.mkdocs")]
+    else:
+        glue = [
+            node.module
+            for node in ast.walk(ast.parse((GENERATOR / module).read_text(encoding="utf-8")))
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator.mkdocs")
+        ]
+        assert glue == [], f"{module} imports the MkDocs glue"
     assert "mkdocs" not in imported
     assert "material" not in imported
 
@@ -52,3 +59,19 @@ def test_glue_is_thin():
 def test_yaml_is_read_in_one_place():
     readers = [path.name for path in GENERATOR.glob("*.py") if "yaml" in _imports(path)]
     assert readers == ["load.py"]
+
+
+def test_nothing_in_the_generator_enumerates_combinations():
+    """The brute-force table is the tests' oracle: a build or a check never calls it."""
+    users = []
+    for path in GENERATOR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (
+                node.module == "generator.table"
+                or (node.module == "generator" and "table" in {a.name for a in node.names})
+            ):
+                users.append(path.name)
+    assert users == []
+    assert "itertools.product" not in "".join(
+        path.read_text(encoding="utf-8") for path in GENERATOR.rglob("*.py") if path.name != "table.py"
+    )

@@ -76,28 +76,38 @@ class Preview:
         pytest.fail(f"the preview never served the expected page:\n{html[:500]}")
 
 
-@pytest.fixture
-def preview(project) -> Iterator[Preview]:
+def start(project: Path, temporary: Path, *arguments: str) -> subprocess.Popen[str]:
+    """Start ``python -m generator serve`` in ``project``, its temporary folders in ``temporary``."""
     python_path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--dev-addr", "127.0.0.1:0"],
+    temporary.mkdir(exist_ok=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", *(arguments or ("--dev-addr", "127.0.0.1:0"))],
         cwd=project,
-        env={**os.environ, "PYTHONPATH": python_path, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "PYTHONPATH": python_path, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    assert process.stdout is not None
+    process.stdout.close()
+
+
+@pytest.fixture
+def preview(project, tmp_path) -> Iterator[Preview]:
+    process = start(project, tmp_path / "temporary")
     try:
         yield Preview(process)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        assert process.stdout is not None
-        process.stdout.close()
+        stop(process)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -144,6 +154,47 @@ def test_a_broken_edit_keeps_the_last_good_site_until_it_is_fixed(project, previ
 
     assert "Find out how to get your device back" in preview.page()
     path.write_text(good, encoding="utf-8")
-    preview.wait_for_line("Reloading browsers")
-    assert "Find out how to get your device back" in preview.page()
+    _edit(project / "content" / "policy.yaml", TITLE, "title: Fixed again")
+    preview.wait_for_page(lambda html: "Fixed again" in html)
     assert "Traceback" not in "\n".join(preview.printed)
+
+
+def test_a_stopped_preview_leaves_no_folder_behind(project, tmp_path):
+    process = start(project, tmp_path / "temporary")
+    preview = Preview(process)
+    assert "Find out how to get your device back" in preview.page()
+    (folder,) = (tmp_path / "temporary").iterdir()
+    assert folder.name.startswith("help-preview-")
+
+    stop(process)  # SIGTERM, as a terminal closing or a test runner would
+
+    assert process.returncode == 0
+    assert list((tmp_path / "temporary").iterdir()) == []
+
+
+def test_a_port_in_use_is_said_in_one_line(project, tmp_path, preview):
+    port = preview.url.split(":")[2].split("/")[0]
+
+    second = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE,
+        check=False,
+    )
+
+    assert second.returncode == 1
+    assert "Traceback" not in second.stdout + second.stderr
+    assert f"Cannot serve on 127.0.0.1:{port} (Address already in use)" in second.stderr
+
+
+@pytest.mark.parametrize("address", ["8000", "localhost", "127.0.0.1:70000", "127.0.0.1:port"])
+def test_a_wrong_address_is_refused(address, capsys):
+    from generator.cli import main
+
+    assert main(["serve", "--dev-addr", address]) == 1
+    assert capsys.readouterr().err == (
+        f"error: --dev-addr must be host:port with a port from 0 to 65535, not {address!r}\n"
+    )

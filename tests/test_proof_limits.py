@@ -107,3 +107,44 @@ def test_overlaps_past_the_reported_number_are_counted(monkeypatch):
     assert len(messages) == 2
     assert messages[0].startswith("scenarios 'phone' (outcome 'refund') and 'tablet' (outcome 'repair') both cover ")
     assert messages[1] == "and 2 more pairs of overlapping scenarios; fix the ones above first"
+
+
+def test_a_long_follows_chain_is_checked_without_overflowing_the_stack():
+    data = toy()
+    answers = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]
+    data["questions"] = [
+        {"id": f"q{n}", "text": "?", "answers": answers, **({"follows": [f"q{n - 1}"]} if n else {})}
+        for n in range(3000)
+    ]
+    data["questions"][0]["follows"] = ["q2999"]  # and one cycle through all of them
+    data["scenarios"] = [{"id": "any", "when": {}, "outcome": "refund", "situation": "Any."}]
+
+    messages = [problem.message for problem in prove(Policy.from_data(data)).diagnostics]
+
+    cycles = [message for message in messages if "in a cycle" in message]
+    assert len(cycles) == 1
+    assert cycles[0].startswith("questions follow each other in a cycle: q0 → q2999 → q2998 → ")
+    assert cycles[0].endswith(" → q1 → q0")
+
+
+def test_overlapping_pairs_past_the_limit_are_not_all_worked_out(monkeypatch):
+    monkeypatch.setattr(verify, "MAX_REPORTED", 1)
+    monkeypatch.setattr(verify, "MAX_PAIRS", 2)
+    data = badly_ordered()
+    data["scenarios"][0]["when"] = {}  # 'phone' overlaps the three others: three pairs, two worked out
+
+    proof = prove(Policy.from_data(data))
+
+    assert len(proof.overlaps) == 2
+    assert proof.diagnostics[-1].message == "and over 1 more pairs of overlapping scenarios; fix the ones above first"
+
+
+def test_the_order_advised_keeps_the_follows_order():
+    data = badly_ordered()
+    data["questions"][1]["follows"] = ["size"]  # 'kind' must now come after 'size': no better order exists
+
+    (problem,) = prove(Policy.from_data(data), max_pages=8).diagnostics
+
+    assert problem.message.endswith(
+        "; the questions already come in the order that decides the most; split the policy into smaller ones"
+    )

@@ -16,7 +16,7 @@ from generator import content as content_module
 from generator import proven
 from generator.cli import main
 from generator.content import load_content
-from generator.mkdocs.site import build_site
+from generator.mkdocs.site import BuildError, build_site
 from generator.proven import fingerprint, proven_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,16 +64,17 @@ def test_the_locale_workers_build_the_content_they_are_given(project):
         assert "Back Market" not in html, locale.tag
 
 
-def test_workers_prove_again_content_that_changed_since(project):
-    """A fingerprint that no longer matches the files is not trusted: the workers read the files."""
+def test_workers_refuse_content_that_changed_since_it_was_proven(project):
+    """A fingerprint that no longer matches the files: the build stops rather than build another version."""
     sound = load_content(project / "content")
-    given = dataclasses.replace(sound, interface=dataclasses.replace(sound.interface, site_name="Stale"))
 
-    build_site(project / "mkdocs.yml", project / "site", list(sound.locales.published[:1]), proven=("0" * 64, given))
+    with pytest.raises(BuildError) as failure:
+        build_site(
+            project / "mkdocs.yml", project / "site", list(sound.locales.published[:1]), proven=("0" * 64, sound)
+        )
 
-    html = (project / "site" / "en-us" / "index.html").read_text(encoding="utf-8")
-    assert "Help Center</title>" in html
-    assert "Stale" not in html
+    assert "the content changed while the site was being built: build again" in str(failure.value)
+    assert not (project / "site").exists()
 
 
 def test_a_preview_proves_again_only_after_an_edit(project, proofs, monkeypatch):

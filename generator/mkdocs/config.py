@@ -36,7 +36,9 @@ def locale_config(config_file: Path, site_dir: str, tag: str, base_url: str, *, 
     An empty ``base_url`` keeps the one of mkdocs.yml.
     """
     config = load_config(str(config_file), site_dir=site_dir, **({"strict": True} if strict else {}))
-    plugin = config.plugins[PLUGIN]
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise BuildError(f"{display_path(config_file)}: the {PLUGIN} plugin is not in plugins:")
     plugin.config.locale = tag
     plugin.config.base_url = base_url or plugin.config.base_url
     config.site_url = f"{plugin.config.base_url or '/'}{tag.lower()}/"

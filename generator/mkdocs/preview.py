@@ -28,8 +28,8 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
-from generator.mkdocs.config import locale_config
-from generator.mkdocs.server import PreviewServer
+from generator.mkdocs.config import BuildError, locale_config
+from generator.mkdocs.server import PreviewServer, stop_on_termination
 from generator.publish import publish
 from generator.render import TEMPLATES_DIR, template_problem
 
@@ -39,7 +39,8 @@ log = logging.getLogger("mkdocs.commands.serve")
 def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Build ``locale`` and serve it with live reload until interrupted; return the exit status."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    site_dir = str(Path(tempfile.mkdtemp(prefix="help-preview-")) / "site")
+    workspace = Path(tempfile.mkdtemp(prefix="help-preview-"))
+    site_dir = str(workspace / "site")
     slug = locale.lower()
     server: PreviewServer | None = None
 
@@ -49,14 +50,14 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
 
     def builder(config: MkDocsConfig | None = None) -> bool:
         """Build into a folder of its own and put it in place only if the build succeeds."""
-        staging = tempfile.mkdtemp(prefix=".building-", dir=Path(site_dir).parent)
+        staging = tempfile.mkdtemp(prefix=".building-", dir=workspace)
         try:
             config = config or get_config()
             config.site_dir = staging
             build(config, serve_url=server.url if server else None)
         except Abort:  # MkDocs has said why
             problem = ""
-        except MkDocsException as error:
+        except (MkDocsException, BuildError) as error:
             problem = str(error)
         except jinja2.TemplateError as error:
             problem = template_problem(error)
@@ -72,10 +73,22 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
         log.error("The preview still shows the last good build: fix the problem above and save again")
         return False
 
+    restore = stop_on_termination()
     try:
         config = get_config()
         server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=f"/{slug}/")
-        server.server_bind()
+        try:
+            server.server_bind()
+        except (OSError, OverflowError) as error:
+            reason = getattr(error, "strerror", None) or error
+            log.error(
+                "Cannot serve on %s:%s (%s): is a preview already running there? --dev-addr 127.0.0.1:0 "
+                "takes any free port",
+                host,
+                port,
+                reason,
+            )
+            return 1
         if not builder(get_config()):
             return 1
         watched = [config.docs_dir, config.config_file_path, TEMPLATES_DIR, *config.watch]
@@ -83,15 +96,16 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
             watched.append(config.theme.custom_dir)
         for path in watched:
             server.watch(str(path))
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
+        server.serve()
         return 0
-    except MkDocsException as error:
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+        return 0
+    except (MkDocsException, BuildError) as error:
         log.error("%s", error)
         return 1
     finally:
         if server is not None:
             server.shutdown()
-        shutil.rmtree(Path(site_dir).parent, ignore_errors=True)
+        shutil.rmtree(workspace, ignore_errors=True)
+        restore()

@@ -9,6 +9,9 @@ a build merely reads (the kernel reports those too). Port 0 picks a free port.
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import watchdog.events
@@ -58,3 +61,20 @@ class PreviewServer(LiveReloadServer):
         self._bound = True
         host, port = self.server_address[:2]
         self.url = f"http://{host}:{port}{self.mount_path}"
+
+
+def stop_on_termination() -> Callable[[], None]:
+    """Stop on SIGTERM and SIGHUP as on Ctrl-C (so that clean-up runs); return what puts the old handlers back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
