@@ -1,0 +1,666 @@
+"""Benchmarks: the proof against brute force, the build against stock MkDocs + Material, as ratios.
+
+    .venv/bin/python benchmarks/bench.py [--rounds 3] [--json]
+
+Every figure is the best of ``--rounds`` runs, and each comparison is measured
+in the same run, back to back: the machine is shared and noisy, so the ratios,
+not the seconds, are what to compare between changes. The policies are
+generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
+
+1. Proof: ``python -m generator check`` on the real content and on generated
+   policies (the whole command: its time and peak memory); the proof alone,
+   against the previous proof, which enumerated every combination
+   (:mod:`brute_force`), each in its own process; and how fast a gap or an
+   overlap is reported.
+2. Build: ``python -m generator build`` of a generated policy against stock
+   MkDocs + Material building as many plain Markdown pages, locale by locale;
+   and what building the locales in parallel gains over one at a time.
+3. The generator's share of one locale's build, and the cost per page.
+4. Preview: from saving an edit of the policy to the new page being served,
+   ``python -m generator serve`` against stock ``mkdocs serve`` (:mod:`preview`).
+
+A step that fails says so in its row and the run goes on. The run takes a
+few minutes (one brute-force proof is given its whole minute); progress goes
+to stderr, the report to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import policies
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The policies the proof is timed on: (questions, answers per question, scenarios).
+SIZES = ((5, 4, 40), (8, 4, 200), (12, 4, 500), (30, 4, 2000))
+#: The policy the build is timed on, and the one whose gap and overlap are timed.
+BUILD_SIZE = (5, 4, 40)
+BROKEN_SIZE = (8, 4, 200)
+#: Brute force past this many combinations is not even started.
+BRUTE_FORCE_LIMIT = 10**9
+#: The longest a brute-force proof may run, and the time its rounds may take together.
+BRUTE_FORCE_TIMEOUT = 60.0
+#: The stock build's languages, one per published locale (Material's interface languages).
+STOCK_LANGUAGES = ("en", "fr", "de", "es", "it")
+#: What the stock site lists in its navigation, like ours lists the home page, the article and the finder.
+LISTED_PAGES = 3
+SOURCE_LOCALE = "en-US"
+
+
+@dataclass
+class Row:
+    """One line of the report: ours against a reference, and how the two compare."""
+
+    what: str
+    ours: float | None = None
+    reference: float | None = None
+    #: ``ours / reference`` unless ``ratio_of`` says otherwise.
+    ratio: float | None = None
+    ratio_of: str = "ours / reference"
+    unit: str = "s"
+    notes: str = ""
+    #: Shown instead of a number that could not be measured (and why).
+    ours_text: str = ""
+    reference_text: str = ""
+
+
+@dataclass
+class Run:
+    """A finished child process: how long it took, its peak memory, and what it printed."""
+
+    seconds: float
+    peak_mb: float
+    returncode: int
+    output: str
+    timed_out: bool = False
+
+
+def progress(message: str) -> None:
+    """Say on stderr what runs now: a whole run takes minutes."""
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def child_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+#: Runs one command and reports its wall time and peak memory. It runs in a small process of its own: a
+#: child inherits the memory high-water mark of the process it is forked from (Linux keeps it across exec),
+#: so started from this script, which holds generated policies and in-process builds, every child would
+#: report this script's peak instead of its own.
+LAUNCHER = """
+import json, os, subprocess, sys, threading, time
+output, timeout, command = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+killed = threading.Event()
+with open(output, "wb") as out:
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    timer = threading.Timer(timeout, lambda: (killed.set(), child.kill()))
+    if timeout:
+        timer.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    timer.cancel()
+    child.returncode = os.waitstatus_to_exitcode(status)
+print(json.dumps([seconds, usage.ru_maxrss, child.returncode, killed.is_set()]))
+"""
+
+
+def run_timed(command: list[str], cwd: Path, timeout: float | None = None) -> Run:
+    """Run ``command`` and return its wall time and peak memory (its own ``ru_maxrss``, via ``os.wait4``).
+
+    The timing happens in :data:`LAUNCHER`, around the child alone; output goes
+    to a file, not a pipe, so a talkative child never blocks.
+    """
+    with tempfile.NamedTemporaryFile(suffix=".log") as output:
+        launcher = [sys.executable, "-S", "-c", LAUNCHER, output.name, str(timeout or 0), *command]
+        report = subprocess.run(launcher, cwd=cwd, env=child_env(), capture_output=True, text=True, check=False)
+        if report.returncode:
+            reason = (report.stderr.strip().splitlines() or ["no reason given"])[-1]  # the exception, not its trace
+            raise RuntimeError(f"could not run {' '.join(command[:4])}: {reason}")
+        seconds, peak_kb, returncode, timed_out = json.loads(report.stdout)
+        text = Path(output.name).read_text(encoding="utf-8", errors="replace")
+    return Run(seconds, peak_kb / 1024, returncode, text, timed_out)
+
+
+def best_run(command: list[str], cwd: Path, rounds: int) -> Run:
+    """Run ``command`` ``rounds`` times; return the fastest run, with the highest peak memory seen."""
+    runs = [run_timed(command, cwd) for _ in range(rounds)]
+    fastest = min(runs, key=lambda run: run.seconds)
+    fastest.peak_mb = max(run.peak_mb for run in runs)
+    return fastest
+
+
+def best_time(function: Callable[[], Any], rounds: int) -> float:
+    """Call ``function`` ``rounds`` times in this process; return the best wall time."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def first_line(text: str, width: int = 100) -> str:
+    """What a command printed, cut short: the table has one line per row."""
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def size_name(size: tuple[int, int, int]) -> str:
+    return "×".join(map(str, size))
+
+
+def folder_name(size: tuple[int, int, int]) -> str:
+    return "policy-" + "-".join(map(str, size))
+
+
+def python(*arguments: str | Path) -> list[str]:
+    return [sys.executable, *map(str, arguments)]
+
+
+# 1. Proof ------------------------------------------------------------------------------------------------------
+
+
+def combinations(data: dict[str, Any]) -> int:
+    return math.prod(len(question["answers"]) for question in data["questions"])
+
+
+def proof_rows(work: Path, rounds: int) -> list[Row]:
+    """Time the check on the real content and each generated policy, and brute force beside it."""
+    rows = []
+    progress("proof: the real content/")
+    data = policies.load_real_policy()
+    label = f"real content/ ({len(data['scenarios'])} scenarios)"
+    rows += guarded(f"proof: {label}", lambda: proof_pair(ROOT, "content", label, data, rounds))
+    for size in SIZES:
+        name = size_name(size)
+        progress(f"proof: generating {name} and its catalogs")
+        try:
+            data = policies.generate(*size, seed=0)
+            policies.write_content(work / folder_name(size), data)
+        except Exception as error:  # a broken generator must not stop the other figures
+            rows.append(failed(f"proof: {name}", error))
+            continue
+        progress(f"proof: {name} (check, then brute force)")
+        rows += guarded(
+            f"proof: {name}",
+            lambda data=data, size=size, name=name: proof_pair(work, folder_name(size), name, data, rounds),
+        )
+    return rows
+
+
+def proof_pair(cwd: Path, folder: str, label: str, data: dict[str, Any], rounds: int) -> list[Row]:
+    """One content folder: the whole check, then the proof alone against the previous, enumerating proof."""
+    check = best_run(python("-m", "generator", "check", "--content", folder), cwd, rounds)
+    count = combinations(data)
+    check_row = Row(
+        f"check: {label} (the whole command)",
+        ours=check.seconds,
+        notes=f"{count:,} combinations; printed: {first_line(check.output)}",
+    )
+    memory_row = Row(f"check: {label} — peak memory", ours=check.peak_mb, unit="MB", notes="the whole command")
+    ours = best_run(python(__file__, "--proof", "new", folder), cwd, rounds)
+    proof_row = Row(
+        f"proof: {label} — boxes vs brute force",
+        ours=proof_seconds(ours),
+        ratio_of="brute force / proof",
+        notes=f"in-process prove(), policy already read; {first_line(ours.output.partition(' ')[2], 70)}",
+    )
+    brute, why = brute_force(cwd, folder, count, rounds)
+    if brute is None:
+        proof_row.reference_text = why
+    else:
+        proof_row.reference = proof_seconds(brute)
+        proof_row.ratio = proof_row.reference / max(proof_row.ours or 0.0, 1e-6)
+        proof_row.notes += f"; brute force ({why}): {first_line(brute.output.partition(' ')[2], 70)}"
+        memory_row.reference, memory_row.ratio = brute.peak_mb, check.peak_mb / brute.peak_mb
+        memory_row.notes += " against the brute-force proof's process"
+    return [check_row, memory_row, proof_row]
+
+
+def proof_seconds(run: Run) -> float:
+    """The proof's own time, which the child prints first (reading the policy is left out)."""
+    return float(run.output.split()[0])
+
+
+def brute_force(cwd: Path, folder: str, count: int, rounds: int) -> tuple[Run | None, str]:
+    """Time the previous proof (:mod:`brute_force`), which enumerates, within a time budget.
+
+    Return the best run and how many rounds it is the best of, or ``None`` and
+    why there is no figure (too many combinations to start, or a timeout).
+    """
+    if count > BRUTE_FORCE_LIMIT:
+        return None, f"not run: {count:,} combinations"
+    runs: list[Run] = []
+    while len(runs) < rounds and sum(run.seconds for run in runs) < BRUTE_FORCE_TIMEOUT:
+        run = run_timed(python(__file__, "--proof", "brute-force", folder), cwd, timeout=BRUTE_FORCE_TIMEOUT)
+        if run.timed_out:
+            return None, f"did not end within {BRUTE_FORCE_TIMEOUT:.0f} s"
+        if run.returncode:
+            return None, f"failed: {first_line(run.output, 80)}"
+        runs.append(run)
+    best = min(runs, key=proof_seconds)
+    best.peak_mb = max(run.peak_mb for run in runs)
+    return best, f"best of {len(runs)}"
+
+
+def proof_main(kind: str, folder: Path) -> int:
+    """Run in a child process: read the policy, then time one proof of it; print the seconds, then what it found."""
+    import brute_force as previous
+
+    from generator.load import load_document
+    from generator.model import Policy
+    from generator.verify import prove
+
+    document, problems = load_document(folder / "policy.yaml")
+    if document is None:
+        print("; ".join(map(str, problems)))
+        return 1
+    policy = Policy.from_data(document.data, document.position)
+    start = time.perf_counter()
+    if kind == "new":
+        proof = prove(policy)
+        found = f"{len(proof.diagnostics)} problems, {len(proof.nodes):,} finder pages"
+    else:
+        counts = previous.prove(policy)
+        found = ", ".join(f"{value:,} {name}" for name, value in counts.items())
+    print(f"{time.perf_counter() - start:.6f} {found}")
+    return 0
+
+
+def broken_rows(work: Path, rounds: int) -> list[Row]:
+    """Time how fast the check reports a gap and an overlap, against the check of the sound policy."""
+    size = BROKEN_SIZE
+    sound = work / folder_name(size)
+    data = policies.generate(*size, seed=0)
+    if not (sound / "policy.yaml").exists():
+        policies.write_content(sound, data)
+    reference = best_run(python("-m", "generator", "check", "--content", sound.name), work, rounds)
+    rows = []
+    for kind, broken in (("gap", policies.with_gap(data)), ("overlap", policies.with_overlap(data))):
+        progress(f"proof: {size_name(size)} with a{'n' if kind == 'overlap' else ''} {kind}")
+        folder = work / f"{folder_name(size)}-{kind}"
+        policies.write_content(folder, broken)
+        run = best_run(python("-m", "generator", "check", "--content", folder.name), work, rounds)
+        reported = "reported" if run.returncode == 1 and kind in run.output else "NOT reported"
+        rows.append(
+            Row(
+                f"proof: {size_name(size)} with a{'n' if kind == 'overlap' else ''} {kind}",
+                ours=run.seconds,
+                reference=reference.seconds,
+                ratio=run.seconds / reference.seconds,
+                ratio_of="broken / sound check",
+                notes=f"{reported}: {error_start(run.output)}",
+            )
+        )
+    return rows
+
+
+def error_start(output: str) -> str:
+    """The start of the first error line, without its file and position."""
+    line = next((line for line in output.splitlines() if ": error: " in line), first_line(output))
+    return first_line(line.split(": error: ", 1)[-1], 90)
+
+
+# 2. Build ------------------------------------------------------------------------------------------------------
+
+
+def make_project(work: Path, data: dict[str, Any]) -> Path:
+    """Copy the project's site sources beside a generated content folder; return the copy's mkdocs.yml."""
+    project = work / "project"
+    project.mkdir()
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    policies.write_content(project / "content", data)
+    return project / "mkdocs.yml"
+
+
+def pages_per_locale(site: Path) -> dict[str, int]:
+    """Count the pages (``index.html`` files) under each locale folder of a built site."""
+    return {
+        folder.name: sum(1 for _ in folder.rglob("index.html")) for folder in sorted(site.iterdir()) if folder.is_dir()
+    }
+
+
+def make_stock_project(work: Path, pages: int) -> Path:
+    """Write ``pages`` plain Markdown pages and one stock MkDocs + Material configuration per language.
+
+    Like ours, the stock site lists a few pages in its navigation and keeps the
+    rest out of it and out of the search index, so that both sites render the
+    same kind of page and the ratio measures the build, not a bigger menu.
+    """
+    stock = work / "stock"
+    docs = stock / "docs"
+    (docs / "pages").mkdir(parents=True)
+    names = ["index.md"] + [f"pages/page-{number}.md" for number in range(1, pages)]
+    for number, name in enumerate(names):
+        (docs / name).write_text(plain_page(number, listed=number < LISTED_PAGES), encoding="utf-8")
+    for language in STOCK_LANGUAGES:
+        config = {
+            "site_name": "Stock help center",
+            "docs_dir": "docs",
+            "theme": {"name": "material", "font": False, "language": language},
+            "plugins": ["search"],
+            "nav": names[:LISTED_PAGES],
+            "not_in_nav": "/pages/*",
+        }
+        (stock / f"mkdocs-{language}.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return stock
+
+
+def plain_page(number: int, *, listed: bool) -> str:
+    """A page as an editor writes it: a title, a few paragraphs and a list."""
+    front = "" if listed else "---\nsearch:\n  exclude: true\n---\n\n"
+    paragraph = (
+        f"This is paragraph {{}} of page {number}. A refurbisher inspects the device, then either sends it "
+        "back for free or waits for a prepaid label from the customer, within two business days."
+    )
+    body = "\n\n".join(paragraph.format(index) for index in range(1, 4))
+    items = "\n".join(f"- Step {index}: do what the page says, then go on." for index in range(1, 6))
+    return f"{front}# Page {number}\n\n{body}\n\n{items}\n"
+
+
+def build_rows(work: Path, rounds: int) -> tuple[list[Row], Path | None, int]:
+    """Our whole build against stock MkDocs + Material building as many pages; return the copy and its pages."""
+    name = size_name(BUILD_SIZE)
+    progress(f"build: copying the project with the generated {name} policy")
+    config = make_project(work, policies.generate(*BUILD_SIZE, seed=0))
+    sites = work / "sites"
+    progress(f"build: python -m generator build ({name}, every locale)")
+    command = python("-m", "generator", "build", "--config", config.relative_to(work), "--site-dir")
+    runs = [run_timed([*command, str(sites / f"ours-{index}")], work) for index in range(rounds)]
+    ours = min(runs, key=lambda run: run.seconds)
+    if ours.returncode:
+        raise RuntimeError(f"our build failed: {first_line(ours.output)}")
+    counts = pages_per_locale(sites / "ours-0")
+    pages = max(counts.values())
+    progress(f"build: stock MkDocs + Material, {pages} plain pages × {len(STOCK_LANGUAGES)} languages, one by one")
+    stock = make_stock_project(work, pages)
+    stock_runs = [stock_build(stock, sites / f"stock-{index}") for index in range(rounds)]
+    best_stock = min(stock_runs, key=lambda run: run.seconds)
+    cores = os.cpu_count() or 1
+    row = Row(
+        f"build: {name}, {len(counts)} locales",
+        ours=ours.seconds,
+        reference=best_stock.seconds,
+        ratio=ours.seconds / best_stock.seconds,
+        notes=(
+            f"{pages} pages per locale ({sum(counts.values()):,} in all); ours builds {min(cores, len(counts))} "
+            f"locales at a time on {cores} cores, stock runs {len(STOCK_LANGUAGES)} mkdocs build one after the other"
+        ),
+    )
+    memory = Row(
+        f"build: {name} — peak memory",
+        ours=max(run.peak_mb for run in runs),
+        reference=max(run.peak_mb for run in stock_runs),
+        unit="MB",
+        notes="largest process (ours: the main process or a locale's worker)",
+    )
+    memory.ratio = memory.ours / memory.reference
+    return [row, memory], config, pages
+
+
+def parallel_rows(work: Path, config_file: Path, rounds: int) -> list[Row]:
+    """Our whole build, locales one at a time against one per core: what building them in parallel gains."""
+    from generator.content import load_content
+    from generator.mkdocs.site import build_site
+
+    cores = os.cpu_count() or 1
+    progress(f"build: in this process, locales one at a time, then {cores} at a time")
+    locales = list(load_content(config_file.parent / "content").locales.published)
+    site = work / "sites" / "parallel"
+    with quiet_mkdocs():
+        serial = best_time(lambda: build_site(config_file, site, locales, workers=1), rounds)
+        parallel = best_time(lambda: build_site(config_file, site, locales, workers=cores), rounds)
+    return [
+        Row(
+            f"build: {size_name(BUILD_SIZE)}, {cores} locales at a time",
+            ours=parallel,
+            reference=serial,
+            ratio=serial / parallel,
+            ratio_of="speed-up: one at a time / parallel",
+            notes=f"generator.mkdocs.site.build_site in this process, workers={cores} against workers=1",
+        )
+    ]
+
+
+def stock_build(stock: Path, site: Path) -> Run:
+    """Build the stock site once per language, one after the other; return the total time and peak memory."""
+    total, peak = 0.0, 0.0
+    for language in STOCK_LANGUAGES:
+        config = f"mkdocs-{language}.yml"
+        run = run_timed(python("-m", "mkdocs", "build", "-q", "-f", config, "-d", site / language), stock)
+        if run.returncode:
+            raise RuntimeError(f"stock build ({language}) failed: {first_line(run.output)}")
+        total, peak = total + run.seconds, max(peak, run.peak_mb)
+    return Run(total, peak, 0, "")
+
+
+# 3. The generator's share of a locale's build ------------------------------------------------------------------
+
+
+@contextmanager
+def quiet_mkdocs() -> Iterator[None]:
+    """Keep MkDocs' INFO lines out of the report while it builds in this process."""
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def load(content_dir: Path) -> Any:
+    """Read, check and prove the content: the first half of what our plugin does for a locale."""
+    from generator.content import load_content
+
+    return load_content(content_dir)
+
+
+def render_pages(content: Any) -> int:
+    """Make the locale's pages from proven content, the second half; return how many."""
+    from generator.pages import build_pages
+    from generator.translate import resolve_locale
+
+    locale, content = resolve_locale(content, SOURCE_LOCALE)
+    return len(build_pages(content, locale))
+
+
+def locale_build(config_file: Path, site: Path, tag: str = SOURCE_LOCALE) -> None:
+    """One locale's whole MkDocs build, set up the way ``generator.mkdocs.site`` does it."""
+    from mkdocs.commands.build import build
+
+    from generator.mkdocs.config import locale_config
+
+    build(locale_config(config_file, str(site), tag, ""))
+
+
+def stock_locale_build(stock: Path, site: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(stock / f"mkdocs-{STOCK_LANGUAGES[0]}.yml"), site_dir=str(site)))
+
+
+def share_rows(work: Path, config_file: Path, pages: int, rounds: int) -> list[Row]:
+    """In this process: the generator's part of the en-US build, and the cost per page against stock."""
+    progress(f"share: the generator's work and the whole {SOURCE_LOCALE} build, in this process")
+    content_dir = config_file.parent / "content"
+    loading = best_time(lambda: load(content_dir), rounds)
+    content = load(content_dir)
+    rendering = best_time(lambda: render_pages(content), rounds)
+    generated = loading + rendering
+    with quiet_mkdocs():
+        ours = best_time(lambda: locale_build(config_file, work / "inprocess-ours"), rounds)
+        stock_dir = work / "stock"
+        stock = best_time(lambda: stock_locale_build(stock_dir, work / "inprocess-stock"), rounds)
+    name = size_name(BUILD_SIZE)
+    return [
+        Row(
+            f"share: generator in a {SOURCE_LOCALE} build ({name})",
+            ours=generated,
+            reference=ours,
+            ratio=generated / ours,
+            ratio_of="generator / whole locale build",
+            notes=(
+                f"load_content (read, check, prove) {loading:.3f} s + resolve_locale and build_pages "
+                f"{rendering:.3f} s, against load_config + build of the locale"
+            ),
+        ),
+        Row(
+            f"per page: one {SOURCE_LOCALE} build ({pages} pages)",
+            ours=ours / pages * 1000,
+            reference=stock / pages * 1000,
+            ratio=ours / stock,
+            unit="ms",
+            notes=f"stock: one Material build of {pages} plain pages ({STOCK_LANGUAGES[0]}), in this process too",
+        ),
+    ]
+
+
+# 4. Preview ----------------------------------------------------------------------------------------------------
+
+
+def preview_rows(work: Path, rounds: int) -> list[Row]:
+    """Policy edit → new page served: ``python -m generator serve`` against stock ``mkdocs serve``."""
+    from preview import measure
+
+    edits = max(5, rounds)
+    progress(f"preview: {edits} policy edits, our preview then mkdocs serve")
+    found = measure(edits)
+    return [
+        Row(
+            f"preview: policy edit → new page served (median of {edits})",
+            ours=float(found["ours_median_s"]),
+            reference=float(found["mkdocs_serve_median_s"]),
+            ratio=float(found["ratio"]),
+            notes=f"ours {found['ours_s']}; mkdocs serve {found['mkdocs_serve_s']} (real policy, en-US)",
+        )
+    ]
+
+
+# The report ----------------------------------------------------------------------------------------------------
+
+
+def failed(what: str, error: BaseException) -> Row:
+    """The row of a step that failed: what failed and why, never a traceback."""
+    reason = f"{type(error).__name__}: {first_line(str(error), 160)}"
+    progress(f"{what}: failed ({reason}); going on")
+    return Row(what, ours_text="failed", notes=reason)
+
+
+def guarded(what: str, step: Callable[[], list[Row]]) -> list[Row]:
+    """Run one step; a failure becomes a row saying so, and the run goes on."""
+    try:
+        return step()
+    except Exception as error:
+        return [failed(what, error)]
+
+
+def shown(value: float | None, text: str, unit: str) -> str:
+    if text:
+        return text
+    if value is None:
+        return "—"
+    digits = 1 if unit == "MB" or value >= 100 else 3 if value < 1 else 2
+    return f"{value:,.{digits}f} {unit}"
+
+
+def shown_ratio(row: Row) -> str:
+    if row.ratio is None:
+        return "—"
+    if "/ whole" in row.ratio_of:
+        return f"{row.ratio:.0%} ({row.ratio_of})"
+    return f"{row.ratio:.2f}× ({row.ratio_of})"
+
+
+def table(rows: list[Row]) -> str:
+    """The report as aligned columns: what, ours, reference, ratio, notes."""
+    lines = [("what", "ours", "reference", "ratio", "notes")]
+    lines += [
+        (
+            row.what,
+            shown(row.ours, row.ours_text, row.unit),
+            shown(row.reference, row.reference_text, row.unit),
+            shown_ratio(row),
+            row.notes,
+        )
+        for row in rows
+    ]
+    widths = [max(len(line[column]) for line in lines) for column in range(4)]
+    text = [
+        "  ".join([*(cell.ljust(width) for cell, width in zip(line[:4], widths, strict=True)), line[4]]).rstrip()
+        for line in lines
+    ]
+    text.insert(1, "  ".join("-" * width for width in widths) + "  -----")
+    return "\n".join(text)
+
+
+def run_all(rounds: int) -> list[Row]:
+    """Every step, each guarded, in one temporary folder removed at the end."""
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        rows += proof_rows(work, rounds)
+        rows += guarded("proof: gap and overlap", lambda: broken_rows(work, rounds))
+        try:
+            build, config, pages = build_rows(work, rounds)
+            rows += build
+        except Exception as error:
+            rows.append(failed("build", error))
+            config = None
+        if config is not None:
+            rows += guarded("build: parallel", lambda: parallel_rows(work, config, rounds))
+            rows += guarded("share", lambda: share_rows(work, config, pages, rounds))
+        rows += guarded("preview", lambda: preview_rows(work, rounds))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="each figure is the best of this many runs (default 3)")
+    parser.add_argument("--json", action="store_true", help="print the rows as a JSON object")
+    parser.add_argument("--proof", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)  # the child's side
+    args = parser.parse_args(argv)
+    if args.proof:
+        return proof_main(args.proof[0], Path(args.proof[1]))
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    start = time.perf_counter()
+    try:
+        rows = run_all(args.rounds)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    seconds = time.perf_counter() - start
+    progress(f"done in {seconds:.0f} s")
+    if args.json:
+        report = {"rounds": args.rounds, "cores": os.cpu_count(), "seconds": round(seconds, 1)}
+        print(json.dumps({**report, "rows": [asdict(row) for row in rows]}, indent=2, ensure_ascii=False))
+    else:
+        print(f"best of {args.rounds} rounds; {os.cpu_count()} cores; {seconds:.0f} s in all\n")
+        print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
