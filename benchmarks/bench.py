@@ -526,6 +526,14 @@ def share_rows(work: Path, config_file: Path, pages: int, rounds: int) -> list[R
             ),
         ),
         Row(
+            f"share: rendering the pages of a {SOURCE_LOCALE} build ({name})",
+            ours=rendering,
+            reference=ours,
+            ratio=rendering / ours,
+            ratio_of="generator / whole locale build",
+            notes="what each locale's worker does; reading, checking and proving happen once per build, for all",
+        ),
+        Row(
             f"per page: one {SOURCE_LOCALE} build ({pages} pages)",
             ours=ours / pages * 1000,
             reference=stock / pages * 1000,

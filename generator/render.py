@@ -140,13 +140,27 @@ class PageRenderer:
         return links
 
     def text(self, value: str) -> Markup:
-        """Render a policy text with the inline syntax."""
-        return self._mark(value, inline.render(value, self.values, self.links))
+        """Render a policy text with the inline syntax (once per locale, or per set of links if it has one)."""
+        key = ("text", value, self.links_key if "](" in value else None)
+        html = self.fragments.get(key)
+        if html is None:
+            html = self.fragments[key] = inline.render(value, self.values, self.links)
+        return self._mark(value, html)
 
     def ui(self, section: str, key: str, **values: Any) -> Markup:
-        """Render an interface text, filling in ``values``."""
+        """Render an interface text, filling in ``values`` (once per locale and set of values)."""
         value = self.content.interface.text(section, key)
-        return self._mark(value, inline.render(value, {k: str(v) for k, v in values.items()}, {}))
+        filled = {name: str(given) for name, given in values.items()}
+        found_key = ("ui", value, tuple(sorted(filled.items())))
+        html = self.fragments.get(found_key)
+        if html is None:
+            html = self.fragments[found_key] = inline.render(value, filled, {})
+        return self._mark(value, html)
+
+    @cached_property
+    def links_key(self) -> tuple[tuple[str, str], ...]:
+        """The page's links, as a key of what was rendered with them."""
+        return tuple(sorted(self.links.items()))
 
     def _mark(self, value: str, html: Markup) -> Markup:
         """Give a text shown in another language its ``lang``, and remember it for the page's notice."""
@@ -172,7 +186,7 @@ class PageRenderer:
         page's links. ``key`` names what ``context`` holds (an outcome's id).
         The fragment's fallbacks count on every page that shows it.
         """
-        found_key = (template, key, tuple(sorted(self.links.items())))
+        found_key = (template, key, self.links_key)
         found = self.fragments.get(found_key)
         if found is None:
             before = len(self.fallbacks)
