@@ -311,7 +311,14 @@ def _format_path(path: tuple[tuple[str, str], ...]) -> str:
 
 
 def _disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
-    """Check, state by state, that the scenario a finder path ends on covers every answer not asked on it."""
+    """Check, state by state, that the scenario a finder path ends on covers every answer not asked on it.
+
+    This is the finder's agreement with the scenarios, proven on boxes: every
+    combination that reaches an outcome page lies in that page's scenario.
+    With disjoint, complete scenarios it follows from how the flow is made, so
+    it finds nothing unless the flow itself is wrong; it costs one pass over
+    the states, and the property tests hold the flow to brute force besides.
+    """
     problems = []
     for (_, answered), step in flow.states.items():
         if step.scenario is None:
