@@ -53,11 +53,15 @@ class Content:
     translations: Mapping[str, Translations] = field(default_factory=dict)
 
 
-def check_content(content_dir: Path, *, strict: bool = False) -> tuple[Content | None, list[Diagnostic]]:
+def check_content(
+    content_dir: Path, *, strict: bool = False, catalogs_required: bool = True
+) -> tuple[Content | None, list[Diagnostic]]:
     """Return the content if it is sound, and every problem found in it.
 
     With ``strict``, a stale or missing translation in a published locale is a
     problem too (without it, that text falls back to English with a notice).
+    A published locale must have its catalog, unless ``catalogs_required`` is
+    false (for the translators' commands, which create it).
     """
     policy_document, problems = _read(content_dir / POLICY_FILE)
     interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
@@ -84,6 +88,8 @@ def check_content(content_dir: Path, *, strict: bool = False) -> tuple[Content |
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
     messages = extract_messages(policy_document, interface_document, notes)
     translations, problems = _read_translations(content_dir / CATALOGS_DIR, locales, messages, strict=strict)
+    if catalogs_required and locales_document is not None:
+        problems += _missing_catalogs(content_dir, locales, locales_document)
     if problems:
         return None, problems
     content = Content(
@@ -99,12 +105,31 @@ def check_content(content_dir: Path, *, strict: bool = False) -> tuple[Content |
     return content, []
 
 
-def load_content(content_dir: Path, *, strict: bool = False) -> Content:
+def load_content(content_dir: Path, *, strict: bool = False, catalogs_required: bool = True) -> Content:
     """Return the sound content of ``content_dir``, or raise :class:`ContentError`."""
-    content, problems = check_content(content_dir, strict=strict)
+    content, problems = check_content(content_dir, strict=strict, catalogs_required=catalogs_required)
     if content is None:
         raise ContentError(problems)
     return content
+
+
+def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Document) -> list[Diagnostic]:
+    """A published locale without its catalog: its pages would turn English without a word."""
+    problems = []
+    entries = document.data.get("published", [])
+    for locale in locales.translated:
+        path = catalog_path(content_dir / CATALOGS_DIR, locale)
+        if path.exists():
+            continue
+        index = next(number for number, entry in enumerate(entries) if entry.get("tag") == locale.tag)
+        problems.append(
+            Diagnostic(
+                document.position(("published", index, "tag")),
+                f"{locale.tag} is published but has no catalog ({display_path(path)}): start it with "
+                f"`python -m generator i18n add {locale.tag}`, or take {locale.tag} out of published:",
+            )
+        )
+    return problems
 
 
 def _read_translations(

@@ -30,7 +30,7 @@ _TAG = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
 
 def extract(content_dir: Path) -> list[str]:
     """Write the template of every English text to ``locales/messages.pot``."""
-    content = load_content(content_dir)
+    content = load_content(content_dir, catalogs_required=False)
     path = content_dir / CATALOGS_DIR / TEMPLATE_FILE
     written = write_catalog(make_template(content.messages), path)
     state = "written" if written else "already up to date"
@@ -40,7 +40,7 @@ def extract(content_dir: Path) -> list[str]:
 def update(content_dir: Path) -> list[str]:
     """Extract, then merge the template into every published locale's catalog."""
     lines = extract(content_dir)
-    content = load_content(content_dir)
+    content = load_content(content_dir, catalogs_required=False)
     for locale in content.locales.translated:
         path = catalog_path(content_dir / CATALOGS_DIR, locale)
         catalog = _read_or_new(path, content, locale)
@@ -51,14 +51,19 @@ def update(content_dir: Path) -> list[str]:
 
 
 def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
-    """Publish a new locale: list it in locales.yaml and start its catalog."""
-    content = load_content(content_dir)
+    """Publish a new locale: list it in locales.yaml and start its catalog (or start the missing catalog of one)."""
+    content = load_content(content_dir, catalogs_required=False)
     locales_file = content_dir / LOCALES_FILE
     where = Position(display_path(locales_file))
     if not _TAG.match(tag):
         raise ContentError([Diagnostic(where, f"'{tag}' is not a locale tag like nl-NL (language-REGION)")])
-    if content.locales.find(tag):
-        raise ContentError([Diagnostic(where, f"{tag} is already published")])
+    published = content.locales.find(tag)
+    if published is not None:
+        path = catalog_path(content_dir / CATALOGS_DIR, published)
+        if path.exists() or published.tag == content.locales.source.tag:
+            raise ContentError([Diagnostic(where, f"{tag} is already published")])
+        write_catalog(new_catalog(content.messages, published), path)
+        return [f"{display_path(path)}: started, {_to_translate(content, published)}"]
     locale = SiteLocale(tag, market or "")
     if locale.market not in content.policy.markets:
         known = ", ".join(sorted(content.policy.markets))
@@ -77,9 +82,13 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
     write_catalog(new_catalog(content.messages, locale), path)
     return [
         f"{display_path(locales_file)}: publishes {tag} (market {locale.market})",
-        f"{display_path(path)}: {len(Translations(None, content.messages, locale).expected)} messages to translate; "
-        "until then the pages show English with a notice",
+        f"{display_path(path)}: {_to_translate(content, locale)}",
     ]
+
+
+def _to_translate(content: Content, locale: SiteLocale) -> str:
+    count = len(Translations(None, content.messages, locale).expected)
+    return f"{count} messages to translate; until then the pages show English with a notice"
 
 
 def status(content_dir: Path) -> list[Status]:

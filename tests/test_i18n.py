@@ -25,16 +25,6 @@ OLD_TITLE = "The refurbisher sends your device back for free"
 NEW_TITLE = "The refurbisher ships your device back at no cost"
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
-    """A temporary copy of the project's content and site configuration; the working folder."""
-    for name in ["content", "overrides", "docs"]:
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(capsys, *args: str) -> tuple[int, str, str]:
     status = main(list(args))
     out, err = capsys.readouterr()
@@ -259,3 +249,22 @@ def test_a_locale_without_its_market_is_an_error(capsys, project):
         r"content/locales\.yaml:\d+:13: error: locale de-DE reads the market 'dee', which policy\.yaml does not define \(did you mean 'de'\?\)",
         err,
     )
+
+
+def test_a_published_locale_without_its_catalog_is_an_error_that_says_what_to_do(capsys, project):
+    (project / "content" / "locales" / "it-IT.po").unlink()
+
+    status, out, err = run(capsys, "check")
+
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        "content/locales.yaml:20:10: error: it-IT is published but has no catalog (content/locales/it-IT.po): "
+        "start it with `python -m generator i18n add it-IT`, or take it-IT out of published:",
+        "1 problem found",
+    ]
+
+    status, out, err = run(capsys, "i18n", "add", "it-IT")
+
+    assert (status, err) == (0, "")
+    assert out.startswith("content/locales/it-IT.po: started, ")
+    assert run(capsys, "check")[0] == 0
