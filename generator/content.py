@@ -22,6 +22,7 @@ from generator.diagnostics import ContentError, Diagnostic, Position, display_pa
 from generator.load import Document, load_document
 from generator.locales import LocaleSettings
 from generator.messages import SourceMessage, extract_messages
+from generator.misleading import check_shown_weights
 from generator.model import Interface, Policy
 from generator.references import (
     check_default_locale_market,
@@ -78,6 +79,9 @@ def check_content(
             problems += check_default_locale_market(policy_document, LocaleSettings.default().source)
     if interface_document is not None:
         problems += check_interface_references(interface_document)
+    if policy_document is not None and not problems:
+        published = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
+        problems += check_shown_weights(policy_document, (locale.market for locale in published.published))
     if problems or policy_document is None or interface_document is None:
         return None, problems
     policy = Policy.from_data(policy_document.data, policy_document.position)

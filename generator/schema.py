@@ -140,7 +140,9 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
         ]
     if error.validator in {"maximum", "minimum", "exclusiveMinimum"}:
         bound = {"maximum": "at most", "minimum": "at least", "exclusiveMinimum": "more than"}[error.validator]
-        return [Diagnostic(document.position(path), f"{where} must be {bound} {error.validator_value}")]
+        reason = error.schema.get(f"x-why-{error.validator}")  # the schema may say why the bound matters
+        why = f": {reason}" if reason else ""
+        return [Diagnostic(document.position(path), f"{where} must be {bound} {error.validator_value}{why}")]
     if error.validator in {"minItems", "minProperties", "minLength"}:
         return [Diagnostic(document.position(path), f"{where} must not be empty")]
     return [Diagnostic(document.position(path), f"{where}: {error.message}")]

@@ -99,6 +99,9 @@ CASES = [
     pytest.param("link-data", id="link-to-data-address"),
     pytest.param("link-http", id="link-to-http-address"),
     pytest.param("link-without-words", id="link-without-words"),
+    # Values a customer would misread.
+    pytest.param("delay-zero", id="delay-of-zero-days"),
+    pytest.param("weight-shows-as-zero", id="weight-that-rounds-to-zero"),
     # Markets.
     pytest.param("market-missing-carrier", id="market-missing-carrier"),
     pytest.param("no-source-market", id="source-locale-without-its-market"),

@@ -223,13 +223,13 @@ def valid_policies(draw: st.DrawFn) -> dict[str, Any]:
             "carrier": draw(st.sampled_from(["UPS", "La Poste", "DHL & Co"])),
             "links": {name: f"{address}{name}" for name in LINK_NAMES},
         }
-    step = st.sampled_from([0.01, 0.05, 0.1, 0.5])
+    step = st.sampled_from([0.01, 0.05, 0.1])  # fine enough that no weight below rounds to 0
     return {
         "marketplace": draw(st.sampled_from(["Toy Market", "Back Market", "Marché"])),
         "markets": markets,
         "mass_rounding": {"pound": draw(step), "kilogram": draw(step)},
         "delays": {
-            name: {"count": draw(st.integers(0, 30)), "unit": "business-day"}
+            name: {"count": draw(st.integers(1, 30)), "unit": "business-day"}
             for name in ["free_return", "label_return"]
         },
         "device_weights": [
@@ -237,7 +237,7 @@ def valid_policies(draw: st.DrawFn) -> dict[str, Any]:
                 "id": device,
                 "label": draw(text),
                 "average": {
-                    "value": draw(st.sampled_from([0.1, 0.25, 0.5, 1, 2.2, 3.5])),
+                    "value": draw(st.sampled_from([0.25, 0.5, 1, 2.2, 3.5])),
                     "unit": draw(st.sampled_from(["pound", "kilogram"])),
                 },
             }
