@@ -27,6 +27,7 @@ from generator.diagnostics import Diagnostic, Position, display_path
 from generator.load import read_text
 from generator.locales import SiteLocale
 from generator.messages import SourceMessage, messages_for
+from generator.publish import write_atomically
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
@@ -91,8 +92,7 @@ def write_catalog(catalog: Catalog, path: Path) -> bool:
     text = buffer.getvalue().decode("utf-8")
     if path.exists() and _without_dates(path.read_text(encoding="utf-8")) == _without_dates(text):
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_atomically(path, text)
     return True
 
 

@@ -7,7 +7,6 @@ problems. The command line in :mod:`generator.cli` only calls these.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.catalogs import (
@@ -23,9 +22,8 @@ from generator.catalogs import (
 )
 from generator.content import CATALOGS_DIR, LOCALES_FILE, Content, load_content
 from generator.diagnostics import ContentError, Diagnostic, Position, display_path
-from generator.locales import SiteLocale
-
-_TAG = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
+from generator.locales import SiteLocale, tag_problem
+from generator.publish import write_atomically
 
 
 def extract(content_dir: Path) -> list[str]:
@@ -55,8 +53,9 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
     content = load_content(content_dir, catalogs_required=False)
     locales_file = content_dir / LOCALES_FILE
     where = Position(display_path(locales_file))
-    if not _TAG.match(tag):
-        raise ContentError([Diagnostic(where, f"'{tag}' is not a locale tag like nl-NL (language-REGION)")])
+    problem = tag_problem(tag)
+    if problem is not None:
+        raise ContentError([Diagnostic(where, problem)])
     published = content.locales.find(tag)
     if published is not None:
         path = catalog_path(content_dir / CATALOGS_DIR, published)
@@ -77,9 +76,12 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
                 )
             ]
         )
-    _append_locale(locales_file, locale)
+    # Everything is checked and made before anything is written: a failure leaves the content as it was.
     path = catalog_path(content_dir / CATALOGS_DIR, locale)
-    write_catalog(new_catalog(content.messages, locale), path)
+    catalog = new_catalog(content.messages, locale)
+    listed = _with_locale(locales_file, locale)
+    write_catalog(catalog, path)
+    write_atomically(locales_file, listed)
     return [
         f"{display_path(locales_file)}: publishes {tag} (market {locale.market})",
         f"{display_path(path)}: {_to_translate(content, locale)}",
@@ -113,15 +115,13 @@ def _read_or_new(path: Path, content: Content, locale: SiteLocale):
     return catalog
 
 
-def _append_locale(locales_file: Path, locale: SiteLocale) -> None:
-    """Add the locale after the last published one, keeping the file's comments and layout."""
+def _with_locale(locales_file: Path, locale: SiteLocale) -> str:
+    """Return locales.yaml with the locale after the last published one, keeping its comments and layout."""
     if not locales_file.exists():
-        locales_file.write_text(
+        return (
             f"source: en-US\npublished:\n  - tag: en-US\n    market: us\n  - tag: {locale.tag}\n"
-            f"    market: {locale.market}\n",
-            encoding="utf-8",
+            f"    market: {locale.market}\n"
         )
-        return
     lines = locales_file.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(index for index, line in enumerate(lines) if line.startswith("published:"))
     end = start + 1
@@ -130,4 +130,4 @@ def _append_locale(locales_file: Path, locale: SiteLocale) -> None:
     while lines[end - 1].strip() == "":
         end -= 1
     lines[end:end] = [f"  - tag: {locale.tag}\n", f"    market: {locale.market}\n"]
-    locales_file.write_text("".join(lines), encoding="utf-8")
+    return "".join(lines)

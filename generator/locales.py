@@ -6,16 +6,57 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from babel import Locale as BabelLocale
+from babel.core import get_global
+from babel.localedata import locale_identifiers
 
 #: The locale the content is written in, when content/locales.yaml does not say.
 SOURCE_LOCALE = "en-US"
 #: The pseudo-locale the tests build to find hard-coded strings; never published.
 PSEUDO_LOCALE = "en-XA"
+#: The shape of a locale tag: a language in lower case, a hyphen, a region in upper case.
+TAG_PATTERN = "^[a-z]{2,3}-[A-Z]{2}$"
+
+
+def tag_problem(tag: str) -> str | None:
+    """Say what is wrong with a locale tag, with the tag probably meant; ``None`` if CLDR knows it.
+
+    >>> tag_problem("it-IT") is None
+    True
+    >>> tag_problem("it-It")
+    "'it-It' is not a tag like fr-FR (language in lower case, region in upper case): did you mean 'it-IT'?"
+    >>> tag_problem("gb-EN")
+    "'gb-EN' is not a locale CLDR knows: did you mean 'en-GB'?"
+    """
+    known = _cldr_tags()
+    if tag in known:
+        return None
+    guesses = []
+    parts = tag.replace("_", "-").split("-")
+    if len(parts) == 2:
+        language, region = parts
+        guesses = [f"{language.lower()}-{region.upper()}", f"{region.lower()}-{language.upper()}"]
+        likely = get_global("likely_subtags").get(language.lower(), "").split("_")  # e.g. fr → fr_Latn_FR
+        guesses.append(f"{language.lower()}-{likely[-1]}")
+    close = [guess for guess in guesses if guess in known] or difflib.get_close_matches(tag, sorted(known), n=1)
+    hint = f": did you mean '{close[0]}'?" if close else ""
+    if re.fullmatch(TAG_PATTERN, tag):
+        return f"'{tag}' is not a locale CLDR knows{hint}"
+    return f"'{tag}' is not a tag like fr-FR (language in lower case, region in upper case){hint}"
+
+
+@cache
+def _cldr_tags() -> frozenset[str]:
+    """Every language-REGION locale of CLDR (Babel's data), as a tag: ``fr-FR``, ``en-GB``."""
+    tags = (identifier.replace("_", "-") for identifier in locale_identifiers())
+    return frozenset(tag for tag in tags if tag.count("-") == 1 and len(tag.split("-")[1]) == 2)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Put a freshly built folder in place of the published one, in one step.
+"""Put a freshly built folder, or a file, in place of the old one in one step.
 
 A build writes into a staging folder beside its target; only once it has
 succeeded is the staging folder renamed into place, so that a failed build
@@ -7,7 +7,9 @@ never leaves a half-published site (or a half-built preview) behind.
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 
@@ -21,3 +23,16 @@ def publish(staging: Path, site_dir: Path) -> None:
     staging.rename(site_dir)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: readers see the old file or the new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -12,7 +12,7 @@ from typing import Any
 from generator import inline
 from generator.diagnostics import Diagnostic, did_you_mean
 from generator.load import Document, KeyPath
-from generator.locales import SiteLocale
+from generator.locales import SiteLocale, tag_problem
 
 #: Values that policy texts may use as ``{name}``.
 POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay"})
@@ -198,6 +198,12 @@ def check_locale_references(locales: Document, policy: Document) -> list[Diagnos
     """Return every published locale whose market is not in the policy, and every locale given twice."""
     markets = list(policy.data["markets"])
     problems = _duplicates_by(locales, ("published",), "tag", "locale")
+    tags = [(("source",), locales.data["source"])]
+    tags += [(("published", index, "tag"), item["tag"]) for index, item in enumerate(locales.data["published"])]
+    for path, tag in tags:
+        problem = tag_problem(tag)
+        if problem is not None:
+            problems.append(Diagnostic(locales.position(path), problem))
     for index, item in enumerate(locales.data["published"]):
         if item["market"] not in markets:
             problems.append(

@@ -16,6 +16,7 @@ import jsonschema
 
 from generator.diagnostics import Diagnostic, did_you_mean
 from generator.load import Document, KeyPath
+from generator.locales import TAG_PATTERN, tag_problem
 
 
 def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
@@ -129,6 +130,8 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
     if error.validator == "enum":
         choices = ", ".join(map(str, error.validator_value))
         return [Diagnostic(document.position(path), f"{where} must be one of: {choices}")]
+    if error.validator == "pattern" and error.validator_value == TAG_PATTERN:
+        return [Diagnostic(document.position(path), f"{where}: {tag_problem(str(error.instance))}")]
     if error.validator == "pattern" and "https" in error.validator_value:
         return [Diagnostic(document.position(path), f"{where} must be an https:// address")]
     if error.validator == "pattern":

@@ -129,6 +129,8 @@ CATALOG_CASES = [
     pytest.param("missing-msgstr", id="catalog-entry-without-msgstr"),
     pytest.param("unpublished-locale", id="catalog-for-an-unpublished-locale"),
     pytest.param("unknown-market", id="locale-whose-market-does-not-exist"),
+    pytest.param("tag-wrong-case", id="locale-tag-in-the-wrong-case"),
+    pytest.param("tag-unknown-to-cldr", id="locale-tag-cldr-does-not-know"),
 ]
 
 

@@ -268,3 +268,28 @@ def test_a_published_locale_without_its_catalog_is_an_error_that_says_what_to_do
     assert (status, err) == (0, "")
     assert out.startswith("content/locales/it-IT.po: started, ")
     assert run(capsys, "check")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("tag", "problem"),
+    [
+        pytest.param(
+            "gb-EN", "'gb-EN' is not a locale CLDR knows: did you mean 'en-GB'?", id="language-and-region-swapped"
+        ),
+        pytest.param(
+            "it-It",
+            "'it-It' is not a tag like fr-FR (language in lower case, region in upper case): did you mean 'it-IT'?",
+            id="region-in-lower-case",
+        ),
+        pytest.param("it-IX", "'it-IX' is not a locale CLDR knows: did you mean 'it-IT'?", id="unknown-region"),
+    ],
+)
+def test_add_a_mistyped_locale_changes_nothing_and_says_what_was_meant(capsys, project, tag, problem):
+    before = {path: path.read_bytes() for path in (project / "content").rglob("*") if path.is_file()}
+
+    status, out, err = run(capsys, "i18n", "add", tag, "--market", "us")
+
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [f"content/locales.yaml: error: {problem}", "1 problem found"]
+    assert {path: path.read_bytes() for path in (project / "content").rglob("*") if path.is_file()} == before
+    assert run(capsys, "check")[0] == 0
