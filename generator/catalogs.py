@@ -88,7 +88,11 @@ def _restore_previous(catalog: Catalog) -> Catalog:
 def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write ``catalog`` to ``path`` unless only its dates would change; return whether it was written."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False)
+    # Locations without line numbers: the context names the message, and an edit elsewhere in the YAML
+    # must not rewrite every catalog.
+    write_po(
+        buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False, include_lineno=False
+    )
     text = buffer.getvalue().decode("utf-8")
     if path.exists() and _without_dates(path.read_text(encoding="utf-8")) == _without_dates(text):
         return False
@@ -118,14 +122,21 @@ def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: Site
 
     Matching is by context only, never by similar-looking English: a changed
     sentence keeps its old translation, marked fuzzy with the previous English,
-    so a translator sees exactly what changed (a dropped "not" included).
+    so a translator sees exactly what changed (a dropped "not" included). An
+    entry whose text is gone is kept as obsolete (``#~``), and comes back,
+    marked fuzzy for review, when its context does: no translation is lost.
     """
     merged = _new_catalog(locale, catalog)
     old = {message.context: message for message in catalog if message.id}
+    retired_before = {message.context: message for message in catalog.obsolete.values()}
     for source in messages_for(messages, locale):
         previous = old.pop(source.context, None)
         if previous is None:
-            _add(merged, source, "")
+            revived = retired_before.pop(source.context, None)
+            entry = _add(merged, source, revived.string if revived is not None else "")
+            if revived is not None and revived.string:  # back after a while: a translator looks again
+                entry.flags.add("fuzzy")
+                entry.previous_id = [revived.id]
             continue
         entry = _add(merged, source, previous.string or "")
         if previous.id != source.text:
@@ -135,7 +146,7 @@ def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: Site
         elif previous.fuzzy:
             entry.flags.add("fuzzy")
             entry.previous_id = list(previous.previous_id or [])
-    for retired in old.values():
+    for retired in [*retired_before.values(), *old.values()]:  # kept (#~) until their context comes back
         merged.obsolete[(retired.id, retired.context)] = retired
     return merged
 

@@ -293,3 +293,41 @@ def test_add_a_mistyped_locale_changes_nothing_and_says_what_was_meant(capsys, p
     assert err.splitlines() == [f"content/locales.yaml: error: {problem}", "1 problem found"]
     assert {path: path.read_bytes() for path in (project / "content").rglob("*") if path.is_file()} == before
     assert run(capsys, "check")[0] == 0
+
+
+HINT_CONTEXT = "policy/questions/device-status/hint"
+
+
+def _catalogs(project: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((project / "content" / "locales").iterdir())}
+
+
+def test_a_text_removed_then_put_back_keeps_its_translations(capsys, project):
+    policy = project / "content/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    hint = text[text.index("    hint: >-\n") : text.index("    answers:\n", text.index("    hint: >-\n"))]
+    translated = {tag: entry(project / f"content/locales/{tag}.po", HINT_CONTEXT).string for tag in TRANSLATED}
+    assert all(translated.values())
+
+    policy.write_text(text.replace(hint, ""), encoding="utf-8")
+    assert run(capsys, "i18n", "update")[0] == 0
+    policy.write_text(text, encoding="utf-8")
+    assert run(capsys, "i18n", "update")[0] == 0
+
+    for tag in TRANSLATED:
+        revived = entry(project / f"content/locales/{tag}.po", HINT_CONTEXT)
+        assert revived.string == translated[tag]
+        assert revived.fuzzy  # back after a while: for a translator to look at again
+
+
+def test_an_update_with_nothing_to_change_changes_no_byte(capsys, project):
+    before = _catalogs(project)
+
+    assert run(capsys, "i18n", "update")[0] == 0
+    assert _catalogs(project) == before
+
+    # An edit that moves every line of the policy but changes no text: still nothing to rewrite.
+    policy = project / "content/policy.yaml"
+    policy.write_text("# A comment that moves every line.\n" + policy.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(capsys, "i18n", "update")[0] == 0
+    assert _catalogs(project) == before
