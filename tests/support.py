@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from playwright.sync_api import Page, expect
+
 #: The published locales: (tag, <html lang>, URL folder). Written by hand, so
 #: the tests notice when locales.yaml changes.
 LOCALES = [
@@ -84,3 +86,13 @@ def serve_directory(directory: Path, host: str = "127.0.0.1") -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def expect_shown(page: Page, url: str) -> None:
+    """Wait until the finder says it shows ``url`` whole (``data-finder-shown``); without JavaScript, a page is whole.
+
+    Answering in place, the address changes before the node is swapped in, and
+    the new node shows before focus and the live region follow: only this
+    attribute, set last, says that the swap is done.
+    """
+    expect(page.locator(f'html[data-finder-shown="{url}"], html:not([data-finder-shown])')).to_have_count(1)

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from generator.flow import Path
 from generator.table import build_table, decide
+from support import expect_shown
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +100,7 @@ def answer(page: Page, question: str, answer_id: str) -> None:
 def expect_node(page: Page, site_url: str, path: Path, shows: str) -> None:
     """Wait until the node after ``path`` is on show; ``shows`` is the selector of its question or outcome."""
     expect(page).to_have_url(node_url(site_url, path))
+    expect_shown(page, node_url(site_url, path))
     expect(page.locator(f"[data-finder] {shows}")).to_be_visible()
 
 
@@ -361,6 +363,7 @@ def test_links_keep_their_targets_when_answering_in_place(page, site_url, start,
         answer(page, question, answer_id)
         path = (*path, (question, answer_id))
         expect(page).to_have_url(node_url(site_url, path))
+        expect_shown(page, node_url(site_url, path))
     if then == "back":
         page.go_back()
         path = path[:-1]
@@ -368,6 +371,7 @@ def test_links_keep_their_targets_when_answering_in_place(page, site_url, start,
         page.locator(f"[data-finder] a{then}").click()
         path = ()
     expect(page).to_have_url(node_url(site_url, path))
+    expect_shown(page, node_url(site_url, path))  # the address changes before the node is swapped in
     expect(page.locator("[data-finder] #finder-heading")).to_be_focused()
     assert_not_reloaded(page)
 
@@ -389,3 +393,18 @@ def test_head_follows_the_node_shown_in_place(page, site_url, policy):
     assert description == " ".join(policy.outcome("prepaid-label").summary.split()).replace(
         "{label_return_delay}", "2 business days"
     )
+
+
+def test_the_finder_says_which_node_it_shows_once_a_swap_is_done(page, site_url):
+    """What the tests wait for (``expect_shown``) must really be set: first on load, then after each swap."""
+    page.goto(site_url + FINDER)
+    html = page.locator("html")
+    expect(html).to_have_attribute("data-finder-shown", site_url + FINDER)
+    mark(page)
+
+    answer(page, "device-status", "not-flagged")
+
+    expect(html).to_have_attribute("data-finder-shown", node_url(site_url, (("device-status", "not-flagged"),)))
+    expect(page.locator('[data-finder] [data-question="reason"]')).to_be_visible()
+    expect(page.locator("[data-finder] #finder-heading")).to_be_focused()
+    assert_not_reloaded(page)

@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po
 from playwright.sync_api import Page, expect
 
 from generator.pseudo import is_pseudo
-from support import LOCALES
+from support import LOCALES, expect_shown
 
 pytestmark = pytest.mark.browser
 
@@ -215,6 +215,7 @@ def test_language_menu_follows_the_finder_answered_in_place(page, site_url):
     mark(page)
     walk(page, answers, ends='[data-question="effort"]')
     expect(page).to_have_url(url_of(site_url, "fr-FR", node_path(answers)))
+    expect_shown(page, url_of(site_url, "fr-FR", node_path(answers)))
     assert_not_reloaded(page)
     for tag in TAGS:
         assert language_link(page, tag).evaluate("a => a.href") == url_of(site_url, tag, node_path(answers))
