@@ -3,12 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCALE ?= en-US
+PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check build serve test lint format lock clean i18n bench fuzz
+.PHONY: help install python check build serve test lint format lock clean i18n bench fuzz
 
 help:
-	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR make serve)"
+	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR, PORT=8001)"
 	@echo "make test     lint, then the whole test suite (browser tests included)"
 	@echo "make fuzz     fuzz the check: 10,000 random policies and catalogs, valid or broken, per test (slow)"
 	@echo "make build    build the static site into site/, a folder per locale"
@@ -28,23 +29,26 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-install: $(BIN)/.installed node_modules/.installed
+# Python alone (the editors' and translators' targets); `install` adds the HTML checkers the tests need.
+python: $(BIN)/.installed
 
-check: install
+install: python node_modules/.installed
+
+check: python
 	$(BIN)/python -m generator check
 
-build: install
+build: python
 	$(BIN)/python -m generator build
 
-serve: install
+serve: python
 	$(BIN)/python -m generator check
-	$(BIN)/python -m generator serve --locale $(LOCALE) --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m generator serve --locale $(LOCALE) --dev-addr 127.0.0.1:$(PORT)
 
-i18n: install
+i18n: python
 	$(BIN)/python -m generator i18n update
 	$(BIN)/python -m generator i18n status
 
-bench: install
+bench: python
 	$(BIN)/python benchmarks/bench.py
 
 lint: install
@@ -54,14 +58,14 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest
 
-fuzz: install
+fuzz: python
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q
 
-format: install
+format: python
 	$(BIN)/ruff format generator tests benchmarks
 	$(BIN)/ruff check --fix generator tests benchmarks
 
-lock: install
+lock: python
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^pip==" > requirements.txt
 
 clean:
