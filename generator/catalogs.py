@@ -13,6 +13,7 @@ by their stable context (see :mod:`generator.messages`), so:
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -202,6 +203,23 @@ class Status:
         }
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A text that shows in English until it is translated (again)."""
+
+    context: str
+    #: ``stale`` (its English changed since it was translated) or ``missing``.
+    state: str
+    english: str
+    #: The English the stale translation was made for.
+    previous_english: str | None
+    #: The line of the entry in the catalog, 0 if it has none.
+    line: int
+
+    def as_dict(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
 class Translations:
     """The current translations of one locale: the texts that may be published."""
 
@@ -211,6 +229,11 @@ class Translations:
         entries = {message.context: message for message in catalog or () if message.id}
         #: The catalog line of each entry, to point at it.
         self.lines = {context: entry.lineno or 0 for context, entry in entries.items()}
+        #: The English each stale translation was made for, when the catalog says (``#| msgid``).
+        self.previous = {
+            context: (entry.previous_id[0] if entry.previous_id else str(entry.id))
+            for context, entry in entries.items()
+        }
         self.current: dict[str, str] = {}
         self.stale: set[str] = set()
         for source in self.expected:
@@ -238,6 +261,19 @@ class Translations:
         translated = len(self.current)
         stale = len(self.stale)
         return Status(self.locale.tag, total, translated, stale, total - translated - stale)
+
+    def pending(self) -> list[Pending]:
+        """Each text that shows in English for now, with what a translator needs to do it."""
+        return [
+            Pending(
+                context=source.context,
+                state="stale" if source.context in self.stale else "missing",
+                english=source.text,
+                previous_english=self.previous.get(source.context) if source.context in self.stale else None,
+                line=self.lines.get(source.context, 0),
+            )
+            for source in self.untranslated()
+        ]
 
     def untranslated(self) -> list[SourceMessage]:
         """The messages that fall back to English: stale or missing."""

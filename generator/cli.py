@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from generator import i18n
+from generator.catalogs import Pending
 from generator.content import Content, check_content
 from generator.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic
 from generator.i18n import describe
@@ -45,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--market", help="the market it reads (default: its region, e.g. nl)")
     status = steps.add_parser("status", help="per locale: translated, stale, missing, percent")
     status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument(
+        "--list", metavar="LOCALE", help="list each stale or missing text of LOCALE: context, English before and now"
+    )
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.content, strict=args.strict)
@@ -81,6 +85,13 @@ def run_i18n(args: argparse.Namespace) -> int:
             lines = i18n.update(args.content)
         elif args.step == "add":
             lines = i18n.add(args.content, args.locale, args.market)
+        elif args.list:
+            path, found_pending = i18n.pending(args.content, args.list)
+            if args.json:
+                print(json.dumps([entry.as_dict() for entry in found_pending], indent=2, ensure_ascii=False))
+                return 0
+            lines = [line for entry in found_pending for line in _pending_lines(path, entry)]
+            lines = lines or [f"{display_path(path)}: every text is translated"]
         else:
             found = i18n.status(args.content)
             if args.json:
@@ -91,6 +102,15 @@ def run_i18n(args: argparse.Namespace) -> int:
         return _report(error.diagnostics)
     print("\n".join(lines))
     return 0
+
+
+def _pending_lines(path: Path, entry: Pending) -> list[str]:
+    where = f"{display_path(path)}:{entry.line}" if entry.line else display_path(path)
+    lines = [f"{where}: {entry.state}: {entry.context}"]
+    if entry.previous_english is not None:
+        lines.append(f"  was: {entry.previous_english}")
+    lines.append(f"  now: {entry.english}")
+    return lines
 
 
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:

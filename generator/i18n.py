@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.catalogs import (
     TEMPLATE_FILE,
+    Pending,
     Status,
     Translations,
     catalog_path,
@@ -97,6 +98,17 @@ def status(content_dir: Path) -> list[Status]:
     """Return how much of each published locale is translated."""
     content = load_content(content_dir)
     return [content.translations[locale.tag].status() for locale in content.locales.translated]
+
+
+def pending(content_dir: Path, tag: str) -> tuple[Path, list[Pending]]:
+    """Return the catalog of ``tag`` and every text of it that shows in English for now."""
+    content = load_content(content_dir)
+    locale = content.locales.find(tag)
+    if locale is None or locale not in content.locales.translated:
+        published = ", ".join(locale.tag for locale in content.locales.translated)
+        where = Position(display_path(content_dir / LOCALES_FILE))
+        raise ContentError([Diagnostic(where, f"{tag} is not a translated locale (these are: {published})")])
+    return catalog_path(content_dir / CATALOGS_DIR, locale), content.translations[tag].pending()
 
 
 def describe(status: Status) -> str:

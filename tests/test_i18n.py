@@ -331,3 +331,33 @@ def test_an_update_with_nothing_to_change_changes_no_byte(capsys, project):
     policy.write_text("# A comment that moves every line.\n" + policy.read_text(encoding="utf-8"), encoding="utf-8")
     assert run(capsys, "i18n", "update")[0] == 0
     assert _catalogs(project) == before
+
+
+def test_status_lists_each_text_a_translator_has_to_do(capsys, project):
+    status, out, _ = run(capsys, "i18n", "status", "--list", "fr-FR")
+    assert (status, out) == (0, "content/locales/fr-FR.po: every text is translated\n")
+
+    policy = project / "content/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")
+    status, out, _ = run(capsys, "i18n", "status", "--list", "fr-FR")
+
+    assert status == 0
+    line = line_of(project / "content/locales/fr-FR.po", TITLE_CONTEXT)
+    assert out.splitlines() == [
+        f"content/locales/fr-FR.po:{line}: stale: {TITLE_CONTEXT}",
+        f"  was: {OLD_TITLE}",
+        f"  now: {NEW_TITLE}",
+    ]
+    status, out, _ = run(capsys, "i18n", "status", "--list", "fr-FR", "--json")
+    assert json.loads(out) == [
+        {"context": TITLE_CONTEXT, "state": "stale", "english": NEW_TITLE, "previous_english": OLD_TITLE, "line": line}
+    ]
+
+
+def test_status_list_of_a_locale_that_is_not_translated(capsys, project):
+    status, out, err = run(capsys, "i18n", "status", "--list", "en-US")
+
+    assert (status, out) == (1, "")
+    assert err.splitlines()[0] == (
+        "content/locales.yaml: error: en-US is not a translated locale (these are: fr-FR, de-DE, es-ES, it-IT)"
+    )
