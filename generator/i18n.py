@@ -60,7 +60,7 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
     published = content.locales.find(tag)
     if published is not None:
         path = catalog_path(content_dir / CATALOGS_DIR, published)
-        if path.exists() or published.tag == content.locales.source.tag:
+        if path.exists() or content.locales.reads_source(published):
             raise ContentError([Diagnostic(where, f"{tag} is already published")])
         write_catalog(new_catalog(content.messages, published), path)
         return [f"{display_path(path)}: started, {_to_translate(content, published)}"]
@@ -78,9 +78,12 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
             ]
         )
     # Everything is checked and made before anything is written: a failure leaves the content as it was.
+    listed = _with_locale(locales_file, locale)
+    if content.locales.reads_source(locale):  # the YAML is its catalog
+        write_atomically(locales_file, listed)
+        return [f"{display_path(locales_file)}: publishes {tag} (market {locale.market}), in the source language"]
     path = catalog_path(content_dir / CATALOGS_DIR, locale)
     catalog = new_catalog(content.messages, locale)
-    listed = _with_locale(locales_file, locale)
     write_catalog(catalog, path)
     write_atomically(locales_file, listed)
     return [

@@ -126,4 +126,8 @@ class LocaleSettings:
     @property
     def translated(self) -> tuple[SiteLocale, ...]:
         """The published locales that read a catalog (all but the source)."""
-        return tuple(locale for locale in self.published if locale.tag != self.source.tag)
+        return tuple(locale for locale in self.published if not self.reads_source(locale))
+
+    def reads_source(self, locale: SiteLocale) -> bool:
+        """Return whether ``locale`` reads the source language (en-GB beside en-US): it needs no catalog."""
+        return locale.language == self.source.language

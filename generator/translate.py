@@ -42,7 +42,7 @@ def fallback_lang(text: str) -> str | None:
 
 def localize(content: Content, locale: SiteLocale) -> Content:
     """Return ``content`` as ``locale`` reads it: translated wording, the same logic."""
-    if locale.tag == content.locales.source.tag:
+    if content.locales.reads_source(locale):  # the source language, whatever the market
         return content
     translations = content.translations.get(locale.tag) or Translations(None, content.messages, locale)
     source_lang = content.locales.source.tag

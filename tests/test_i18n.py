@@ -361,3 +361,28 @@ def test_status_list_of_a_locale_that_is_not_translated(capsys, project):
     assert err.splitlines()[0] == (
         "content/locales.yaml: error: en-US is not a translated locale (these are: fr-FR, de-DE, es-ES, it-IT)"
     )
+
+
+GB_MARKET = NL_MARKET.replace("  nl:", "  gb:", 1).replace("PostNL", "Royal Mail")
+
+
+def test_a_locale_in_the_source_language_needs_no_catalog_and_shows_no_notice(capsys, project):
+    from generator.mkdocs.site import build_site
+
+    policy = project / "content/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("\n# Weights are stored", f"{GB_MARKET}\n# Weights are stored", 1), encoding="utf-8")
+
+    status, out, err = run(capsys, "i18n", "add", "en-GB", "--market", "gb")
+
+    assert (status, err) == (0, "")
+    assert out == "content/locales.yaml: publishes en-GB (market gb), in the source language\n"
+    assert not (project / "content/locales/en-GB.po").exists()
+    assert run(capsys, "check", "--strict")[0] == 0
+    assert "en-GB" not in run(capsys, "i18n", "status")[1]
+
+    build_site(project / "mkdocs.yml", project / "site", [SiteLocale("en-GB", "gb")])
+    page = (project / "site/en-gb/get-your-device-back/index.html").read_text(encoding="utf-8")
+    assert "data-untranslated" not in page
+    assert '<html lang="en"' in page
+    assert format_unit(0.25, "mass-kilogram", length="short", locale="en_GB") in html_text(page)
