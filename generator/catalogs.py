@@ -289,7 +289,10 @@ def check_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteL
         if not entry.id or not entry.string or entry.context not in sources:
             continue
         where = Position(name, entry.lineno or 0, 1)
-        source, string = sources[entry.context].text, str(entry.string)
+        # A stale translation is never published; it is held to the English it was made for, so that an
+        # English edit that adds a placeholder does not turn every catalog into an error.
+        made_for = entry.previous_id[0] if entry.fuzzy and entry.previous_id else entry.id
+        source, string = str(made_for), str(entry.string)
         problems += [Diagnostic(where, f"{entry.context}: {problem}") for problem in _compare(source, string)]
     problems += _plural_gaps(catalog, sources, locale, name)
     return problems

@@ -15,7 +15,7 @@ from generator.load import Document, KeyPath
 from generator.locales import SiteLocale, tag_problem
 
 #: Values that policy texts may use as ``{name}``.
-POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay"})
+POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay", "max_questions"})
 #: Link targets that name an outcome's section of the help article.
 OUTCOME_LINK_PREFIX = "outcome:"
 #: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.

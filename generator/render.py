@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator import inline
 from generator.content import Content
 from generator.diagnostics import display_path
-from generator.formatting import format_delay, format_mass
+from generator.formatting import format_count, format_delay, format_mass
 from generator.locales import SiteLocale
 from generator.model import Mass
 from generator.references import OUTCOME_LINK_PREFIX
@@ -129,6 +129,7 @@ class PageRenderer:
             "marketplace": policy.marketplace,
             "free_return_delay": format_delay(policy.delays["free_return"], units, self.locale),
             "label_return_delay": format_delay(policy.delays["label_return"], units, self.locale),
+            "max_questions": format_count(self.content.proof.most_questions, units["question"], self.locale),
         }
 
     @cached_property

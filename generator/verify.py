@@ -69,10 +69,14 @@ class Proof:
     def combinations(self) -> int:
         return self.space.size(self.space.full)
 
+    @property
+    def most_questions(self) -> int:
+        """The most questions the finder asks before an outcome (``{max_questions}`` in texts)."""
+        return max((len(node.path) for node in self.nodes if isinstance(node, OutcomeNode)), default=0)
+
     def summary(self, policy: Policy) -> str:
         """Say what was proven, in one line."""
-        outcomes = [node for node in self.nodes if isinstance(node, OutcomeNode)]
-        depth = max((len(node.path) for node in outcomes), default=0)
+        depth = self.most_questions
         return (
             f"{len(policy.scenarios)} scenarios, {len(policy.outcomes)} outcomes, "
             f"{explain.count_combinations(self.combinations)}: complete and unambiguous; "

@@ -386,3 +386,17 @@ def test_a_locale_in_the_source_language_needs_no_catalog_and_shows_no_notice(ca
     assert "data-untranslated" not in page
     assert '<html lang="en"' in page
     assert format_unit(0.25, "mass-kilogram", length="short", locale="en_GB") in html_text(page)
+
+
+def test_an_english_edit_that_adds_a_placeholder_leaves_the_catalogs_usable(capsys, project):
+    """The old translation lacks the new placeholder, but it is stale: held to the English it was made for."""
+    policy = project / "content/policy.yaml"
+    edited = f"{OLD_TITLE} within {{free_return_delay}}"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(OLD_TITLE, edited), encoding="utf-8")
+
+    assert run(capsys, "check")[0] == 0
+    assert run(capsys, "i18n", "update")[0] == 0
+    assert run(capsys, "check")[0] == 0
+    stale = entry(project / "content/locales/fr-FR.po", TITLE_CONTEXT)
+    assert stale.fuzzy
+    assert stale.id == edited
