@@ -29,7 +29,7 @@ _PARAGRAPH_KEYS = frozenset({"body", "after", "items"})
 INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
     ("article", "step_label"): frozenset({"number"}),
     ("finder", "question_label"): frozenset({"number"}),
-    ("finder", "change_context"): frozenset({"question"}),
+    ("finder", "change_label"): frozenset({"question"}),
 }
 
 
