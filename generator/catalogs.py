@@ -48,7 +48,7 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         message = 'neither a # comment nor a "quoted text" (after msgctxt, msgid or msgstr)'
         return None, [Diagnostic(Position(display_path(path), malformed, 1), f"invalid catalog: {message}")]
     try:
-        return _restore_previous(read_po(io.StringIO(text), abort_invalid=True)), []
+        return _point_at_msgstr(_restore_previous(read_po(io.StringIO(text), abort_invalid=True)), text), []
     except PoFileError as error:
         # Babel counts lines from 0, and adds " on <that number>" to its message.
         message = str(error).removesuffix(f" on {error.lineno}")
@@ -71,6 +71,18 @@ def _malformed_line(text: str) -> int:
         if not _PO_LINE.fullmatch(line.strip()):
             return number
     return 0
+
+
+def _point_at_msgstr(catalog: Catalog, text: str) -> Catalog:
+    """Make each entry's line that of its ``msgstr``: what a translator fixes (Babel gives the ``msgid``'s)."""
+    lines = text.split("\n")
+    for message in catalog:
+        if message.lineno:
+            message.lineno = next(
+                (number for number in range(message.lineno, len(lines) + 1) if lines[number - 1].startswith("msgstr")),
+                message.lineno,
+            )
+    return catalog
 
 
 def _restore_previous(catalog: Catalog) -> Catalog:

@@ -61,6 +61,15 @@ class ContentError(Exception):
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
-    """Return `` (did you mean 'x'?)`` for the choice closest to ``word``, or ``""``."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    """Return `` (did you mean 'x'?)`` for the choice closest to ``word``, or ``""``.
+
+    Case and stray quotes (curly ones pasted from a word processor too) are no
+    distance at all: ``Free-Return`` and ``‘free-return’`` mean ``free-return``.
+
+    >>> did_you_mean("Free-Return", ["free-return", "refund"]), did_you_mean("‘refnud’", ["free-return", "refund"])
+    (" (did you mean 'free-return'?)", " (did you mean 'refund'?)")
+    """
+    plain = str(word).strip(" '\"‘’“”").lower()
+    ordered = sorted(choices)
+    close = [choice for choice in ordered if choice.lower() == plain] or difflib.get_close_matches(plain, ordered, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

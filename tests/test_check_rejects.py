@@ -12,7 +12,7 @@ The translations have their own catalogue, ``fixtures/catalogs/``: ``valid/``
 adds to the toy policy a ``locales.yaml`` (en-US and fr-FR, both for the toy's
 ``us`` market) and a small French catalog; each ``<case>/`` folder replaces or
 adds one file of it, and ``<case>.expected`` holds the lines, e.g.
-``locales/fr-FR.po:LINE:1: error: ...`` (the line of the entry's msgid).
+``locales/fr-FR.po:LINE:1: error: ...`` (the line of the entry's msgstr, what a translator fixes).
 """
 
 from __future__ import annotations

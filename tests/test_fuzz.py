@@ -476,8 +476,11 @@ def write_po(entries: list[tuple[str, str, str]]) -> str:
     return "\n".join(lines)
 
 
-def msgid_line(po: str, context: str) -> int:
-    return po.split("\n").index(f"msgctxt {po_string(context)}") + 2
+def msgstr_line(po: str, context: str) -> int:
+    """The line of the msgstr of ``context``: what a translator fixes, where errors point."""
+    lines = po.split("\n")
+    start = lines.index(f"msgctxt {po_string(context)}")
+    return next(number for number in range(start + 1, len(lines) + 1) if lines[number - 1].startswith("msgstr"))
 
 
 def translate(text: str) -> str:
@@ -544,6 +547,6 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
     event(f"{kind}: {'refused' if problems else 'accepted'}")
     if kind == "none":
         assert problems == []
-    elif kind != "bytes":  # the broken entry is reported at the line of its msgid, and named
-        line, name = msgid_line(po, target), target if kind != "plural" else target.rsplit("/", 1)[0]
+    elif kind != "bytes":  # the broken entry is reported at the line of its msgstr, and named
+        line, name = msgstr_line(po, target), target if kind != "plural" else target.rsplit("/", 1)[0]
         assert any(problem.position.line == line and problem.message.startswith(f"{name}: ") for problem in problems)

@@ -39,9 +39,10 @@ def entry(path: Path, context: str):
 
 
 def line_of(path: Path, context: str) -> int:
-    """The line of the msgid that follows ``msgctxt "context"``: where Babel places an entry."""
+    """The line of the msgstr of ``msgctxt "context"``: what a translator fixes, where errors point."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return lines.index(f'msgctxt "{context}"') + 2
+    start = lines.index(f'msgctxt "{context}"')
+    return next(number for number in range(start + 1, len(lines) + 1) if lines[number - 1].startswith("msgstr"))
 
 
 @pytest.mark.parametrize("tag", TRANSLATED)
