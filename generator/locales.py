@@ -129,5 +129,8 @@ class LocaleSettings:
         return tuple(locale for locale in self.published if not self.reads_source(locale))
 
     def reads_source(self, locale: SiteLocale) -> bool:
-        """Return whether ``locale`` reads the source language (en-GB beside en-US): it needs no catalog."""
-        return locale.language == self.source.language
+        """Return whether ``locale`` reads the source language (en-GB beside en-US): it needs no catalog.
+
+        The pseudo-locale (en-XA) is English too, but reads its own, generated translations.
+        """
+        return locale.language == self.source.language and not locale.is_pseudo

@@ -401,3 +401,15 @@ def test_an_english_edit_that_adds_a_placeholder_leaves_the_catalogs_usable(caps
     stale = entry(project / "content/locales/fr-FR.po", TITLE_CONTEXT)
     assert stale.fuzzy
     assert stale.id == edited
+
+
+@pytest.mark.parametrize(
+    ("tag", "reads_source"),
+    [("en-US", True), ("en-GB", True), ("fr-FR", False), ("en-XA", False)],  # en-XA: generated translations
+)
+def test_which_locales_read_the_source_language(tag, reads_source):
+    from generator.locales import LocaleSettings
+
+    settings = LocaleSettings.from_data({"source": "en-US", "published": [{"tag": "en-US", "market": "us"}]})
+
+    assert settings.reads_source(SiteLocale(tag, "us")) is reads_source
