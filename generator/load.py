@@ -148,6 +148,10 @@ def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, l
             problem = _tab_problem(mark)
         if error.problem == "second occurrence" and error.context and error.context_mark:  # a duplicate anchor
             problem = f"{error.context} at line {error.context_mark.line + 1}"
+        explained = _common_mistake(error, text)
+        if explained is not None:
+            line, column, problem = explained
+            return None, [Diagnostic(Position(name, line, column), problem)]
         return None, [Diagnostic(Position(name, line, column), f"invalid YAML: {problem}")]
     except yaml.YAMLError as error:
         return None, [Diagnostic(Position(name, 1, 1), f"invalid YAML: {error}")]
@@ -162,6 +166,54 @@ def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, l
 
 #: What YAML takes for the end of a line.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """Recognise the mistakes editors make most, and say them in their words, on the line to fix.
+
+    Returns the line, the column and the message, or ``None`` to keep the parser's words.
+    """
+    mark = error.problem_mark
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    row = lines[mark.line] if mark.line < len(lines) else ""
+    start = len(row) - len(row.lstrip(" -")) + 1
+    if error.problem == "mapping values are not allowed here":
+        if ": " in row[: mark.column] and any(quote in row for quote in "‘’“”"):
+            return (
+                mark.line + 1,
+                mark.column + 1,
+                "curly quotes (‘…’ “…”) are not quotes to YAML, so this colon ends the key it reads: "
+                "use straight quotes ('…' or \"…\")",
+            )
+        if ": " in row[: mark.column]:  # `situation: Counteroffer: declined`
+            return (
+                mark.line + 1,
+                mark.column + 1,
+                "a colon followed by a space inside a text ends the key YAML is reading: "
+                'put the whole text in double quotes ("…")',
+            )
+        return (
+            mark.line + 1,
+            start,
+            "this line is indented deeper than the key above it: line it up with the other keys, "
+            "or, if it goes on with the text above, put that text in quotes",
+        )
+    context = error.context_mark
+    if error.problem == "could not find expected ':'" and context is not None:
+        written = (lines[context.line] if context.line < len(lines) else "").strip(" -")
+        key, _, value = written.partition(" ")
+        example = f" (for example '{key}: {value}')" if value else ""
+        return context.line + 1, context.column + 1, f"'{written}' has no colon after its key{example}"
+    after_quote = mark.column > 0 and row[mark.column - 1 : mark.column] == "'"
+    if error.problem and error.problem.startswith("expected <block end>") and after_quote:
+        return (
+            mark.line + 1,
+            mark.column,
+            "an apostrophe ends a text in single quotes: write it twice ('') or put the text in double quotes",
+        )
+    return None
 
 
 def _tab_problem(mark: yaml.Mark | None) -> str:

@@ -121,6 +121,12 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
         return [Diagnostic(document.position(path), f"{where} is missing the required field '{missing}'")]
     if error.validator == "type":
         expected = error.validator_value
+        if expected == "string" and isinstance(error.instance, dict) and _curly(error.instance):
+            problem = (
+                f"{where} must be text, but curly quotes (‘…’ “…”) are not quotes to YAML, so the colon in it "
+                "made a mapping: use straight quotes ('…' or \"…\")"
+            )
+            return [Diagnostic(document.position(path), problem)]
         return [
             Diagnostic(
                 document.position(path),
@@ -149,6 +155,11 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
     if error.validator in {"minItems", "minProperties", "minLength"}:
         return [Diagnostic(document.position(path), f"{where} must not be empty")]
     return [Diagnostic(document.position(path), f"{where}: {error.message}")]
+
+
+def _curly(mapping: dict[Any, Any]) -> bool:
+    """Return whether a mapping starts or ends with a curly quote: a quoted text pasted from a word processor."""
+    return any(str(key).startswith(("‘", "“")) or str(value).endswith(("’", "”")) for key, value in mapping.items())
 
 
 def _article(kind: Any) -> str:

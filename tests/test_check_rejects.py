@@ -87,6 +87,13 @@ CASES = [
     pytest.param("alias-bomb", id="alias-expansion-bomb"),
     pytest.param("not-finite-number", id="not-a-finite-number"),
     pytest.param("control-character", id="control-character"),
+    # The YAML mistakes editors make most, said in their words.
+    pytest.param("yaml-colon-in-text", id="colon-inside-an-unquoted-text"),
+    pytest.param("yaml-missing-colon", id="key-without-its-colon"),
+    pytest.param("yaml-indented-too-deep", id="line-indented-too-deep"),
+    pytest.param("yaml-apostrophe-in-single-quotes", id="apostrophe-inside-single-quotes"),
+    pytest.param("yaml-curly-quotes", id="curly-quotes-around-a-value"),
+    pytest.param("yaml-curly-quotes-in-a-list", id="curly-quotes-around-a-list-item"),
     # Reading the file, before any YAML.
     pytest.param("byte-order-mark", id="byte-order-mark"),
     pytest.param("invalid-utf8", id="invalid-utf8"),
