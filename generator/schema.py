@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -83,16 +84,36 @@ def field_descriptions(schema_path: Path) -> dict[KeyPath, str]:
     return found
 
 
-def dotted(path: KeyPath) -> str:
-    """Return ``path`` as editors read it, e.g. ``scenarios[2].outcome``."""
+def dotted(path: KeyPath, data: Any = None) -> str:
+    """Return ``path`` as editors read it, a list item by its id when it has one.
+
+    >>> dotted(("scenarios", 2, "outcome"))
+    'scenarios[2].outcome'
+    >>> dotted(("scenarios", 0, "outcome"), {"scenarios": [{"id": "large-fine"}]})
+    'scenarios[large-fine].outcome'
+    """
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            item = data[part] if isinstance(data, list) and part < len(data) else None
+            name = item.get("id") if isinstance(item, dict) else None
+            text += f"[{name}]" if isinstance(name, str) and _ID.fullmatch(name) else f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+        data = data[part] if isinstance(data, dict | list) and _has(data, part) else None
     return text or "the top level"
 
 
+#: An id as the schema defines it: items named by a valid id only.
+_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+
+def _has(data: dict[Any, Any] | list[Any], part: str | int) -> bool:
+    return part in data if isinstance(data, dict) else isinstance(part, int) and part < len(data)
+
+
 def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationError) -> list[Diagnostic]:
-    where = dotted(path)
+    where = dotted(path, document.data)
     if "propertyNames" in error.schema_path:
         # The error is about a key of the mapping at ``path``: point at that key, and name it.
         position = document.key_position((*path, error.instance))
