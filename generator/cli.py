@@ -117,17 +117,17 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     """Check the content once, then build every published locale (in parallel) from it."""
     from generator.mkdocs.config import BuildError, content_folder  # MkDocs is only needed to build
     from generator.mkdocs.site import build_site
-    from generator.proven import fingerprint
+    from generator.proven import prove_folder
 
     try:
         content_dir = content_folder(config_file)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    version = fingerprint(content_dir)
-    content, problems = check_content(content_dir, strict=strict)
-    if content is None:
+    proven, problems = prove_folder(content_dir, strict=strict)
+    if proven is None:
         return _report(problems)
+    content = proven.content
     _say_proven(content_dir, content)
     locales = content.locales.published
     if only:
@@ -139,7 +139,7 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        build_site(config_file, site_dir, list(locales), strict=strict, proven=(version, content))
+        build_site(config_file, site_dir, list(locales), strict=strict, proven=proven)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

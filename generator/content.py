@@ -79,16 +79,16 @@ def check_content(
             problems += check_default_locale_market(policy_document, LocaleSettings.default().source)
     if interface_document is not None:
         problems += check_interface_references(interface_document)
-    if policy_document is not None and not problems:
-        published = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
-        problems += check_shown_weights(policy_document, (locale.market for locale in published.published))
     if problems or policy_document is None or interface_document is None:
+        return None, problems
+    locales = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
+    problems = check_shown_weights(policy_document, (locale.market for locale in locales.published))
+    if problems:
         return None, problems
     policy = Policy.from_data(policy_document.data, policy_document.position)
     proof = prove(policy)
     if not proof.holds:
         return None, proof.diagnostics
-    locales = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
     messages = extract_messages(policy_document, interface_document, notes)
     translations, problems = _read_translations(content_dir / CATALOGS_DIR, locales, messages, strict=strict)

@@ -36,10 +36,6 @@ class Cover:
     gaps: list[Box]
     #: Boxes that several scenarios cover, each with those scenarios' indexes.
     overlaps: list[tuple[Box, tuple[int, ...]]]
-    #: The scenarios that are the only one to cover some combination, as a bit set.
-    alone: int
-    #: How many pieces the space was cut into.
-    pieces: int
 
 
 @dataclass(frozen=True)
@@ -77,7 +73,6 @@ def cover(
     sets = sets or ScenarioSets.of(space, boxes)
     gaps: list[Box] = []
     overlaps: list[tuple[Box, tuple[int, ...]]] = []
-    alone = 0
     pieces = 0
     pending: list[tuple[Box, int]] = [(space.full, sets.every)]
     while pending:
@@ -89,17 +84,15 @@ def cover(
             gaps.append(region)
             continue
         split = _split(sets, region, in_play)
-        if split is None:  # every scenario in play covers the whole region
+        if split is None:  # every scenario in play covers the whole region: settled, or an overlap
             if in_play & (in_play - 1):
                 overlaps.append((region, tuple(bits(in_play))))
-            else:
-                alone |= in_play
             continue
         question, groups = split
         # Pushed last first, so that pieces come out in the answers' YAML order.
         for narrowed, mask in reversed(groups):
             pending.append(((*region[:question], mask, *region[question + 1 :]), narrowed))
-    return Cover(merge(gaps), overlaps, alone, pieces)
+    return Cover(merge(gaps), overlaps)
 
 
 def _split(sets: ScenarioSets, region: Box, in_play: int) -> tuple[int, list[tuple[int, int]]] | None:

@@ -99,32 +99,17 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
     written for.
     """
     if _FAST_LOADER is not None and "\t" not in text:  # libyaml takes some tabs that PyYAML (and we) refuse
-        document = _parse_sound(text, name)
-        if document is not None:
+        try:
+            document, problems = _parse(text, name, _FAST_LOADER)
+        except ValueError:  # e.g. a lone surrogate libyaml cannot encode: PyYAML says what it is
+            document, problems = None, []
+        if document is not None and not problems:
             return document, []
     return _parse(text, name, yaml.SafeLoader)
 
 
 #: libyaml's loader, when PyYAML was built with it.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-
-
-def _parse_sound(text: str, name: str) -> Document | None:
-    """Return the document parsed by libyaml, or ``None`` if it has any problem at all."""
-    loader = _FAST_LOADER(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            return None
-        builder = _Builder(loader, name)
-        data = builder.build(root, ())
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-    finally:
-        loader.dispose()
-    if builder.diagnostics:
-        return None
-    return Document(name, data, builder.positions, builder.key_positions)
 
 
 def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, list[Diagnostic]]:

@@ -11,10 +11,22 @@ can never be served from the cache.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content import CATALOGS_DIR, Content, load_content
+from generator.content import CATALOGS_DIR, Content, check_content, load_content
 from generator.diagnostics import ContentError, Diagnostic, Position, display_path
+
+
+@dataclass(frozen=True)
+class Proven:
+    """Content proven from one version of a content folder."""
+
+    folder: Path
+    #: The fingerprint of the folder's files when they were read (:func:`fingerprint`).
+    version: str
+    content: Content
+
 
 #: The content of the latest version seen, by folder: (fingerprint, content).
 _latest: dict[Path, tuple[str, Content]] = {}
@@ -39,6 +51,17 @@ def fingerprint(content_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def prove_folder(content_dir: Path, *, strict: bool = False) -> tuple[Proven | None, list[Diagnostic]]:
+    """Read, check and prove ``content_dir``; return it with its version, or ``None``, and every problem.
+
+    The fingerprint is taken before the files are read: an edit made meanwhile
+    gives another version, so the proof is never taken for the edited files.
+    """
+    version = fingerprint(content_dir)
+    content, problems = check_content(content_dir, strict=strict)
+    return (Proven(content_dir, version, content) if content is not None else None), problems
+
+
 def proven_content(content_dir: Path) -> Content:
     """Return the sound content of ``content_dir``, proving it only if it changed since the last call.
 
@@ -58,7 +81,7 @@ def proven_content(content_dir: Path) -> Content:
     return content
 
 
-def remember(content_dir: Path, version: str, content: Content) -> None:
-    """Take ``content``, proven elsewhere from version ``version`` of ``content_dir``, as the only one to build."""
-    _latest[content_dir.resolve()] = (version, content)
-    _pinned.add(content_dir.resolve())
+def remember(proven: Proven) -> None:
+    """Take content proven elsewhere (in a build's main process) as the only version of its folder to build."""
+    _latest[proven.folder.resolve()] = (proven.version, proven.content)
+    _pinned.add(proven.folder.resolve())

@@ -7,7 +7,7 @@ reach them through :func:`generator.inline.render`, which escapes them too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -109,16 +109,19 @@ class PageRenderer:
     article_dir: str
     #: The texts this page showed in another language, because their translation is stale or missing.
     fallbacks: list[str] = field(default_factory=list)
-    #: What the pages of one locale share: fragments already rendered (see :meth:`shared`), values.
+    #: What the pages of one locale share: values, texts and fragments already rendered (see :meth:`_once`).
     fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
-    @cached_property
+    def _once(self, key: tuple[Any, ...], work: Callable[[], Any]) -> Any:
+        """Return what ``key`` names, doing ``work`` only on the first page of the locale that needs it."""
+        if key not in self.fragments:
+            self.fragments[key] = work()
+        return self.fragments[key]
+
+    @property
     def values(self) -> dict[str, str]:
         """The values texts may name, such as ``{carrier}``: the same on every page, worked out once."""
-        known = self.fragments.get(("values",))
-        if known is None:
-            known = self.fragments[("values",)] = self._values()
-        return known
+        return self._once(("values",), self._values)
 
     def _values(self) -> dict[str, str]:
         policy = self.content.policy
@@ -143,20 +146,14 @@ class PageRenderer:
     def text(self, value: str) -> Markup:
         """Render a policy text with the inline syntax (once per locale, or per set of links if it has one)."""
         key = ("text", value, self.links_key if "](" in value else None)
-        html = self.fragments.get(key)
-        if html is None:
-            html = self.fragments[key] = inline.render(value, self.values, self.links)
-        return self._mark(value, html)
+        return self._mark(value, self._once(key, lambda: inline.render(value, self.values, self.links)))
 
     def ui(self, section: str, key: str, **values: Any) -> Markup:
         """Render an interface text, filling in ``values`` (once per locale and set of values)."""
         value = self.content.interface.text(section, key)
         filled = {name: str(given) for name, given in values.items()}
-        found_key = ("ui", value, tuple(sorted(filled.items())))
-        html = self.fragments.get(found_key)
-        if html is None:
-            html = self.fragments[found_key] = inline.render(value, filled, {})
-        return self._mark(value, html)
+        key = ("ui", value, tuple(sorted(filled.items())))
+        return self._mark(value, self._once(key, lambda: inline.render(value, filled, {})))
 
     @cached_property
     def links_key(self) -> tuple[tuple[str, str], ...]:
@@ -188,14 +185,14 @@ class PageRenderer:
         The fragment's fallbacks count on every page that shows it.
         """
         found_key = (template, key, self.links_key)
-        found = self.fragments.get(found_key)
-        if found is None:
-            before = len(self.fallbacks)
-            html = Markup(self.render(template, **context).removesuffix("\n"))
-            found = self.fragments[found_key] = (html, tuple(self.fallbacks[before:]))
+        if found_key in self.fragments:
+            html, fallbacks = self.fragments[found_key]
+            self.fallbacks.extend(fallbacks)  # this page shows them too
             return html
-        self.fallbacks.extend(found[1])
-        return found[0]
+        before = len(self.fallbacks)
+        html = Markup(self.render(template, **context).removesuffix("\n"))
+        self.fragments[found_key] = (html, tuple(self.fallbacks[before:]))
+        return html
 
     def render(self, template: str, **context: Any) -> str:
         """Render ``template`` with the page's helpers and ``context``."""

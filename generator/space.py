@@ -17,8 +17,6 @@ bit 0 is the first answer. A box is one mask per question, in YAML order.
 4
 >>> space.as_when(box)
 {'damage': ['minor', 'major']}
->>> space.contains(box, {"size": "large", "damage": "minor"})
-True
 """
 
 from __future__ import annotations
@@ -100,18 +98,4 @@ class AnswerSpace:
             question: self.answer_ids(index, mask)
             for index, (question, mask) in enumerate(zip(self.questions, box, strict=True))
             if not self.is_full(index, mask)
-        }
-
-    def contains(self, box: Box, answers: Mapping[str, str]) -> bool:
-        """Return whether the full set of ``answers`` lies in ``box``."""
-        return all(
-            mask >> self.answers[index].index(answers[question]) & 1
-            for index, (question, mask) in enumerate(zip(self.questions, box, strict=True))
-        )
-
-    def example(self, box: Box) -> dict[str, str]:
-        """Return one combination of ``box``: the first allowed answer of each question."""
-        return {
-            question: self.answers[index][next(bits(mask))]
-            for index, (question, mask) in enumerate(zip(self.questions, box, strict=True))
         }

@@ -52,11 +52,6 @@ def build_table(policy: Policy) -> DecisionTable:
     return DecisionTable(questions, rows)
 
 
-def format_answers(answers: Mapping[str, str]) -> str:
-    """Return answers as ``question=answer, …``, the form witnesses are shown in."""
-    return ", ".join(f"{question}={answer}" for question, answer in answers.items())
-
-
 def decide(policy: Policy, answers: Mapping[str, str]) -> tuple[str, ...]:
     """Return the ids of the scenarios a full set of ``answers`` falls in (one, when proven)."""
     return tuple(scenario.id for scenario in policy.scenarios if scenario.matches(answers))

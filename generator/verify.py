@@ -154,9 +154,8 @@ def _overlap_problems(
         grouped = _grouped_by_question(space, boxes, left, gap_size)
         if grouped is None:
             break
-        question, pairs, fix = grouped
-        problems.append(_question_overlap(policy, space, boxes, question, pairs, fix))
-        left = [overlap for overlap in left if overlap not in pairs]
+        problems.append(_question_overlap(policy, space, boxes, grouped))
+        left = [overlap for overlap in left if overlap not in grouped.pairs]
     for overlap in left[:MAX_REPORTED]:
         first, second = policy.scenarios[overlap.first], policy.scenarios[overlap.second]
         message = explain.overlap_message(space, (first.id, first.outcome), (second.id, second.outcome), overlap.box)
@@ -171,10 +170,23 @@ def _overlap_problems(
     return problems
 
 
+@dataclass(frozen=True)
+class _QuestionOverlaps:
+    """Overlaps that one question explains: the scenarios that ignore it overlap those that depend on it."""
+
+    question: int
+    pairs: set[Overlap]
+    #: The scenarios that allow any answer to the question, and those that do not, by index.
+    ignoring: set[int]
+    depending: set[int]
+    #: The answers to give those that ignore it, when that fixes every overlap without a gap; else 0.
+    fix: int
+
+
 def _grouped_by_question(
     space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap], gap_size: int
-) -> tuple[int, set[Overlap], int] | None:
-    """Find the question of an added question's overlaps: return it, those overlaps, and the answers that fix them.
+) -> _QuestionOverlaps | None:
+    """Find the question of an added question's overlaps.
 
     Adding a question looks like this: several scenarios ignore it (they allow
     any answer to it), fewer depend on it, and the ones that ignore it overlap
@@ -185,7 +197,7 @@ def _grouped_by_question(
     behind the most overlaps.
     """
     shared = {(overlap.first, overlap.second) for overlap in overlaps}
-    best: tuple[tuple[bool, int, int], int, set[Overlap], int] | None = None
+    best: tuple[tuple[bool, int, int], _QuestionOverlaps] | None = None
     for question in range(len(space.questions)):
         ignoring, depending, pairs = set(), set(), set()
         for overlap in overlaps:
@@ -206,8 +218,8 @@ def _grouped_by_question(
             continue
         rank = (bool(fix), len(pairs), len(ignoring) - len(depending))
         if best is None or rank > best[0]:
-            best = (rank, question, pairs, fix)
-    return None if best is None else best[1:]
+            best = (rank, _QuestionOverlaps(question, pairs, ignoring, depending, fix))
+    return None if best is None else best[1]
 
 
 def _leaves_no_new_gap(
@@ -224,17 +236,16 @@ def _leaves_no_new_gap(
         return False
 
 
-def _question_overlap(
-    policy: Policy, space: AnswerSpace, boxes: list[Box], question: int, pairs: set[Overlap], fix: int
-) -> Diagnostic:
-    involved = sorted({index for overlap in pairs for index in (overlap.first, overlap.second)})
-    wide = [index for index in involved if space.is_full(question, boxes[index][question])]
-    narrow = [index for index in involved if index not in wide]
+def _question_overlap(policy: Policy, space: AnswerSpace, boxes: list[Box], found: _QuestionOverlaps) -> Diagnostic:
+    question = found.question
     message = explain.question_overlap_message(
         space.questions[question],
-        [policy.scenarios[index].id for index in wide],
-        [(policy.scenarios[index].id, space.answer_ids(question, boxes[index][question])) for index in narrow],
-        space.answer_ids(question, fix),
+        [policy.scenarios[index].id for index in sorted(found.ignoring)],
+        [
+            (policy.scenarios[index].id, space.answer_ids(question, boxes[index][question]))
+            for index in sorted(found.depending)
+        ],
+        space.answer_ids(question, found.fix),
     )
     return Diagnostic(policy.questions[question].where, message)
 
@@ -305,7 +316,7 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
         witness = f"after {_format_path(error.path)}" if error.path else "before any answer"
         return [], [Diagnostic(where, f"{error} ({witness})")]
     except TooManyPagesError:
-        return [], [_too_many_pages(policy, max_pages)]
+        return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())
     return nodes, _disagreements(policy, flow)
 
@@ -341,13 +352,11 @@ def _disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
     return problems
 
 
-def _too_many_pages(policy: Policy, max_pages: int) -> Diagnostic:
+def _too_many_pages(policy: Policy, flow: Flow, max_pages: int) -> Diagnostic:
     """Say that the finder is too big, and which order of the questions would help."""
-    space = AnswerSpace.of(policy)
-    boxes = [space.box(scenario.when) for scenario in policy.scenarios]
     deciding = {
-        question.id: sum(not space.is_full(index, box[index]) for box in boxes)
-        for index, question in enumerate(policy.questions)
+        question.id: restricting.bit_count()  # the scenarios that depend on the question
+        for question, restricting in zip(policy.questions, flow.sets.restricting, strict=True)
     }
     ranked = sorted(policy.questions, key=lambda question: -deciding[question.id])
     order: list[Question] = []  # the most decisive first, each after the questions it follows

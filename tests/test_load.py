@@ -35,10 +35,10 @@ SOUND = [
 @pytest.mark.parametrize("text", SOUND)
 def test_libyaml_and_pyyaml_read_sound_yaml_alike(text):
     assert load._FAST_LOADER is not None, "the pinned PyYAML comes with libyaml"
-    fast = load._parse_sound(text, "file.yaml")
+    fast, fast_problems = load._parse(text, "file.yaml", load._FAST_LOADER)
     slow, problems = load._parse(text, "file.yaml", yaml.SafeLoader)
 
-    assert problems == []
+    assert problems == fast_problems == []
     assert fast is not None
     assert slow is not None
     assert fast.data == slow.data

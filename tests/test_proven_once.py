@@ -17,7 +17,7 @@ from generator import proven
 from generator.cli import main
 from generator.content import load_content
 from generator.mkdocs.site import BuildError, build_site
-from generator.proven import fingerprint, proven_content
+from generator.proven import Proven, fingerprint, proven_content
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,7 +56,8 @@ def test_the_locale_workers_build_the_content_they_are_given(project):
     )
     locales = list(sound.locales.published[:2])
 
-    build_site(project / "mkdocs.yml", project / "site", locales, proven=(fingerprint(project / "content"), given))
+    proven = Proven(project / "content", fingerprint(project / "content"), given)
+    build_site(project / "mkdocs.yml", project / "site", locales, proven=proven)
 
     for locale in locales:
         html = (project / "site" / locale.slug / sound.policy.article.id / "index.html").read_text(encoding="utf-8")
@@ -70,7 +71,10 @@ def test_workers_refuse_content_that_changed_since_it_was_proven(project):
 
     with pytest.raises(BuildError) as failure:
         build_site(
-            project / "mkdocs.yml", project / "site", list(sound.locales.published[:1]), proven=("0" * 64, sound)
+            project / "mkdocs.yml",
+            project / "site",
+            list(sound.locales.published[:1]),
+            proven=Proven(project / "content", "0" * 64, sound),
         )
 
     assert "the content changed while the site was being built: build again" in str(failure.value)

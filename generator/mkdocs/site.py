@@ -19,11 +19,10 @@ import jinja2
 from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
 
-from generator.content import Content, check_content
 from generator.diagnostics import format_diagnostic
 from generator.locales import SiteLocale
 from generator.mkdocs.config import BuildError, content_folder, locale_config
-from generator.proven import fingerprint, remember
+from generator.proven import Proven, prove_folder, remember
 from generator.publish import publish
 from generator.render import environment, template_problem
 
@@ -38,26 +37,23 @@ def build_site(
     strict: bool = False,
     base_url: str = "",
     workers: int | None = None,
-    proven: tuple[str, Content] | None = None,
+    proven: Proven | None = None,
 ) -> None:
     """Build every locale into ``site_dir/<locale>/`` and write the root page that lists them.
 
     With ``strict``, a stale or missing translation fails the build. ``base_url``
     replaces the configured address of the site's root (a test serves it locally).
     The locales build in ``workers`` processes (default: one per core).
-    ``proven`` is the content already proven by the caller, with its
-    fingerprint; without it, the content is proven here. Either way it is
-    proven once: the workers receive it and never prove it again.
+    ``proven`` is the content already proven by the caller; without it, the
+    content is proven here. Either way it is proven once: the workers receive
+    it and never prove it again.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    content_dir = content_folder(config_file)
     if proven is None:
-        version = fingerprint(content_dir)
-        content, problems = check_content(content_dir, strict=strict)
-        if content is None:
+        proven, problems = prove_folder(content_folder(config_file), strict=strict)
+        if proven is None:
             raise BuildError("\n".join(map(format_diagnostic, problems)))
-        proven = (version, content)
-    version, content = proven
+    content = proven.content
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
@@ -67,7 +63,7 @@ def build_site(
             max_workers=workers,
             mp_context=get_context("spawn"),
             initializer=remember,
-            initargs=(content_dir, version, content),
+            initargs=(proven,),
         ) as pool:
             jobs = {
                 pool.submit(_build_locale, str(config_file), str(staging / locale.slug), locale.tag, base_url): locale
