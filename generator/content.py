@@ -52,6 +52,9 @@ class Content:
     messages: list[SourceMessage]
     #: The translations of each published locale but the source, by tag.
     translations: Mapping[str, Translations] = field(default_factory=dict)
+    #: In content localized for a locale (:func:`generator.translate.localize`), the texts it shows in
+    #: another language, because their translation is stale or missing, with that language's tag.
+    untranslated: Mapping[str, str] = field(default_factory=dict)
 
 
 def check_content(

@@ -8,7 +8,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from generator.locales import SiteLocale
-from generator.model import Delay, Mass
+from generator.model import Mass
 from generator.pseudo import pseudo
 
 #: CLDR unit names of the mass units the policy may use.
@@ -28,11 +28,9 @@ def format_count(count: int, forms: Mapping[str, str], locale: SiteLocale) -> st
     ``forms`` maps plural categories (``one``, ``few``, ``other``…) to texts
     holding ``{count}``; ``other`` is used when the category is missing.
     """
-    category = locale.babel.plural_form(count)
-    template = forms.get(category, forms["other"])
-    return template.replace("{count}", format_decimal(count, locale=locale.babel))
+    return plural_form(count, forms, locale).replace("{count}", format_decimal(count, locale=locale.babel))
 
 
-def format_delay(delay: Delay, units: Mapping[str, Mapping[str, str]], locale: SiteLocale) -> str:
-    """Return ``delay`` in words, e.g. ``2 business days``."""
-    return format_count(delay.count, units[delay.unit], locale)
+def plural_form(count: int, forms: Mapping[str, str], locale: SiteLocale) -> str:
+    """Return the text of ``forms`` that CLDR picks for ``count`` in ``locale``, ``{count}`` unfilled."""
+    return forms.get(locale.babel.plural_form(count), forms["other"])

@@ -15,7 +15,7 @@ from markupsafe import escape
 from generator import flow
 from generator.content import Content
 from generator.locales import SiteLocale
-from generator.render import PageRenderer
+from generator.render import PageRenderer, shows_untranslated
 from generator.translate import localize
 
 #: The finder's folder; its nodes live below it, one folder per answer.
@@ -101,7 +101,7 @@ def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
 
 def _with_notice(page: PageRenderer, html: str) -> str:
     """Put the untranslated-text notice above a page that shows text in another language."""
-    if not page.fallbacks:
+    if not shows_untranslated(html):
         return html
     return page.render("notice.html") + html
 

@@ -14,19 +14,31 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import inline
 from generator.content import Content
 from generator.diagnostics import display_path
-from generator.formatting import format_count, format_delay, format_mass
+from generator.formatting import format_count, format_mass, plural_form
 from generator.locales import SiteLocale
 from generator.model import Mass
 from generator.references import OUTCOME_LINK_PREFIX
-from generator.translate import fallback_lang
 
 #: The generator's own templates: article, finder, notices.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+#: The attribute of the element around a text shown in another language than the page's.
+UNTRANSLATED = "data-untranslated"
+
+
+def shows_untranslated(html: str) -> bool:
+    """Return whether ``html`` shows a text in another language than the page's.
+
+    The mark is looked for in the page as rendered, so the notice can never
+    miss a fallback however it reached the page. Texts are escaped, so only
+    the renderer can write the element's ``>``.
+    """
+    return f"{UNTRANSLATED}>" in html
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -107,8 +119,6 @@ class PageRenderer:
     page_dir: str
     #: The article's folder, target of ``outcome:`` links.
     article_dir: str
-    #: The texts this page showed in another language, because their translation is stale or missing.
-    fallbacks: list[str] = field(default_factory=list)
     #: What the pages of one locale share: values, texts and fragments already rendered (see :meth:`_once`).
     fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
@@ -126,14 +136,18 @@ class PageRenderer:
     def _values(self) -> dict[str, str]:
         policy = self.content.policy
         market = policy.markets[self.locale.market]
-        units = self.content.interface.units
         return {
             "carrier": market.carrier,
             "marketplace": policy.marketplace,
-            "free_return_delay": format_delay(policy.delays["free_return"], units, self.locale),
-            "label_return_delay": format_delay(policy.delays["label_return"], units, self.locale),
-            "max_questions": format_count(self.content.proof.most_questions, units["question"], self.locale),
+            "free_return_delay": self.count(**vars(policy.delays["free_return"])),
+            "label_return_delay": self.count(**vars(policy.delays["label_return"])),
+            "max_questions": self.count(self.content.proof.most_questions, "question"),
         }
+
+    def count(self, count: int, unit: str) -> str:
+        """Return ``count`` ``unit`` in words, e.g. ``2 business days``, marked if its plural form is untranslated."""
+        forms = self.content.interface.units[unit]
+        return self._mark(plural_form(count, forms, self.locale), escape(format_count(count, forms, self.locale)))
 
     @cached_property
     def links(self) -> dict[str, str]:
@@ -151,7 +165,10 @@ class PageRenderer:
     def ui(self, section: str, key: str, **values: Any) -> Markup:
         """Render an interface text, filling in ``values`` (once per locale and set of values)."""
         value = self.content.interface.text(section, key)
-        filled = {name: str(given) for name, given in values.items()}
+        filled = {
+            name: self._mark(given, escape(given)) if isinstance(given, str) else str(given)
+            for name, given in values.items()
+        }
         key = ("ui", value, tuple(sorted(filled.items())))
         return self._mark(value, self._once(key, lambda: inline.render(value, filled, {})))
 
@@ -161,12 +178,11 @@ class PageRenderer:
         return tuple(sorted(self.links.items()))
 
     def _mark(self, value: str, html: Markup) -> Markup:
-        """Give a text shown in another language its ``lang``, and remember it for the page's notice."""
-        lang = fallback_lang(value)
+        """Give ``html``, made from the text ``value``, the language of ``value`` if it is untranslated."""
+        lang = self.content.untranslated.get(value)
         if lang is None:
             return html
-        self.fallbacks.append(value)
-        return Markup('<span lang="{}" data-untranslated>{}</span>').format(lang, html)
+        return Markup(f'<span lang="{{}}" {UNTRANSLATED}>{{}}</span>').format(lang, html)
 
     def mass(self, mass: Mass) -> str:
         """Return ``mass`` in the market's unit, rounded as the policy says, formatted for the locale."""
@@ -182,17 +198,11 @@ class PageRenderer:
         An outcome's explanation (its label steps, its weights) shows on every
         finder page that ends on it; it depends on the page only through the
         page's links. ``key`` names what ``context`` holds (an outcome's id).
-        The fragment's fallbacks count on every page that shows it.
         """
-        found_key = (template, key, self.links_key)
-        if found_key in self.fragments:
-            html, fallbacks = self.fragments[found_key]
-            self.fallbacks.extend(fallbacks)  # this page shows them too
-            return html
-        before = len(self.fallbacks)
-        html = Markup(self.render(template, **context).removesuffix("\n"))
-        self.fragments[found_key] = (html, tuple(self.fallbacks[before:]))
-        return html
+        return self._once(
+            (template, key, self.links_key),
+            lambda: Markup(self.render(template, **context).removesuffix("\n")),
+        )
 
     def render(self, template: str, **context: Any) -> str:
         """Render ``template`` with the page's helpers and ``context``."""

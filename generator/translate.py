@@ -1,9 +1,11 @@
 """Apply a locale's translations to the content, falling back to English visibly.
 
-The result has the same shape as the source content, so rendering does not
-know whether a text was translated: each text that falls back is a
-:class:`LocalText` that remembers its language, and the renderer marks it with
-a ``lang`` attribute and puts a notice on the page.
+The result has the same shape as the source content, so templates do not
+know whether a text was translated. Which texts fell back is recorded where
+each text is looked up, in :attr:`Content.untranslated`, and the renderer
+asks it for every text and value it shows: a fallback is marked with a
+``lang`` attribute and counted in the page's notice, whatever rendering does
+to it (placeholders, plural forms, units, links).
 """
 
 from __future__ import annotations
@@ -23,21 +25,30 @@ from generator.pseudo import pseudo
 from generator.references import policy_texts
 
 
-class LocalText(str):
-    """A text shown in another language than the page's, because its translation is stale or missing."""
+class _Lookup:
+    """Looks texts up in one locale's translations, remembering which fell back to the source."""
 
-    __slots__ = ("lang",)
-    lang: str
+    def __init__(self, translations: Translations, source_lang: str) -> None:
+        self.translations = translations
+        self.source_lang = source_lang
+        self.fallbacks: set[str] = set()
+        self.translated: set[str] = set()
 
-    def __new__(cls, text: str, lang: str) -> LocalText:
-        value = super().__new__(cls, text)
-        value.lang = lang
-        return value
+    def __call__(self, context: str, english: str) -> str:
+        translated = self.translations.get(context)
+        if translated is None:
+            self.fallbacks.add(english)
+            return english
+        self.translated.add(translated)
+        return translated
 
+    def untranslated(self) -> dict[str, str]:
+        """The texts shown in the source language, with its tag.
 
-def fallback_lang(text: str) -> str | None:
-    """Return the language ``text`` falls back to, or ``None`` when it is in the page's language."""
-    return text.lang if isinstance(text, LocalText) else None
+        A text the locale also shows as a translation of another message (a
+        name, a word both languages share) is the locale's own word: unmarked.
+        """
+        return {text: self.source_lang for text in sorted(self.fallbacks - self.translated)}
 
 
 def localize(content: Content, locale: SiteLocale) -> Content:
@@ -45,38 +56,28 @@ def localize(content: Content, locale: SiteLocale) -> Content:
     if content.locales.reads_source(locale):  # the source language, whatever the market
         return content
     translations = content.translations.get(locale.tag) or Translations(None, content.messages, locale)
-    source_lang = content.locales.source.tag
+    pick = _Lookup(translations, content.locales.source.tag)
     policy_data = copy.deepcopy(content.policy_document.data)
     for path, text in list(policy_texts(policy_data)):
         if path == ("marketplace",):
             continue
-        _put(policy_data, path, _pick(translations, message_context(policy_data, "policy", path), text, source_lang))
+        _put(policy_data, path, pick(message_context(policy_data, "policy", path), text))
     interface_data = copy.deepcopy(content.interface_document.data)
     for path, text in list(interface_texts(interface_data)):
         if path[0] == "units":
             continue
-        _put(
-            interface_data,
-            path,
-            _pick(translations, message_context(interface_data, "interface", path), text, source_lang),
-        )
+        _put(interface_data, path, pick(message_context(interface_data, "interface", path), text))
     for unit, forms in interface_data["units"].items():
         interface_data["units"][unit] = {
-            category: _pick(
-                translations, f"{UNITS_CONTEXT}{unit}/{category}", forms.get(category) or forms["other"], source_lang
-            )
+            category: pick(f"{UNITS_CONTEXT}{unit}/{category}", forms.get(category) or forms["other"])
             for category in locale.plural_categories
         }
     return dataclasses.replace(
         content,
         policy=Policy.from_data(policy_data, content.policy_document.position),
         interface=Interface.from_data(interface_data),
+        untranslated=pick.untranslated(),
     )
-
-
-def _pick(translations: Translations, context: str, english: str, source_lang: str) -> str:
-    translated = translations.get(context)
-    return translated if translated is not None else LocalText(english, source_lang)
 
 
 def _put(data: Any, path: KeyPath, value: str) -> None:

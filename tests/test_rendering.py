@@ -6,9 +6,9 @@ import pytest
 from babel.units import format_unit
 
 from generator import inline
-from generator.formatting import format_count, format_delay, format_mass
+from generator.formatting import format_count, format_mass
 from generator.locales import SiteLocale
-from generator.model import Delay, Mass
+from generator.model import Mass
 from generator.render import relative_url
 
 VALUES = {"carrier": "UPS", "marketplace": "Back & Co"}
@@ -73,9 +73,9 @@ def test_mass_follows_babel(value, unit, cldr, locale):
 
 
 @pytest.mark.parametrize(("count", "text"), [(1, "1 business day"), (2, "2 business days"), (0, "0 business days")])
-def test_delay_picks_the_cldr_plural_form(count, text):
-    units = {"business-day": {"one": "{count} business day", "other": "{count} business days"}}
-    assert format_delay(Delay(count, "business-day"), units, SiteLocale("en-US")) == text
+def test_count_picks_the_cldr_plural_form(count, text):
+    forms = {"one": "{count} business day", "other": "{count} business days"}
+    assert format_count(count, forms, SiteLocale("en-US")) == text
 
 
 def test_count_falls_back_to_other_when_a_form_is_missing():

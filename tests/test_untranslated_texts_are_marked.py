@@ -1,0 +1,94 @@
+"""A text a locale has no translation for shows in English, marked and announced, whatever rendering does to it.
+
+Each case removes one kind of message from the French catalog (a plain text,
+a text with a link and a value, the plural forms of a unit, an interface
+text, a question shown inside an interface text) and checks that
+the French page shows the English inside ``lang="en-US"``, with the notice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from generator.content import load_content
+from generator.locales import SiteLocale
+from generator.pages import build_pages
+
+FRENCH = SiteLocale("fr-FR", "fr")
+ARTICLE = "get-your-device-back"
+MARK = '<span lang="en-US" data-untranslated>'
+NOTICE = "data-untranslated-notice"
+
+
+def without_translations(catalog: Path, contexts: list[str]) -> None:
+    """Empty the translations of ``contexts`` in ``catalog``, as a translator who has not got to them yet."""
+    with catalog.open("rb") as handle:
+        messages = read_po(handle)
+    found = [message for message in messages if message.context in contexts]
+    assert len(found) == len(contexts), "each context names a message of the catalog"
+    for message in found:
+        message.string = ""
+    with catalog.open("wb") as handle:
+        write_po(handle, messages)
+
+
+def french_pages(project: Path) -> dict[str, str]:
+    content = load_content(project / "content")
+    return {page.directory: page.html for page in build_pages(content, FRENCH)}
+
+
+CASES = [
+    pytest.param(
+        ["policy/outcomes/free-return/title"],
+        ARTICLE,
+        "The refurbisher sends your device back for free",
+        id="plain",
+    ),
+    pytest.param(
+        ["policy/label_steps/create-shipment/body/0"],
+        ARTICLE,
+        'Open the <a href="https://www.ups.com/ship/guided/origin?loc=fr_FR">“Create a Shipment” page of UPS</a>.',
+        id="link-and-value",
+    ),
+    pytest.param(
+        [f"interface/units/business-day/{form}" for form in ["one", "many", "other"]],
+        ARTICLE,
+        "2 business days",
+        id="plural-forms-of-a-value",
+    ),
+    pytest.param(
+        [f"interface/units/question/{form}" for form in ["one", "many", "other"]],
+        "finder",
+        "3 questions",
+        id="plural-forms-of-a-build-value",
+    ),
+    pytest.param(
+        ["interface/finder/start_again"],
+        "finder/not-flagged",
+        "Start again",
+        id="interface",
+    ),
+    pytest.param(
+        ["policy/questions/device-status/text"],
+        "finder/not-flagged",
+        "Did the refurbisher flag your device?",
+        id="inside-an-interface-text",
+    ),
+]
+
+
+@pytest.mark.parametrize(("contexts", "page", "english"), CASES)
+def test_an_untranslated_text_is_marked_and_announced(project, contexts, page, english):
+    before = french_pages(project)[page]
+    assert NOTICE not in before, "the shipped French is complete"
+    assert MARK not in before
+
+    without_translations(project / "content/locales/fr-FR.po", contexts)
+    html = french_pages(project)[page]
+
+    assert english in html
+    assert html.count(english) == html.count(MARK + english), f"every {english!r} is marked"
+    assert NOTICE in html
