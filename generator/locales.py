@@ -102,17 +102,20 @@ class SiteLocale:
 
 @dataclass(frozen=True)
 class LocaleSettings:
-    """What content/locales.yaml says: the source locale, the published ones, the names."""
+    """What content/locales.yaml says: the source locale, the published ones, the names and their forms."""
 
     source: SiteLocale
     published: tuple[SiteLocale, ...]
     names: tuple[str, ...] = field(default=())
+    #: Per locale tag, words around a name and how the language writes them: ``{"de UPS": "d’UPS"}``.
+    name_forms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> LocaleSettings:
         published = tuple(SiteLocale(item["tag"], item["market"]) for item in data["published"])
         source = next((locale for locale in published if locale.tag == data["source"]), SiteLocale(data["source"]))
-        return cls(source, published, tuple(data.get("names", ())))
+        forms = {item["tag"]: dict(item["name_forms"]) for item in data["published"] if item.get("name_forms")}
+        return cls(source, published, tuple(data.get("names", ())), forms)
 
     @classmethod
     def default(cls) -> LocaleSettings:

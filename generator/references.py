@@ -6,6 +6,7 @@ problem points at the exact line of the offending id, reference or text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -217,4 +218,31 @@ def check_locale_references(locales: Document, policy: Document) -> list[Diagnos
         problems.append(
             Diagnostic(locales.position(("source",)), f"the source locale {locales.data['source']} is not published")
         )
+    return problems + _check_name_forms(locales, policy)
+
+
+def _check_name_forms(locales: Document, policy: Document) -> list[Diagnostic]:
+    """A form must hold a name the locale shows, or it would rewrite ordinary words on every page."""
+    problems = []
+    for index, item in enumerate(locales.data["published"]):
+        market = policy.data["markets"].get(item["market"], {})
+        shown = [policy.data["marketplace"], market.get("carrier", ""), *locales.data.get("names", [])]
+        shown = [name for name in dict.fromkeys(shown) if name]
+        for words, form in item.get("name_forms", {}).items():
+            if not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in shown):
+                names = ", ".join(shown)
+                problems.append(
+                    Diagnostic(
+                        locales.key_position(("published", index, "name_forms", words)),
+                        f"'{words}' holds none of the names {item['tag']} shows ({names}): a form says how the "
+                        f"words around a name are written, e.g. 'de UPS: d’UPS'",
+                    )
+                )
+            elif words == form:
+                problems.append(
+                    Diagnostic(
+                        locales.position(("published", index, "name_forms", words)),
+                        f"the form of '{words}' is the same words: remove it, or write the form the language uses",
+                    )
+                )
     return problems

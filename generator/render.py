@@ -7,6 +7,7 @@ reach them through :func:`generator.inline.render`, which escapes them too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -160,7 +161,7 @@ class PageRenderer:
     def text(self, value: str) -> Markup:
         """Render a policy text with the inline syntax (once per locale, or per set of links if it has one)."""
         key = ("text", value, self.links_key if "](" in value else None)
-        return self._mark(value, self._once(key, lambda: inline.render(value, self.values, self.links)))
+        return self._mark(value, self._once(key, lambda: self._in_forms(inline.render(value, self.values, self.links))))
 
     def ui(self, section: str, key: str, **values: Any) -> Markup:
         """Render an interface text, filling in ``values`` (once per locale and set of values)."""
@@ -170,7 +171,20 @@ class PageRenderer:
             for name, given in values.items()
         }
         key = ("ui", value, tuple(sorted(filled.items())))
-        return self._mark(value, self._once(key, lambda: inline.render(value, filled, {})))
+        return self._mark(value, self._once(key, lambda: self._in_forms(inline.render(value, filled, {}))))
+
+    def _in_forms(self, html: Markup) -> Markup:
+        """Write the words around a name as the language does (``de UPS`` → ``d’UPS``), as locales.yaml says."""
+        found = self._once(("name_forms",), self._name_forms)
+        return Markup(found[0].sub(lambda words: found[1][words.group()], html)) if found else html
+
+    def _name_forms(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        forms = self.content.locales.name_forms.get(self.locale.tag, {})
+        if not forms:
+            return None
+        escaped = {str(escape(words)): str(escape(form)) for words, form in forms.items()}
+        alternatives = "|".join(re.escape(words) for words in sorted(escaped, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), escaped
 
     @cached_property
     def links_key(self) -> tuple[tuple[str, str], ...]:

@@ -85,27 +85,29 @@ def field_descriptions(schema_path: Path) -> dict[KeyPath, str]:
 
 
 def dotted(path: KeyPath, data: Any = None) -> str:
-    """Return ``path`` as editors read it, a list item by its id when it has one.
+    """Return ``path`` as editors read it, a list item by its id (a locale by its tag) when it has one.
 
     >>> dotted(("scenarios", 2, "outcome"))
     'scenarios[2].outcome'
     >>> dotted(("scenarios", 0, "outcome"), {"scenarios": [{"id": "large-fine"}]})
     'scenarios[large-fine].outcome'
+    >>> dotted(("published", 0, "market"), {"published": [{"tag": "fr-FR"}]})
+    'published[fr-FR].market'
     """
     text = ""
     for part in path:
         if isinstance(part, int):
             item = data[part] if isinstance(data, list) and part < len(data) else None
-            name = item.get("id") if isinstance(item, dict) else None
-            text += f"[{name}]" if isinstance(name, str) and _ID.fullmatch(name) else f"[{part}]"
+            name = (item.get("id") or item.get("tag")) if isinstance(item, dict) else None
+            text += f"[{name}]" if isinstance(name, str) and _NAME.fullmatch(name) else f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
         data = data[part] if isinstance(data, dict | list) and _has(data, part) else None
     return text or "the top level"
 
 
-#: An id as the schema defines it: items named by a valid id only.
-_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+#: An id or a locale tag as the schemas define them: items are named by a valid one only.
+_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*|[a-z]{2,3}-[A-Z]{2}")
 
 
 def _has(data: dict[Any, Any] | list[Any], part: str | int) -> bool:

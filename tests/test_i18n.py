@@ -259,7 +259,7 @@ def test_a_published_locale_without_its_catalog_is_an_error_that_says_what_to_do
 
     assert (status, out) == (1, "")
     assert err.splitlines() == [
-        "content/locales.yaml:20:10: error: it-IT is published but has no catalog (content/locales/it-IT.po): "
+        "content/locales.yaml:24:10: error: it-IT is published but has no catalog (content/locales/it-IT.po): "
         "start it with `python -m generator i18n add it-IT`, or take it-IT out of published:",
         "1 problem found",
     ]
