@@ -31,6 +31,9 @@ class Document:
     data: Any
     positions: dict[KeyPath, Position] = field(default_factory=dict)
     key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    #: Unquoted values followed by a comment on their last line: the comment and where it starts.
+    #: In a text, `` #`` was often meant as words (``pack 2 # of them``), which YAML cut off.
+    comments_after: dict[KeyPath, tuple[Position, str]] = field(default_factory=dict)
 
     def position(self, path: KeyPath) -> Position:
         """Return the position of the value at ``path``, or of its nearest parent."""
@@ -123,7 +126,7 @@ def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, l
         root = loader.get_single_node()
         if root is None:
             return None, [Diagnostic(Position(name, 1, 1), "the file is empty")]
-        builder = _Builder(loader, name)
+        builder = _Builder(loader, name, text)
         data = builder.build(root, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -145,7 +148,7 @@ def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, l
         return None, [Diagnostic(Position(name, 1, 1), f"invalid YAML: {problem}")]
     finally:
         loader.dispose()
-    document = Document(name, data, builder.positions, builder.key_positions)
+    document = Document(name, data, builder.positions, builder.key_positions, builder.comments_after)
     return document, builder.diagnostics
 
 
@@ -213,11 +216,13 @@ def _tab_problem(mark: yaml.Mark | None) -> str:
 class _Builder:
     """Turn a composed YAML node tree into plain data and positions."""
 
-    def __init__(self, loader: yaml.SafeLoader, name: str) -> None:
+    def __init__(self, loader: yaml.SafeLoader, name: str, text: str) -> None:
         self.loader = loader
         self.name = name
+        self.lines = _LINE_BREAK.split(text)
         self.positions: dict[KeyPath, Position] = {}
         self.key_positions: dict[KeyPath, Position] = {}
+        self.comments_after: dict[KeyPath, tuple[Position, str]] = {}
         self.diagnostics: list[Diagnostic] = []
         #: The collections being built, outermost first, to refuse an alias to one of them.
         self.open: list[yaml.Node] = []
@@ -243,7 +248,17 @@ class _Builder:
                 return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
             finally:
                 self.open.pop()
+        if not node.style:  # unquoted (PyYAML says None, libyaml ""): a ` #` after it starts a comment
+            self.note_comment(node, path)
         return self.construct(node)
+
+    def note_comment(self, node: yaml.Node, path: KeyPath) -> None:
+        end = node.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        comment = re.match(r"\s+(#.*)", rest)
+        if comment:
+            where = Position(self.name, end.line + 1, end.column + comment.start(1) + 1)
+            self.comments_after[path] = (where, comment.group(1).rstrip())
 
     def construct(self, node: yaml.Node) -> Any:
         """Return the value of a scalar, or raise a marked error if it has none (e.g. ``2024-02-30``)."""

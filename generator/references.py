@@ -134,6 +134,15 @@ def check_text(
         Diagnostic(document.position(path), f"{problem}; write plain text, and [words](target) for a link")
         for problem in inline.misuse(text)
     ]
+    if path in document.comments_after:
+        where, comment = document.comments_after[path]
+        problems.append(
+            Diagnostic(
+                where,
+                f"the text stops before '{comment}': YAML reads ' #' as the start of a comment. If it belongs to "
+                "the text, put the whole text in double quotes; if it is a note, put it on a line of its own",
+            )
+        )
     for name in used.placeholders:
         if name not in placeholders:
             known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"

@@ -89,6 +89,7 @@ CASES = [
     pytest.param("control-character", id="control-character"),
     # The YAML mistakes editors make most, said in their words.
     pytest.param("yaml-colon-in-text", id="colon-inside-an-unquoted-text"),
+    pytest.param("yaml-comment-in-text", id="hash-inside-an-unquoted-text"),
     pytest.param("yaml-missing-colon", id="key-without-its-colon"),
     pytest.param("yaml-indented-too-deep", id="line-indented-too-deep"),
     pytest.param("yaml-apostrophe-in-single-quotes", id="apostrophe-inside-single-quotes"),

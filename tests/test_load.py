@@ -29,6 +29,7 @@ SOUND = [
         id="wide-characters-and-flow-collections",
     ),
     pytest.param("a: &x [1, 2]\nb: *x\nc: |\n  kept\n  lines\n", id="anchors-and-literal-blocks"),
+    pytest.param("a: b # c\nd: [e]  # f\ng: >-\n  h\n  i #j\nk: 'l' # m\n", id="comments-after-values"),
 ]
 
 
@@ -44,6 +45,28 @@ def test_libyaml_and_pyyaml_read_sound_yaml_alike(text):
     assert fast.data == slow.data
     assert fast.positions == slow.positions
     assert fast.key_positions == slow.key_positions
+    assert fast.comments_after == slow.comments_after
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a: Pack 2 # of them\n", {("a",): (1, 11, "# of them")}, id="after-a-plain-text"),
+        pytest.param("a: Pack\n  2 #3\n", {("a",): (2, 5, "#3")}, id="after-a-text-on-two-lines"),
+        pytest.param("a:\n  - b  # c\n", {("a", 0): (2, 8, "# c")}, id="after-a-list-item"),
+        pytest.param("a: 'b' # c\nd: \"e\" # f\n", {}, id="quoted-texts-end-at-their-quote"),
+        pytest.param("a: >-\n  b\n  # c\n", {}, id="a-block-keeps-its-hash"),
+        pytest.param("a: b#c\n", {}, id="a-hash-without-a-space-is-text"),
+        pytest.param("# a\na: b\n", {}, id="a-comment-on-its-own-line"),
+    ],
+)
+def test_comments_after_unquoted_values_are_noted(text, expected):
+    document, problems = parse_document(text, "file.yaml")
+
+    assert problems == []
+    assert document is not None
+    found = {path: (where.line, where.column, comment) for path, (where, comment) in document.comments_after.items()}
+    assert found == expected
 
 
 @pytest.mark.parametrize(
