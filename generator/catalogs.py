@@ -47,6 +47,16 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     if malformed:
         message = 'neither a # comment nor a "quoted text" (after msgctxt, msgid or msgstr)'
         return None, [Diagnostic(Position(display_path(path), malformed, 1), f"invalid catalog: {message}")]
+    repeated = [
+        Diagnostic(
+            Position(display_path(path), line, 1),
+            f"this message is in the catalog twice (first at line {first}): Babel and msgfmt keep only one, "
+            "so delete the entry whose translation is not the one you want",
+        )
+        for line, first in _repeated_entries(text)
+    ]
+    if repeated:
+        return None, repeated
     try:
         return _point_at_msgstr(_restore_previous(read_po(io.StringIO(text), abort_invalid=True)), text), []
     except PoFileError as error:
@@ -71,6 +81,35 @@ def _malformed_line(text: str) -> int:
         if not _PO_LINE.fullmatch(line.strip()):
             return number
     return 0
+
+
+_PO_KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?) +(".*")')
+
+
+def _repeated_entries(text: str) -> list[tuple[int, int]]:
+    """Return the ``msgstr`` line of each entry whose context and English an earlier entry has, and that one's."""
+    seen: dict[tuple[str, str], int] = {}
+    repeated = []
+    entry: dict[str, str] = {}
+    keyword = ""
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.strip()
+        found = _PO_KEYWORD.fullmatch(line)
+        if found:
+            keyword = found[1]
+            if keyword == "msgctxt" or (keyword == "msgid" and "msgid" in entry):
+                entry = {}
+            entry[keyword] = found[2]
+            if keyword in ("msgstr", "msgstr[0]") and "msgid" in entry:
+                key = (entry.get("msgctxt", ""), entry["msgid"])
+                if key in seen:
+                    repeated.append((number, seen[key]))
+                else:
+                    seen[key] = number
+                entry = {"done": ""}
+        elif line.startswith('"') and keyword in entry:
+            entry[keyword] += line
+    return repeated
 
 
 def _point_at_msgstr(catalog: Catalog, text: str) -> Catalog:
@@ -307,7 +346,23 @@ def check_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteL
         source, string = str(made_for), str(entry.string)
         problems += [Diagnostic(where, f"{entry.context}: {problem}") for problem in _compare(source, string)]
     problems += _plural_gaps(catalog, sources, locale, name)
-    return problems
+    return _language_problem(catalog, locale, path) + problems
+
+
+def _language_problem(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Diagnostic]:
+    """A catalog whose header names another language was copied from another locale: its pages would show it."""
+    said = catalog.locale
+    if said is None or (said.language == locale.babel.language and said.territory in (None, locale.babel.territory)):
+        return []
+    lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    line = next((number for number, text in enumerate(lines, 1) if text.startswith('"Language:')), 1)
+    return [
+        Diagnostic(
+            Position(display_path(path), line, 1),
+            f"the catalog says it is in {said} ({said.get_display_name('en')}), but it is {locale.tag}'s: "
+            f"put the {locale.tag} translations here, and write Language: {locale.tag.replace('-', '_')}",
+        )
+    ]
 
 
 def _plural_gaps(

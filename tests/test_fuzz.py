@@ -5,8 +5,11 @@ questions, texts with placeholders, links and awkward characters), then breaks
 them: a required key deleted, a value of the wrong type, a duplicate id, a
 misspelt reference, HTML in a text, characters inserted into or deleted from
 the YAML, a tab. It also generates French catalogs for the toy policy and
-breaks their translations: placeholders dropped or renamed, markup added, links
-changed, a plural form left out, random bytes. Whatever the input,
+breaks their translations (placeholders dropped or renamed, markup added, links
+changed, a plural form left out, an entry given twice, random bytes) and their
+headers (another language, none, odd plural forms); and locales.yaml files,
+broken too (a mistyped tag, an unknown market, a locale given twice, a form of
+a name that holds no name, stray characters). Whatever the input,
 :func:`generator.content.check_content`
 
 * never raises;
@@ -463,9 +466,17 @@ def po_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def write_po(entries: list[tuple[str, str, str]]) -> str:
+#: The catalog's header, as Poedit writes it.
+HEADER = [
+    '"Language: fr_FR\\n"',
+    '"Content-Type: text/plain; charset=UTF-8\\n"',
+    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"',
+]
+
+
+def write_po(entries: list[tuple[str, str, str]], header: list[str] = HEADER) -> str:
     """A catalog of (context, English, translation) entries, as Babel would read it."""
-    lines = ["# A French catalog made by the fuzzer.", 'msgid ""', 'msgstr ""', '"Language: fr_FR\\n"', ""]
+    lines = ["# A French catalog made by the fuzzer.", 'msgid ""', 'msgstr ""', *header, ""]
     for context, english, translation in entries:
         lines += [
             f"msgctxt {po_string(context)}",
@@ -497,7 +508,22 @@ CATALOG_CHANGES = {
     "link": lambda text: "](" in text,
     "plural": lambda text: "{count}" in text,
     "bytes": lambda text: True,
+    "twice": lambda text: True,
+    "header": lambda text: True,
 }
+
+#: Headers a catalog may have been saved with, and whether the check must refuse them.
+HEADERS = [
+    (['"Language: de_DE\\n"'], True),  # copied from another locale
+    (['"Language: en\\n"'], True),
+    (['"Language: fr\\n"'], False),  # the language without its region
+    (['"Language: fr-FR\\n"'], False),
+    (['"Language: xx_YY\\n"'], False),  # not a locale Babel knows: the file's name decides
+    ([], False),  # no header lines at all
+    (['"Plural-Forms: nplurals=3; plural=garbage;\\n"'], False),  # the build counts with CLDR, not this
+    (['"Content-Type: text/plain; charset=ISO-8859-1\\n"'], False),  # the file is read as UTF-8 anyway
+    (['"Language: fr_FR"', '"\\n"'], False),  # one header over two lines
+]
 
 
 @FUZZ_SETTINGS
@@ -527,7 +553,13 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
     elif kind == "plural":
         translation = ""
     entries[target] = (english, translation)
-    po = write_po([(context, *english_and_french) for context, english_and_french in entries.items()])
+    rows = [(context, *english_and_french) for context, english_and_french in entries.items()]
+    header, header_is_wrong = HEADER, False
+    if kind == "twice":  # the target once more, translated otherwise, anywhere
+        rows.insert(draw(st.integers(0, len(rows))), (target, english, translation + " bis"))
+    elif kind == "header":
+        header, header_is_wrong = draw(st.sampled_from(HEADERS))
+    po = write_po(rows, header)
     catalog = po.encode("utf-8")
     if kind == "bytes":
         for _ in range(draw(st.integers(1, 4))):
@@ -545,8 +577,97 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
     problems = check(folder, FRENCH)  # the English of the toy policy is always the same
 
     event(f"{kind}: {'refused' if problems else 'accepted'}")
-    if kind == "none":
+    if kind == "none" or (kind == "header" and not header_is_wrong):
         assert problems == []
+    elif kind in {"twice", "header"}:
+        assert problems, f"accepted: {kind}"
     elif kind != "bytes":  # the broken entry is reported at the line of its msgstr, and named
         line, name = msgstr_line(po, target), target if kind != "plural" else target.rsplit("/", 1)[0]
         assert any(problem.position.line == line and problem.message.startswith(f"{name}: ") for problem in problems)
+
+
+# locales.yaml for the toy policy: valid ones, then one change.
+
+#: Tags a hand may type for fr-FR; none is one.
+TAG_TYPOS = ["fr-fr", "FR-fr", "FR-FR", "fr_FR", "fr-XX", "xx-FR", "fr", "", "fr-FR ", "gb-EN"]
+
+
+@st.composite
+def valid_locales(draw: st.DrawFn) -> dict[str, Any]:
+    """A locales.yaml for the toy policy (one market, ``us``): English, French, and perhaps forms and names."""
+    published = [{"tag": "en-US", "market": "us"}, {"tag": "fr-FR", "market": "us"}]
+    published = draw(st.permutations(published))
+    data: dict[str, Any] = {"source": "en-US", "published": [dict(item) for item in published]}
+    names = draw(st.lists(st.sampled_from(["Toy Market", "UPS", "Größe Co", "日本"]), unique=True, max_size=3))
+    if names:
+        data["names"] = names
+    if draw(st.booleans()):
+        french = next(item for item in data["published"] if item["tag"] == "fr-FR")
+        french["name_forms"] = {"de Toy Market": "du Toy Market"}
+    return data
+
+
+def mutate_locales(draw: st.DrawFn, locales: dict[str, Any]) -> tuple[str, str, bool]:
+    """Break ``locales`` in one way; return its YAML, what changed and whether the check must refuse it."""
+    broken = copy.deepcopy(locales)
+    french = next(item for item in broken["published"] if item["tag"] == "fr-FR")
+    kind = draw(
+        st.sampled_from(
+            ["none", "tag", "market", "duplicate", "source", "delete", "type", "names", "form", "form-same", "text"]
+        ),
+        label="change",
+    )
+    if kind == "tag":
+        french["tag"] = draw(st.sampled_from(TAG_TYPOS))
+    elif kind == "market":
+        french["market"] = draw(st.sampled_from(["fr", "US", "u s", "", "usa"]))
+    elif kind == "duplicate":
+        broken["published"].append(dict(french))
+    elif kind == "source":
+        broken["source"] = draw(st.sampled_from(["de-DE", "en-GB", "en-us", "fr"]))
+    elif kind == "delete":
+        path = draw(st.sampled_from([("source",), ("published",), ("published", 0, "tag"), ("published", 1, "market")]))
+        del at(broken, path[:-1])[path[-1]]
+    elif kind == "type":
+        path = draw(st.sampled_from([("source",), ("published",), ("published", 0), ("published", 1, "market")]))
+        at(broken, path[:-1])[path[-1]] = draw(st.sampled_from([42, None, ["a"], {"a": "b"}, True]))
+    elif kind == "names":
+        broken["names"] = draw(st.sampled_from([[42], "UPS", [""], [None], {"a": "b"}]))
+    elif kind == "form":
+        french["name_forms"] = {draw(st.sampled_from(["de", "de Toy Marke", "de UPSS", "Market"])): "d’X"}
+    elif kind == "form-same":
+        french["name_forms"] = {"de Toy Market": "de Toy Market"}
+    text = dump(broken)
+    if kind == "text":  # a few characters inserted or deleted anywhere
+        for _ in range(draw(st.integers(1, 3))):
+            index = draw(st.integers(0, len(text)))
+            if draw(st.booleans()):
+                text = text[:index] + text[index + draw(st.integers(1, 3)) :]
+            else:
+                text = (
+                    text[:index]
+                    + draw(st.sampled_from([":", " ", "\n", "-", "'", '"', "#", "\t", "{", "é"]))
+                    + text[index:]
+                )
+    return text, kind, kind not in {"none", "text"}
+
+
+@FUZZ_SETTINGS
+@given(locales=valid_locales(), data=st.data())
+def test_broken_locales_files_are_refused_at_a_line(folder, toy_messages, locales, data):
+    catalog = write_po([(message.context, message.text, translate(message.text)) for message in toy_messages])
+    text = dump(locales)
+    note(text)
+    write_content(folder, TOY_POLICY.read_bytes(), text, catalog.encode("utf-8"))
+    assert check(folder, ENGLISH, FRENCH) == []
+
+    text, change, must_fail = mutate_locales(data.draw, locales)
+    note(f"{change}:\n{text}")
+    write_content(folder, TOY_POLICY.read_bytes(), text, catalog.encode("utf-8"))
+
+    problems = check(folder, ENGLISH)
+
+    event(f"{change}: {'refused' if problems else 'accepted'}")
+    if must_fail:
+        assert problems, f"accepted: {change}"
+        assert any(problem.position.file.endswith("locales.yaml") for problem in problems), problems
