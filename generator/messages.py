@@ -99,7 +99,8 @@ def messages_for(messages: list[SourceMessage], locale: SiteLocale) -> list[Sour
         for category in needed:
             source = forms.get(category) or forms["other"]
             stem = source.context.rsplit("/", 1)[0]
-            comment = f"{source.comment.rstrip('.')}. Plural form '{category}' ({_rule(locale, category)}); {{count}} is the number"
+            rule = _rule(locale, category)
+            comment = f"{source.comment.rstrip('.')}. Plural form '{category}' ({rule}); {{count}} is the number"
             expanded.append(SourceMessage(f"{stem}/{category}", source.text, comment, source.file, source.line))
     return expanded
 

@@ -66,7 +66,11 @@ class _Answered:
 
 def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
     """Return every page of ``locale``: home, article, then the finder's nodes."""
-    content = localize(content, locale)
+    return build_localized_pages(localize(content, locale), locale)
+
+
+def build_localized_pages(content: Content, locale: SiteLocale) -> list[Page]:
+    """Return every page of ``locale`` from ``content`` already localized for it."""
     policy = content.policy
     article_dir = policy.article.id
     common = {"finder_dir": FINDER_DIR}

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.diagnostics import ContentError
 from generator.locales import SOURCE_LOCALE, SiteLocale
-from generator.pages import Page, build_pages
+from generator.pages import Page, build_localized_pages
 from generator.proven import proven_content
 from generator.pseudo import pseudo_material_loader
 from generator.render import COMPILED_TEMPLATES
@@ -54,8 +54,8 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             self.locale, content = resolve_locale(content, self.config.locale)
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
-        self.pages = build_pages(content, self.locale)
-        interface = localize(content, self.locale).interface
+        content = localize(content, self.locale)
+        self.pages, interface = build_localized_pages(content, self.locale), content.interface
         # Material puts the site name into the page as it is (in attributes too): escaped, and Markup, so
         # that its own `| e` does not escape it twice.
         config.site_name = Markup.escape(str(interface.site_name))
