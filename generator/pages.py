@@ -12,14 +12,17 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator import flow
+from generator import flow, review
 from generator.content import Content
 from generator.locales import SiteLocale
+from generator.model import Outcome
 from generator.render import PageRenderer, shows_untranslated
 from generator.translate import localize
 
 #: The finder's folder; its nodes live below it, one folder per answer.
 FINDER_DIR = "finder"
+#: The review page's folder: the logic for editors and reviewers.
+REVIEW_DIR = "review"
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,31 @@ def build_localized_pages(content: Content, locale: SiteLocale) -> list[Page]:
     )
     for node in content.proof.nodes:
         pages.append(_finder_page(node, content, renderer(node_dir(node.path)), common))
+    pages.append(_review_page(content, renderer(REVIEW_DIR)))
     return pages
+
+
+def _review_page(content: Content, page: PageRenderer) -> Page:
+    """The policy table and the finder's flow, for editors and reviewers: kept from customers and robots."""
+    policy = content.policy
+    tree = review.flow_tree(policy, content.proof.nodes)
+    shown = [*policy.questions, *(a for q in policy.questions for a in q.answers), *policy.outcomes]
+    words = {id(item): page.text(item.title if isinstance(item, Outcome) else item.text).striptags() for item in shown}
+    html = page.render(
+        "review.html",
+        rows=review.policy_table(policy, content.proof.space),
+        total=content.proof.combinations,
+        tree=tree,
+        svg=review.diagram(tree, words, "review-diagram-label"),
+    )
+    return Page(
+        REVIEW_DIR,
+        page.ui("review", "title").striptags(),
+        page.ui("review", "description").striptags(),
+        _with_notice(page, html),
+        listed=False,
+        extra_meta={"robots": "noindex"},
+    )
 
 
 def _with_notice(page: PageRenderer, html: str) -> str:

@@ -20,7 +20,7 @@ POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", 
 #: Link targets that name an outcome's section of the help article.
 OUTCOME_LINK_PREFIX = "outcome:"
 #: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
-RESERVED_ARTICLE_IDS = frozenset({"finder"})
+RESERVED_ARTICLE_IDS = frozenset({"finder", "review"})
 #: Keys whose string values (or list of strings) are wording.
 _TEXT_KEYS = frozenset(
     {"text", "hint", "label", "situation", "title", "summary", "description", "intro", "escalation", "marketplace"}
@@ -77,7 +77,8 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
         problems.append(
             Diagnostic(
                 document.position(("article", "id")),
-                f"the article's id '{data['article']['id']}' is the finder's address; choose another id",
+                f"the article's id '{data['article']['id']}' is the address of the {data['article']['id']} page; "
+                "choose another id",
             )
         )
     links = {name for market in data["markets"].values() for name in market["links"]}

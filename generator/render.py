@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from generator import inline
@@ -203,6 +204,10 @@ class PageRenderer:
         unit = self.content.policy.markets[self.locale.market].mass_unit
         return format_mass(mass.convert(unit, self.content.policy.mass_rounding[unit]), self.locale)
 
+    def number(self, value: int) -> str:
+        """Return ``value`` written as the locale writes numbers (``1,234``, ``1 234``)."""
+        return format_decimal(value, locale=self.locale.babel)
+
     def url(self, to_dir: str, fragment: str = "") -> str:
         return relative_url(self.page_dir, to_dir, fragment)
 
@@ -229,5 +234,6 @@ class PageRenderer:
             "locale": self.locale,
             "article_dir": self.article_dir,
             "shared": self.shared,
+            "number": self.number,
         }
         return environment().get_template(template).render(**helpers, **context)

@@ -50,6 +50,7 @@ PAGES = [
     pytest.param("finder/status-unknown/counteroffer/", id="check-device-status"),
     pytest.param("finder/not-flagged/other/", id="contact-support"),
     pytest.param("404.html", id="404"),
+    pytest.param("review/", id="review"),
 ]
 PER_LOCALE = pytest.mark.parametrize("slug", [pytest.param(slug, id=tag) for tag, _, slug in LOCALES])
 #: A word every locale's pages contain (the carrier's name), so that the search shows results.

@@ -296,6 +296,8 @@ def test_the_german_search_index_is_german_only(built_site):
 HIDDEN_TEXT = {"script", "style", "svg", "noscript"}
 #: Attributes a reader (or a screen reader) gets as text.
 TEXT_ATTRIBUTES = ["placeholder", "aria-label", "title", "alt"]
+#: The language the scan gives an element marked ``translate="no"``, and what is in it.
+NOT_TRANSLATED = "translate=no"
 #: Elements that have no end tag.
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -336,6 +338,8 @@ class _PseudoScan(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         lang = attributes.get("lang") or self.lang
+        if attributes.get("translate") == "no":  # an identifier (a scenario's id), which no language translates
+            lang = NOT_TRANSLATED
         if tag == "body":
             self.in_body = True
         if tag == "meta" and attributes.get("name") == "description":
@@ -360,7 +364,7 @@ class _PseudoScan(HTMLParser):
             self._check(f"<{tags[-1]}> {' '.join(data.split())!r}", data, self.lang)
 
     def _check(self, where: str, text: str, lang: str) -> None:
-        if not_pseudo(text, lang):
+        if lang != NOT_TRANSLATED and not_pseudo(text, lang):
             self.found.append(where)
 
 
@@ -381,6 +385,7 @@ def test_pseudo_scan_finds_a_hard_coded_string():
         '<a lang="de-DE">Deutsch (Deutschland)</a>'
         "<script>var english = 'yes';</script>"
         '<p>Made with</p><p>Café</p><img alt="logo"><a lang="de-DE">Hard-coded</a><input placeholder="Search">'
+        '<code translate="no">flagged-device</code><p>Plain</p>'
         "</body></html>"
     )
     assert static_pseudo_offenders(page) == [
@@ -389,6 +394,7 @@ def test_pseudo_scan_finds_a_hard_coded_string():
         "<img alt='logo'>",
         "<a> 'Hard-coded'",
         "<input placeholder='Search'>",
+        "<p> 'Plain'",
     ]
     assert static_pseudo_offenders("<html><head><title>Help</title></head><body></body></html>") == ["<title> 'Help'"]
 
