@@ -6,7 +6,7 @@ LOCALE ?= en-US
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install python check build serve test lint format lock clean i18n bench fuzz
+.PHONY: help install python check build serve report test lint format lock clean i18n bench fuzz
 
 help:
 	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR, PORT=8001)"
@@ -14,6 +14,7 @@ help:
 	@echo "make fuzz     fuzz the check: 10,000 random policies and catalogs, valid or broken, per test (slow)"
 	@echo "make build    build the static site into site/, a folder per locale"
 	@echo "make check    prove the policy in content/ and check the catalogs"
+	@echo "make report   write report.html: the policy table and the finder's flow, to attach to a review"
 	@echo "make i18n     update the catalogs after an English edit, then show their status"
 	@echo "make bench    the proof against brute force, the build and the preview against stock MkDocs (ratios)"
 	@echo "make format   format the code; make lock: re-pin requirements.txt"
@@ -43,6 +44,9 @@ build: python
 serve: python
 	$(BIN)/python -m generator check
 	$(BIN)/python -m generator serve --locale $(LOCALE) --dev-addr 127.0.0.1:$(PORT)
+
+report: python
+	$(BIN)/python -m generator report -o report.html
 
 i18n: python
 	$(BIN)/python -m generator i18n update

@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check | build | serve | i18n``.
+"""The command line: ``python -m generator check | build | serve | report | i18n``.
 
 It only parses arguments and calls the modules that do the work; problems in
 the content are printed as ``path:line:col: error: message`` and exit 1.
@@ -17,6 +17,7 @@ from generator.catalogs import Pending
 from generator.content import Content, check_content
 from generator.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic
 from generator.i18n import describe
+from generator.locales import SiteLocale
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000; port 0: any)"
     )
+    report = commands.add_parser("report", help="write the policy table and the finder's flow to one HTML file")
+    report.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
+    report.add_argument(
+        "-o", "--output", type=Path, default=Path("report.html"), help="the file to write (default: report.html)"
+    )
+    report.add_argument("--locale", action="append", help="only this locale (repeatable); default: all published")
     i18n = commands.add_parser("i18n", help="the translators' workflow: extract, update, add, status")
     i18n.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     steps = i18n.add_subparsers(dest="step", required=True)
@@ -54,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.content, strict=args.strict)
     if args.command == "i18n":
         return run_i18n(args)
+    if args.command == "report":
+        return run_report(args.content, args.output, only=args.locale)
     if args.command == "serve":
         return run_serve(args.config, args.locale, args.dev_addr)
     return run_build(args.config, args.site_dir, strict=args.strict, only=args.locale)
@@ -113,6 +122,34 @@ def _pending_lines(path: Path, entry: Pending) -> list[str]:
     return lines
 
 
+def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None) -> int:
+    """Check the content, then write the review of the chosen locales to one file."""
+    from generator.report import write_report
+
+    content, problems = check_content(content_dir)
+    if content is None:
+        return _report(problems)
+    locales, unknown = _chosen(content.locales.published, only)
+    if unknown:
+        print(f"error: not a published locale: {', '.join(unknown)}", file=sys.stderr)
+        return 1
+    try:
+        write_report(content, list(locales), output)
+    except OSError as error:
+        print(f"{display_path(output)}: error: cannot write the report ({error.strerror})", file=sys.stderr)
+        return 1
+    print(f"{display_path(output)}: the review of {', '.join(locale.tag for locale in locales)}")
+    return 0
+
+
+def _chosen(published: tuple[SiteLocale, ...], only: list[str] | None) -> tuple[tuple[SiteLocale, ...], list[str]]:
+    """Return the published locales named in ``only`` (all if it is empty), and the names that are none."""
+    if not only:
+        return published, []
+    unknown = [tag for tag in only if not any(locale.tag == tag for locale in published)]
+    return tuple(locale for locale in published if locale.tag in only), unknown
+
+
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:
     """Check the content once, then build every published locale (in parallel) from it."""
     from generator.mkdocs.config import BuildError, content_folder  # MkDocs is only needed to build
@@ -129,13 +166,10 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
         return _report(problems)
     content = proven.content
     _say_proven(content_dir, content)
-    locales = content.locales.published
-    if only:
-        unknown = [tag for tag in only if not any(locale.tag == tag for locale in locales)]
-        if unknown:
-            print(f"error: not a published locale: {', '.join(unknown)}", file=sys.stderr)
-            return 1
-        locales = tuple(locale for locale in locales if locale.tag in only)
+    locales, unknown = _chosen(content.locales.published, only)
+    if unknown:
+        print(f"error: not a published locale: {', '.join(unknown)}", file=sys.stderr)
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:

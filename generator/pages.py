@@ -109,17 +109,7 @@ def build_localized_pages(content: Content, locale: SiteLocale) -> list[Page]:
 
 def _review_page(content: Content, page: PageRenderer) -> Page:
     """The policy table and the finder's flow, for editors and reviewers: kept from customers and robots."""
-    policy = content.policy
-    tree = review.flow_tree(policy, content.proof.nodes)
-    shown = [*policy.questions, *(a for q in policy.questions for a in q.answers), *policy.outcomes]
-    words = {id(item): page.text(item.title if isinstance(item, Outcome) else item.text).striptags() for item in shown}
-    html = page.render(
-        "review.html",
-        rows=review.policy_table(policy, content.proof.space),
-        total=content.proof.combinations,
-        tree=tree,
-        svg=review.diagram(tree, words, "review-diagram-label"),
-    )
+    html = page.render("review.html", **review_context(content, page, label_id="review-diagram-label"))
     return Page(
         REVIEW_DIR,
         page.ui("review", "title").striptags(),
@@ -135,6 +125,25 @@ def _with_notice(page: PageRenderer, html: str) -> str:
     if not shows_untranslated(html):
         return html
     return page.render("notice.html") + html
+
+
+def review_context(
+    content: Content, page: PageRenderer, *, label_id: str, level: int = 2, link_outcomes: bool = True
+) -> dict[str, Any]:
+    """What review_body.html shows: the policy table, the flow as a tree and as a diagram labelled by ``label_id``."""
+    policy = content.policy
+    tree = review.flow_tree(policy, content.proof.nodes)
+    shown = [*policy.questions, *(a for q in policy.questions for a in q.answers), *policy.outcomes]
+    words = {id(item): page.text(item.title if isinstance(item, Outcome) else item.text).striptags() for item in shown}
+    return {
+        "rows": review.policy_table(policy, content.proof.space),
+        "total": content.proof.combinations,
+        "tree": tree,
+        "svg": review.diagram(tree, words, label_id),
+        "diagram_label_id": label_id,
+        "level": level,
+        "link_outcomes": link_outcomes,
+    }
 
 
 def node_dir(path: flow.Path) -> str:

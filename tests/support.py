@@ -1,16 +1,22 @@
-"""Helpers the tests share: reading text and attributes out of generated HTML."""
+"""Helpers the tests share: reading text and attributes out of generated HTML, checking it with Nu."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import http.server
+import json
 import re
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+import pytest
+from babel.messages.pofile import read_po
 from playwright.sync_api import Page, expect
 
 #: The published locales: (tag, <html lang>, URL folder). Written by hand, so
@@ -96,3 +102,89 @@ def expect_shown(page: Page, url: str) -> None:
     attribute, set last, says that the swap is done.
     """
     expect(page.locator(f'html[data-finder-shown="{url}"], html:not([data-finder-shown])')).to_have_count(1)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The W3C's Nu HTML checker, pinned in package-lock.json; `make install` puts it in node_modules/.
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def nu_errors(folder: Path, pages: list[str]) -> dict[str, list[str]]:
+    """Every error the Nu HTML checker finds in ``pages`` (relative to ``folder``), by page: "line: message".
+
+    Only errors count (--errors-only). The checker runs once for all pages: its
+    Java virtual machine takes seconds to start.
+    """
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("the HTML check needs Java 11 or later on the PATH: install it with `apt-get install default-jre`")
+    if not VNU.is_file():
+        pytest.fail(f"the HTML check needs the Nu HTML checker at {VNU.relative_to(ROOT)}: run `make install`")
+    site = folder.resolve()
+    # --stdout: the report alone on stdout, whatever the Java virtual machine says on stderr.
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", "--stdout", *pages],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(f"the Nu HTML checker failed (exit status {result.returncode}):\n{result.stdout}{result.stderr}")
+    found: dict[str, list[str]] = {}
+    for message in report["messages"]:
+        if message.get("type") == "info":  # warnings; --errors-only leaves them out already
+            continue
+        url = message.get("url", "")
+        page = Path(unquote(urlsplit(url).path)) if url.startswith("file:") else None
+        where = page.relative_to(site).as_posix() if page and page.is_relative_to(site) else url or "?"
+        found.setdefault(where, []).append(f"{message.get('lastLine', '?')}: {message.get('message', message)}")
+    return found
+
+
+def locale_words(policy, tag: str) -> list[str]:
+    """The wording of every question, answer and outcome title in ``tag``, from the YAML or the catalog."""
+    english = [q.text for q in policy.questions]
+    english += [a.text for q in policy.questions for a in q.answers]
+    english += [o.title for o in policy.outcomes]
+    if tag == "en-US":
+        return english
+    with (ROOT / "content" / "locales" / f"{tag}.po").open("rb") as handle:
+        catalog = read_po(handle)
+    contexts = [f"policy/questions/{q.id}/text" for q in policy.questions]
+    contexts += [f"policy/questions/{q.id}/answers/{a.id}/text" for q in policy.questions for a in q.answers]
+    contexts += [f"policy/outcomes/{o.id}/title" for o in policy.outcomes]
+    found = {message.context: message.string for message in catalog if message.context}
+    return [found[context] for context in contexts]
+
+
+class _SvgText(HTMLParser):
+    """The text of each box of the diagram, its lines joined by a space."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: list[list[str]] = []
+        self.in_text = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "g":
+            self.boxes.append([])
+        self.in_text = tag == "text"
+
+    def handle_endtag(self, tag):
+        self.in_text = False
+
+    def handle_data(self, data):
+        if self.in_text:
+            self.boxes[-1].append(data)
+
+
+def diagram_boxes(html: str) -> list[str]:
+    svg = re.search(r"<svg .*?</svg>", html, re.S)
+    assert svg, "the page has a diagram"
+    parser = _SvgText()
+    parser.feed(svg.group())
+    return [" ".join(lines) for lines in parser.boxes]

@@ -132,3 +132,31 @@ def test_a_good_build_replaces_the_published_site(project, published, capsys):
     assert sorted(path.name for path in published.iterdir()) == ["en-us", "index.html"]
     assert "<title>Trade-in Help Center</title>" in (published / "index.html").read_text(encoding="utf-8")
     assert sorted(path.name for path in published.parent.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize(
+    ("umask", "before", "after"),
+    [
+        pytest.param(0o022, None, 0o644, id="new-file-umask-022"),
+        pytest.param(0o077, None, 0o600, id="new-file-umask-077"),
+        pytest.param(0o022, 0o664, 0o664, id="existing-file-keeps-its-mode"),
+    ],
+)
+def test_a_file_written_atomically_gets_the_mode_a_file_written_in_place_would(tmp_path, umask, before, after):
+    import os
+
+    from generator.publish import write_atomically
+
+    target = tmp_path / "catalog.po"
+    if before is not None:
+        target.write_text("old", encoding="utf-8")
+        target.chmod(before)
+    previous = os.umask(umask)
+    try:
+        write_atomically(target, "new")
+    finally:
+        os.umask(previous)
+
+    assert target.read_text(encoding="utf-8") == "new"
+    assert target.stat().st_mode & 0o777 == after
+    assert [path.name for path in tmp_path.iterdir()] == ["catalog.po"]  # no temporary file left

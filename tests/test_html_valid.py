@@ -9,18 +9,12 @@ wrong is fixed in overrides/, never filtered out here.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from support import LOCALES
+from support import LOCALES, nu_errors
 
-ROOT = Path(__file__).resolve().parent.parent
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PSEUDO_SLUG = "en-xa"
 #: The folders of the built site whose pages are checked, by locale; "" is the root page.
 FOLDERS = [
@@ -54,35 +48,8 @@ def checked_pages(built_site: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def problems(built_site: Path) -> dict[str, list[str]]:
     """Every error the checker finds, by page relative to the site's root: "line: message"."""
-    java = shutil.which("java")
-    if java is None:
-        pytest.fail("the HTML check needs Java 11 or later on the PATH: install it with `apt-get install default-jre`")
-    if not VNU.is_file():
-        pytest.fail(f"the HTML check needs the Nu HTML checker at {VNU.relative_to(ROOT)}: run `make install`")
     site = built_site.resolve()
-    pages = checked_pages(site)
-    # --stdout: the report alone on stdout, whatever the Java virtual machine says on stderr.
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--errors-only", "--stdout", *pages],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    try:
-        report = json.loads(result.stdout)
-    except json.JSONDecodeError:
-        pytest.fail(f"the Nu HTML checker failed (exit status {result.returncode}):\n{result.stdout}{result.stderr}")
-    found: dict[str, list[str]] = {}
-    for message in report["messages"]:
-        if message.get("type") == "info":  # warnings; --errors-only leaves them out already
-            continue
-        url = message.get("url", "")
-        page = Path(unquote(urlsplit(url).path)) if url.startswith("file:") else None
-        where = page.relative_to(site).as_posix() if page and page.is_relative_to(site) else url or "?"
-        found.setdefault(where, []).append(f"{message.get('lastLine', '?')}: {message.get('message', message)}")
-    return found
+    return nu_errors(site, checked_pages(site))
 
 
 @pytest.mark.parametrize("folder", FOLDERS)

@@ -16,7 +16,7 @@ def planned(*arguments: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("target", ["check", "build", "serve", "i18n"])
+@pytest.mark.parametrize("target", ["check", "build", "serve", "report", "i18n"])
 def test_editor_targets_need_no_npm(target):
     plan = planned(target)
 

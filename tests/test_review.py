@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
-from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from generator.locales import SiteLocale
 from generator.pages import build_pages
 from generator.review import MAX_DRAWN, Step, diagram
-from support import html_text
+from support import diagram_boxes, html_text, locale_words
 
-ROOT = Path(__file__).resolve().parent.parent
 LOCALES = [("en-US", "us"), ("fr-FR", "fr"), ("de-DE", "de"), ("es-ES", "es"), ("it-IT", "it")]
 
 #: Each scenario's answer combinations, counted by hand.
@@ -41,59 +37,13 @@ def review_page(content, tag: str, market: str):
     return pages["review"]
 
 
-def words(content, tag: str) -> list[str]:
-    """The wording of every question, answer and outcome title in ``tag``, from the YAML or the catalog."""
-    policy = content.policy
-    english = [q.text for q in policy.questions]
-    english += [a.text for q in policy.questions for a in q.answers]
-    english += [o.title for o in policy.outcomes]
-    if tag == "en-US":
-        return english
-    with (ROOT / "content" / "locales" / f"{tag}.po").open("rb") as handle:
-        catalog = read_po(handle)
-    contexts = [f"policy/questions/{q.id}/text" for q in policy.questions]
-    contexts += [f"policy/questions/{q.id}/answers/{a.id}/text" for q in policy.questions for a in q.answers]
-    contexts += [f"policy/outcomes/{o.id}/title" for o in policy.outcomes]
-    found = {message.context: message.string for message in catalog if message.context}
-    return [found[context] for context in contexts]
-
-
-class _SvgText(HTMLParser):
-    """The text of each box of the diagram, its lines joined by a space."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.boxes: list[list[str]] = []
-        self.in_text = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "g":
-            self.boxes.append([])
-        self.in_text = tag == "text"
-
-    def handle_endtag(self, tag):
-        self.in_text = False
-
-    def handle_data(self, data):
-        if self.in_text:
-            self.boxes[-1].append(data)
-
-
-def diagram_boxes(html: str) -> list[str]:
-    svg = re.search(r"<svg .*?</svg>", html, re.S)
-    assert svg, "the page has a diagram"
-    parser = _SvgText()
-    parser.feed(svg.group())
-    return [" ".join(lines) for lines in parser.boxes]
-
-
 @pytest.mark.parametrize(("tag", "market"), LOCALES, ids=[tag for tag, _ in LOCALES])
 def test_the_review_page_shows_every_question_answer_and_outcome_in_the_locales_words(content, tag, market):
     page = review_page(content, tag, market)
     text = " ".join(html_text(page.html).split())
     boxes = diagram_boxes(page.html)
 
-    for wording in words(content, tag):
+    for wording in locale_words(content.policy, tag):
         assert " ".join(wording.split()) in text, wording
         assert " ".join(wording.split()) in boxes, f"not a box of the diagram: {wording}"
     assert "data-untranslated" not in page.html
