@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check | build | serve | report | i18n``.
+"""The command line: ``python -m generator check | build | serve | diff | report | i18n``.
 
 It only parses arguments and calls the modules that do the work; problems in
 the content are printed as ``path:line:col: error: message`` and exit 1.
@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 from generator import i18n
@@ -37,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000; port 0: any)"
     )
+    diff = commands.add_parser("diff", help="what an edit changes: outcomes, texts, translations, finder addresses")
+    diff.add_argument("old", nargs="?", default="HEAD", help="a git revision or a folder (default: HEAD)")
+    diff.add_argument("new", nargs="?", help="a git revision or a folder (default: the content folder as it is)")
+    diff.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
+    diff.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="default: text")
     report = commands.add_parser("report", help="write the policy table and the finder's flow to one HTML file")
     report.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     report.add_argument(
@@ -61,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.content, strict=args.strict)
     if args.command == "i18n":
         return run_i18n(args)
+    if args.command == "diff":
+        return run_diff(args.content, args.old, args.new, args.format)
     if args.command == "report":
         return run_report(args.content, args.output, only=args.locale)
     if args.command == "serve":
@@ -120,6 +128,37 @@ def _pending_lines(path: Path, entry: Pending) -> list[str]:
         lines.append(f"  was: {entry.previous_english}")
     lines.append(f"  now: {entry.english}")
     return lines
+
+
+def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -> int:
+    """Say what ``new`` changes with respect to ``old``, on the rules, never by enumerating combinations."""
+    from generator.compare import compare
+    from generator.diff_format import as_lines
+    from generator.versions import VersionError, content_folder_of, renamed
+
+    versions = []
+    with tempfile.TemporaryDirectory(prefix="policy-diff-") as workdir:
+        for index, spec in enumerate([old, new]):
+            try:
+                folder, name = (
+                    content_folder_of(spec, content_dir, Path(workdir) / str(index))
+                    if spec is not None
+                    else (content_dir, None)
+                )
+            except VersionError as error:
+                print(f"error: {error}", file=sys.stderr)
+                return 1
+            content, problems = check_content(folder, catalogs_required=False)
+            if content is None:
+                return _report(renamed(problems, folder, name))
+            versions.append(content)
+    comparison = compare(*versions)
+    if output_format == "json":
+        print(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
+        return 0
+    names = [old, new or display_path(content_dir)]
+    print("\n".join(as_lines(comparison, *names, markdown=output_format == "markdown")))
+    return 0
 
 
 def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None) -> int:

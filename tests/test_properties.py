@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import HealthCheck, Phase, assume, find, given, settings
 from hypothesis import strategies as st
 
 from generator import flow
@@ -125,11 +125,12 @@ def _break(draw: st.DrawFn, questions: list[dict[str, Any]], boxes: list[dict]) 
 
 @st.composite
 def toy_policies(
-    draw: st.DrawFn, *, max_questions: int = 4, max_answers: int = 3, unreachable: bool = False
+    draw: st.DrawFn, *, max_questions: int = 4, max_answers: int = 3, unreachable: bool = False, sound: bool = False
 ) -> dict[str, Any]:
     """Plain data for a schema-valid policy whose references resolve, but whose logic may be wrong.
 
-    With ``unreachable``, a scenario may allow no answer to a question (the
+    With ``sound``, the scenarios tile the answers and no question follows
+    another: the proof holds. With ``unreachable``, a scenario may allow no answer to a question (the
     schema forbids it; plain data can still say it). Some answers have ids
     that YAML reads as something else unquoted (``yes``, ``off``, ``1``), so
     that the YAML the proof suggests is read back by the tests.
@@ -147,10 +148,10 @@ def toy_policies(
     ]
     question_ids = [question["id"] for question in questions]
     for question in questions:
-        if draw(st.integers(0, 3)) == 0:  # now and then an order, which may loop or block the finder
+        if not sound and draw(st.integers(0, 3)) == 0:  # now and then an order, which may loop or block the finder
             others = [other for other in question_ids if other != question["id"]] or question_ids
             question["follows"] = draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
-    kind = draw(st.sampled_from(["tiling", "broken-tiling", "random"]))
+    kind = "tiling" if sound else draw(st.sampled_from(["tiling", "broken-tiling", "random"]))
     if kind == "random":
         boxes = [_random_when(draw, questions) for _ in range(draw(st.integers(1, 5)))]
     else:
@@ -409,3 +410,39 @@ def test_random_policies_meet_every_kind_of_problem(problem):
         lambda data: any(problem in d.message for d in prove(_policy(data)).diagnostics),
         settings=quick,
     )
+
+
+@PROPERTY_SETTINGS
+@given(old=toy_policies(sound=True), new=toy_policies(sound=True))
+def test_the_diff_finds_the_combinations_whose_outcome_brute_force_sees_change(old, new):
+    """Two sound versions that may share questions and answers: the diff's boxes are exactly what changed."""
+    from generator.compare import common_space, outcome_changes
+
+    old_policy, new_policy = _policy(old), _policy(new)
+    assume(prove(old_policy).holds and prove(new_policy).holds)  # the diff compares proven versions only
+    space = common_space(old_policy, new_policy)
+    changes = outcome_changes(old_policy, new_policy, space)
+
+    expected = set()
+    for combination in itertools.product(*space.answers):
+        answers = dict(zip(space.questions, combination, strict=True))
+        before, after = decide(old_policy, answers), decide(new_policy, answers)
+        if outcome_of(old_policy, before) != outcome_of(new_policy, after):
+            expected.add(combination)
+    found: set[tuple[str, ...]] = set()
+    for change in changes:
+        boxes = [
+            combination
+            for combination in itertools.product(*space.answers)
+            if decide(old_policy, dict(zip(space.questions, combination, strict=True))) == (change.old_scenario,)
+            and decide(new_policy, dict(zip(space.questions, combination, strict=True))) == (change.new_scenario,)
+        ]
+        assert len(boxes) == change.combinations
+        assert not found & set(boxes), "the changes are disjoint"
+        found |= set(boxes)
+    assert found == expected
+
+
+def outcome_of(policy: Policy, scenarios: tuple[str, ...]) -> str:
+    (scenario,) = scenarios
+    return policy.scenario(scenario).outcome

@@ -1,0 +1,177 @@
+"""`python -m generator diff`: what an edit changes for customers, translators and finder links.
+
+Each test edits a copy of the project and compares it with the original,
+given as a folder or as a git revision; the expected lines are written by
+hand from the edit.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return status, out, err
+
+
+@pytest.fixture
+def before(project: Path, tmp_path: Path) -> Path:
+    """The content as it was, in a folder of its own."""
+    folder = tmp_path / "before"
+    shutil.copytree(project / "content", folder)
+    return folder
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    policy = project / "content/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert old in text
+    policy.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+REROUTE = (
+    "      reason: [changed-mind]\n    outcome: prepaid-label",
+    "      reason: [changed-mind]\n    outcome: contact-support",
+)
+
+
+def test_a_rerouted_scenario_is_named_with_both_outcomes(capsys, project, before):
+    edit(project, *REROUTE)
+
+    status, out, err = run(capsys, "diff", str(before))
+
+    assert (status, err) == (0, "")
+    assert out.splitlines()[2:4] == [
+        "Customers who now get another outcome: 4 answer combinations of 60:",
+        "  - reason=changed-mind when device-status is not-flagged or status-unknown (any effort): "
+        "prepaid-label → contact-support (4 answer combinations; scenario changed-mind)",
+    ]
+    assert "Finder addresses" not in out  # the same questions, the same addresses
+
+
+def test_a_reworded_text_names_the_translations_it_makes_stale(capsys, project, before):
+    edit(project, "title: The refurbisher sends your device back for free", "title: Free return")
+
+    status, out, _ = run(capsys, "diff", str(before), "--format", "json")
+
+    assert status == 0
+    found = json.loads(out)
+    assert found["outcome_changes"] == []
+    assert found["texts"] == [
+        {
+            "context": "policy/outcomes/free-return/title",
+            "old": "The refurbisher sends your device back for free",
+            "new": "Free return",
+        }
+    ]
+    assert found["stale"] == {
+        tag: ["policy/outcomes/free-return/title"] for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]
+    }
+
+
+def add_question_in_front(project: Path) -> None:
+    """Ask first where the device was traded in; a trade-in in a shop goes to Customer Care."""
+    policy = project / "content/policy.yaml"
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    data["questions"].insert(
+        0,
+        {
+            "id": "channel",
+            "text": "Where did you trade in your device?",
+            "answers": [{"id": "online", "text": "Online"}, {"id": "shop", "text": "In a shop"}],
+        },
+    )
+    for scenario in data["scenarios"]:
+        scenario["when"]["channel"] = ["online"]
+    data["scenarios"].append(
+        {"id": "shop", "when": {"channel": ["shop"]}, "outcome": "contact-support", "situation": "In a shop."}
+    )
+    policy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_a_question_in_front_retires_every_finder_address_and_says_where_each_leads(capsys, project, before):
+    add_question_in_front(project)
+
+    status, out, _ = run(capsys, "diff", str(before), "--format", "json")
+
+    assert status == 0
+    found = json.loads(out)
+    assert found["added"] == {
+        "questions": ["channel"],
+        "answers": ["channel=online", "channel=shop"],
+        "scenarios": ["shop"],
+    }
+    retired = {moved["old"]: moved["target"] for moved in found["retired"]}
+    # Every page below the finder's start moved one level down; the start itself stays.
+    assert len(retired) == 24
+    assert "finder" not in retired
+    # The old answers do not say where the device was traded in: that question is where they now lead.
+    assert set(retired.values()) == {"finder"}
+    assert "finder/online/not-flagged/accounts" in found["new_addresses"]
+    # Customers who traded in a shop were not asked before; they now go to Customer Care, which only the 4
+    # combinations of 'other-reason' did already: 60 - 4 of the 120 combinations move.
+    changes = found["outcome_changes"]
+    assert {(change["answers"][: len("channel=shop")], change["new_outcome"]) for change in changes} == {
+        ("channel=shop", "contact-support")
+    }
+    assert sum(change["combinations"] for change in changes) == 56
+    assert found["combinations"] == 120
+
+
+def test_diff_reads_a_git_revision(capsys, project):
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "content"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Policy"], cwd=project, check=True)
+    edit(project, *REROUTE)
+
+    status, out, err = run(capsys, "diff", "--format", "markdown")
+
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == "## What content changes, compared with HEAD"
+    assert "- `reason=changed-mind when device-status is not-flagged or status-unknown (any effort)`: " in out
+
+
+def test_a_broken_old_revision_is_reported_with_its_name(capsys, project):
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    edit(project, "outcome: free-return", "outcome: free-retrun")
+    subprocess.run([*git, "add", "content"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Broken"], cwd=project, check=True)
+
+    status, out, err = run(capsys, "diff")
+
+    assert (status, out) == (1, "")
+    assert err.startswith("HEAD:content/policy.yaml:")
+    assert "free-retrun" in err
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        pytest.param(
+            "no-such-revision", "error: no-such-revision: not a folder, nor a revision git knows;", id="unknown"
+        ),
+        pytest.param("docs", "error: docs: a folder, but neither a content folder", id="folder-without-content"),
+    ],
+)
+def test_a_version_that_cannot_be_read_says_why(capsys, project, spec, message):
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+
+    status, out, err = run(capsys, "diff", spec)
+
+    assert (status, out) == (1, "")
+    assert err.startswith(message)
