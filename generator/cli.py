@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check | build | serve | diff | report | i18n``.
+"""The command line: ``python -m generator check | build | serve | addresses | diff | report | i18n``.
 
 It only parses arguments and calls the modules that do the work; problems in
 the content are printed as ``path:line:col: error: message`` and exit 1.
@@ -18,6 +18,7 @@ from generator.catalogs import Pending
 from generator.content import Content, check_content
 from generator.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic
 from generator.i18n import describe
+from generator.ledger import LEDGER_FILE, moved_lines, published, record
 from generator.locales import SiteLocale
 
 
@@ -37,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--locale", default="en-US", help="the locale to preview (default: en-US)")
     serve.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000; port 0: any)"
+    )
+    addresses = commands.add_parser("addresses", help="record the finder's addresses, so that none ever breaks")
+    addresses.add_argument(
+        "--content", type=Path, default=Path("content"), help="the content folder (default: content)"
     )
     diff = commands.add_parser("diff", help="what an edit changes: outcomes, texts, translations, finder addresses")
     diff.add_argument("old", nargs="?", default="HEAD", help="a git revision or a folder (default: HEAD)")
@@ -67,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.content, strict=args.strict)
     if args.command == "i18n":
         return run_i18n(args)
+    if args.command == "addresses":
+        return run_addresses(args.content)
     if args.command == "diff":
         return run_diff(args.content, args.old, args.new, args.format)
     if args.command == "report":
@@ -85,8 +92,21 @@ def run_check(content_dir: Path, *, strict: bool = False) -> int:
     return 0
 
 
+def run_addresses(content_dir: Path) -> int:
+    """Record the finder's new addresses in the ledger; say which recorded ones moved, and where to."""
+    content, problems = check_content(content_dir)
+    if content is None:
+        return _report(problems)
+    lines = record(content_dir, content.ledger, content.proof.nodes) + moved_lines(content.ledger, content.proof.nodes)
+    count = len({**content.ledger, **published(content.proof.nodes)})
+    print("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count} finder addresses)"]))
+    return 0
+
+
 def _say_proven(content_dir: Path, content: Content) -> None:
     print(f"{display_path(content_dir / 'policy.yaml')}: {content.proof.summary(content.policy)}")
+    for line in moved_lines(content.ledger, content.proof.nodes):
+        print(line)
     for locale in content.locales.translated:
         found = content.translations[locale.tag].status()
         if found.translated < found.total:
@@ -217,6 +237,8 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
+    for line in record(content_dir, content.ledger, content.proof.nodes):
+        print(f"{line}: commit it, so that these addresses keep working")
     return 0
 
 

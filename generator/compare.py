@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from generator import flow
+from generator.addresses import best_match, node_dir
 from generator.content import Content
 from generator.explain import describe
 from generator.model import Policy
-from generator.pages import node_dir
 from generator.space import AnswerSpace, Box, intersection
 
 
@@ -113,24 +112,6 @@ def common_space(old: Policy, new: Policy) -> AnswerSpace:
         else:
             answers.append(new_answers.get(question) or old_answers[question])
     return AnswerSpace(tuple(questions), tuple(answers))
-
-
-def best_match(nodes: dict[flow.Path, flow.Node], answers: flow.Path) -> flow.Path:
-    """Return the path of the node that best keeps ``answers``: the finder followed with them as far as it goes.
-
-    From the first question, each question the old answers answer (with an
-    answer that still exists) is answered so; the first one they do not answer
-    is where the customer lands, to answer it.
-    """
-    given = dict(answers)
-    path: flow.Path = ()
-    while isinstance(nodes[path], flow.QuestionNode):
-        question = nodes[path].question.id  # type: ignore[union-attr]
-        step = (*path, (question, given.get(question, "")))
-        if step not in nodes:
-            break
-        path = step
-    return path
 
 
 def outcome_changes(old: Policy, new: Policy, space: AnswerSpace) -> list[OutcomeChange]:

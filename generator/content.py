@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.catalogs import Translations, catalog_path, check_catalog, read_catalog
 from generator.diagnostics import ContentError, Diagnostic, Position, display_path
+from generator.ledger import ledger_problem, read_ledger, unrecorded
 from generator.load import Document, load_document
 from generator.locales import LocaleSettings
 from generator.messages import SourceMessage, extract_messages
@@ -52,6 +53,8 @@ class Content:
     messages: list[SourceMessage]
     #: The translations of each published locale but the source, by tag.
     translations: Mapping[str, Translations] = field(default_factory=dict)
+    #: Every finder address published so far, with its answers (content/finder-addresses.yaml).
+    ledger: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: In content localized for a locale (:func:`generator.translate.localize`), the texts it shows in
     #: another language, because their translation is stale or missing, with that language's tag.
     untranslated: Mapping[str, str] = field(default_factory=dict)
@@ -65,7 +68,8 @@ def check_content(
     With ``strict``, a stale or missing translation in a published locale is a
     problem too (without it, that text falls back to English with a notice).
     A published locale must have its catalog, unless ``catalogs_required`` is
-    false (for the translators' commands, which create it).
+    false (for the translators' commands, which create it). With ``strict``, a
+    finder address the ledger has not recorded is a problem too.
     """
     policy_document, problems = _read(content_dir / POLICY_FILE)
     interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
@@ -97,6 +101,11 @@ def check_content(
     translations, problems = _read_translations(content_dir / CATALOGS_DIR, locales, messages, strict=strict)
     if catalogs_required and locales_document is not None:
         problems += _missing_catalogs(content_dir, locales, locales_document)
+    ledger, ledger_problems = read_ledger(content_dir)
+    problems += ledger_problems
+    missing = unrecorded(ledger, proof.nodes)
+    if strict and missing and not ledger_problems:
+        problems.append(ledger_problem(content_dir, missing))
     if problems:
         return None, problems
     content = Content(
@@ -108,6 +117,7 @@ def check_content(
         locales,
         messages,
         translations,
+        ledger,
     )
     return content, []
 

@@ -13,14 +13,14 @@ from typing import Any
 from markupsafe import escape
 
 from generator import flow, review
+from generator.addresses import FINDER_DIR, node_dir
 from generator.content import Content
+from generator.ledger import Redirect, redirects
 from generator.locales import SiteLocale
 from generator.model import Outcome
 from generator.render import PageRenderer, shows_untranslated
 from generator.translate import localize
 
-#: The finder's folder; its nodes live below it, one folder per answer.
-FINDER_DIR = "finder"
 #: The review page's folder: the logic for editors and reviewers.
 REVIEW_DIR = "review"
 
@@ -104,7 +104,27 @@ def build_localized_pages(content: Content, locale: SiteLocale) -> list[Page]:
     for node in content.proof.nodes:
         pages.append(_finder_page(node, content, renderer(node_dir(node.path)), common))
     pages.append(_review_page(content, renderer(REVIEW_DIR)))
+    pages += [
+        _redirect_page(moved, renderer(moved.address)) for moved in redirects(content.ledger, content.proof.nodes)
+    ]
     return pages
+
+
+def _redirect_page(moved: Redirect, page: PageRenderer) -> Page:
+    """A finder address the finder no longer has: it sends the reader on to where its answers lead now.
+
+    It works without JavaScript (a ``refresh`` and a visible link), and tells
+    search engines where the page went (``canonical``) and not to list it.
+    """
+    html = page.render("redirect.html", target=moved.target)
+    return Page(
+        moved.address,
+        page.ui("redirect", "title").striptags(),
+        page.ui("redirect", "text").striptags(),
+        _with_notice(page, html),
+        listed=False,
+        extra_meta={"robots": "noindex", "redirect": page.url(moved.target), "redirect_to": f"{moved.target}/"},
+    )
 
 
 def _review_page(content: Content, page: PageRenderer) -> Page:
@@ -144,11 +164,6 @@ def review_context(
         "level": level,
         "link_outcomes": link_outcomes,
     }
-
-
-def node_dir(path: flow.Path) -> str:
-    """Return the folder of the finder node reached by ``path``."""
-    return "/".join([FINDER_DIR, *(answer for _, answer in path)])
 
 
 def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: dict[str, str]) -> Page:

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 from playwright.sync_api import Page, expect
 
@@ -188,3 +189,23 @@ def diagram_boxes(html: str) -> list[str]:
     parser = _SvgText()
     parser.feed(svg.group())
     return [" ".join(lines) for lines in parser.boxes]
+
+
+def add_question_in_front(project: Path) -> None:
+    """Ask first where the device was traded in; a trade-in in a shop goes to Customer Care."""
+    policy = project / "content/policy.yaml"
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    data["questions"].insert(
+        0,
+        {
+            "id": "channel",
+            "text": "Where did you trade in your device?",
+            "answers": [{"id": "online", "text": "Online"}, {"id": "shop", "text": "In a shop"}],
+        },
+    )
+    for scenario in data["scenarios"]:
+        scenario["when"]["channel"] = ["online"]
+    data["scenarios"].append(
+        {"id": "shop", "when": {"channel": ["shop"]}, "outcome": "contact-support", "situation": "In a shop."}
+    )
+    policy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

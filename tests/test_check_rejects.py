@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 
 from generator import load
+from generator.addresses import FINDER_DIR
 from generator.cli import main
 from generator.load import MAX_FILE_BYTES, MAX_VALUES
-from generator.pages import FINDER_DIR
 from generator.references import RESERVED_ARTICLE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent

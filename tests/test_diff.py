@@ -13,9 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.cli import main
+from support import add_question_in_front
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,26 +80,6 @@ def test_a_reworded_text_names_the_translations_it_makes_stale(capsys, project, 
     assert found["stale"] == {
         tag: ["policy/outcomes/free-return/title"] for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]
     }
-
-
-def add_question_in_front(project: Path) -> None:
-    """Ask first where the device was traded in; a trade-in in a shop goes to Customer Care."""
-    policy = project / "content/policy.yaml"
-    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
-    data["questions"].insert(
-        0,
-        {
-            "id": "channel",
-            "text": "Where did you trade in your device?",
-            "answers": [{"id": "online", "text": "Online"}, {"id": "shop", "text": "In a shop"}],
-        },
-    )
-    for scenario in data["scenarios"]:
-        scenario["when"]["channel"] = ["online"]
-    data["scenarios"].append(
-        {"id": "shop", "when": {"channel": ["shop"]}, "outcome": "contact-support", "situation": "In a shop."}
-    )
-    policy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def test_a_question_in_front_retires_every_finder_address_and_says_where_each_leads(capsys, project, before):

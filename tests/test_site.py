@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import flow
-from generator.pages import node_dir
+from generator.addresses import node_dir
 from support import html_tags, html_text
 
 
