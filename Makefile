@@ -42,7 +42,6 @@ build: python
 	$(BIN)/python -m generator build
 
 serve: python
-	$(BIN)/python -m generator check
 	$(BIN)/python -m generator serve --locale $(LOCALE) --dev-addr 127.0.0.1:$(PORT)
 
 report: python

@@ -1,4 +1,4 @@
-"""Helpers the tests share: reading text and attributes out of generated HTML, checking it with Nu."""
+"""Helpers the tests share: reading generated HTML, checking it with Nu, running a live preview."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ import contextlib
 import functools
 import http.server
 import json
+import os
+import queue
 import re
 import shutil
 import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -209,3 +215,85 @@ def add_question_in_front(project: Path) -> None:
         {"id": "shop", "when": {"channel": ["shop"]}, "outcome": "contact-support", "situation": "In a shop."}
     )
     policy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+#: Only ends a test that would otherwise hang: each step waits for a state.
+DEADLINE = 120.0
+
+
+class Preview:
+    """A running preview: its address, and the lines it printed."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.printed: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        served = self.wait_for_line(r"Serving on (http://127\.0\.0\.1:\d+/en-us/)")
+        self.url = served[1]
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for_line(self, pattern: str) -> re.Match[str]:
+        deadline = time.monotonic() + DEADLINE
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                assert self.process.poll() is None, "\n".join(self.printed)
+                continue
+            self.printed.append(line)
+            found = re.search(pattern, line)
+            if found:
+                return found
+        pytest.fail(f"the preview never printed {pattern!r}:\n" + "\n".join(self.printed))
+
+    def page(self, path: str = "finder/") -> str:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=DEADLINE) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:  # the page of problems comes with 503
+            return f"HTTP {error.code}\n{error.read().decode('utf-8')}"
+
+    def wait_for_page(self, check: Callable[[str], bool], path: str = "finder/") -> str:
+        deadline = time.monotonic() + DEADLINE
+        while time.monotonic() < deadline:
+            html = self.page(path)
+            if check(html):
+                return html
+            self.wait_for_line(r"Reloading browsers|The browser shows the problems")
+        pytest.fail(f"the preview never served the expected page:\n{html[:500]}")
+
+
+def start(project: Path, temporary: Path, *arguments: str) -> subprocess.Popen[str]:
+    """Start ``python -m generator serve`` in ``project``, its temporary folders in ``temporary``."""
+    python_path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    temporary.mkdir(exist_ok=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", *(arguments or ("--dev-addr", "127.0.0.1:0"))],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": python_path, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    assert process.stdout is not None
+    process.stdout.close()
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer has {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

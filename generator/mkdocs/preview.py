@@ -10,8 +10,9 @@ the policy is in the browser in a fraction of a second rather than a second
 * it compiles the theme's templates once per process, not once per rebuild;
 * the content is proven once per version of its files (:mod:`generator.proven`).
 
-A rebuild that fails prints its problems, never a traceback, and the site of
-the last good build stays on show: each build goes to a folder of its own,
+A rebuild that fails prints its problems, never a traceback, and every page
+answers with them (file, line, the YAML lines) until an edit fixes them; the
+last good build stays in its folder: each build goes to a folder of its own,
 put in place only once it succeeded.
 """
 
@@ -28,8 +29,10 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
-from generator.mkdocs.config import BuildError, locale_config
+from generator.diagnostics import ContentError, Diagnostic
+from generator.mkdocs.config import BuildError, content_folder, locale_config
 from generator.mkdocs.server import PreviewServer, stop_on_termination
+from generator.proven import proven_content
 from generator.publish import publish
 from generator.render import TEMPLATES_DIR, template_problem
 
@@ -51,12 +54,16 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
     def builder(config: MkDocsConfig | None = None) -> bool:
         """Build into a folder of its own and put it in place only if the build succeeds."""
         staging = tempfile.mkdtemp(prefix=".building-", dir=workspace)
+        problem: str | list[Diagnostic] = ""
         try:
             config = config or get_config()
             config.site_dir = staging
+            proven_content(content_folder(config_file))  # the located problems, for the browser (proven once)
             build(config, serve_url=server.url if server else None)
+        except ContentError as error:
+            problem = error.diagnostics
         except Abort:  # MkDocs has said why
-            problem = ""
+            pass
         except (MkDocsException, BuildError) as error:
             problem = str(error)
         except jinja2.TemplateError as error:
@@ -65,12 +72,11 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
             problem = f"{type(error).__name__}: {error}"
         else:
             publish(Path(staging), Path(site_dir))
+            server.show_site()  # type: ignore[union-attr]
             return True
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        if problem:
-            log.error("%s", problem)
-        log.error("The preview still shows the last good build: fix the problem above and save again")
+        server.show_problems(problem)  # type: ignore[union-attr]
         return False
 
     restore = stop_on_termination()
@@ -81,16 +87,10 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
             server.server_bind()
         except (OSError, OverflowError) as error:
             reason = getattr(error, "strerror", None) or error
-            log.error(
-                "Cannot serve on %s:%s (%s): is a preview already running there? --dev-addr 127.0.0.1:0 "
-                "takes any free port",
-                host,
-                port,
-                reason,
-            )
+            log.error("Cannot serve on %s:%s (%s): is a preview already running there? --dev-addr 127.0.0.1:0 "
+                      "takes any free port", host, port, reason)  # fmt: skip
             return 1
-        if not builder(get_config()):
-            return 1
+        builder(get_config())  # broken content: the browser shows the problems until they are fixed
         watched = [config.docs_dir, config.config_file_path, TEMPLATES_DIR, *config.watch]
         if config.theme.custom_dir:
             watched.append(config.theme.custom_dir)

@@ -4,10 +4,12 @@ MkDocs polls the watched folders every half second and rebuilds on any event
 under them; this server is told of a change by the kernel (inotify), waits
 50 ms rather than 100 for an editor to finish saving, and ignores files that
 a build merely reads (the kernel reports those too). Port 0 picks a free port.
+While the content is broken, every page answers with the list of problems.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -17,6 +19,11 @@ from typing import Any
 import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
+
+from generator.diagnostics import ContentError, Diagnostic
+from generator.problems_page import problems_page
+
+log = logging.getLogger("mkdocs.commands.serve")
 
 #: The events that change a file; the kernel also reports a file opened or closed after reading.
 CHANGES = frozenset({"created", "modified", "deleted", "moved"})
@@ -33,6 +40,28 @@ class PreviewServer(LiveReloadServer):
         self.observer = watchdog.observers.Observer()
 
     _bound = False
+    #: While the content is broken, the page every address answers with (the live reload brings the site back).
+    problems_page: bytes | None = None
+
+    def show_problems(self, problem: str | list[Diagnostic]) -> None:
+        """Answer every page with ``problem`` until :meth:`show_site`; say it in the terminal too."""
+        self.problems_page = problems_page(problem or "The build failed: the terminal says why")
+        if problem:
+            log.error("%s", problem if isinstance(problem, str) else ContentError(problem))
+        log.error("The browser shows the problems until they are fixed: fix them and save again")
+
+    def show_site(self) -> None:
+        self.problems_page = None
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+        page, path = self.problems_page, environ["PATH_INFO"]
+        if page is None or path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
+            return super()._serve_request(environ, start_response)
+        with self._epoch_cond:
+            content = self._inject_js_into_html(page, self._visible_epoch)
+        headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))]
+        start_response("503 Service Unavailable", [*headers, ("Cache-Control", "no-store")])
+        return [content]
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """Rebuild when a file below ``path`` is written, created, deleted or moved (not when it is read)."""
