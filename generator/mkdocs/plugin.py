@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.diagnostics import ContentError
+from generator.finder_data import finder_files
 from generator.locales import SOURCE_LOCALE, SiteLocale
 from generator.pages import Page, build_localized_pages
 from generator.proven import proven_content
@@ -43,11 +44,11 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     pages: list[Page]
     generated: dict[str, Page]  # the pages by source path
+    data_files: dict[str, str]  # finder.json and its schema, by file name
     locale: SiteLocale
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Runs before every build; the content is proven once per version of its files (in a build,
-        # by the main process), so a preview proves again only when the content changed.
+        # Proven once per version of the files (in a build, by the main process; a preview, on a change).
         content_dir = Path(config.config_file_path).parent / self.config.content
         try:
             content = proven_content(content_dir)
@@ -67,11 +68,11 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if config.nav is None:
             config.nav = [page.src_uri for page in self.pages if page.listed]
         base = self.config.base_url or config.site_url or "/"
-        config.extra["help_base_url"] = base
-        config.extra["help_locale"] = self.locale.tag
-        config.extra["help_locales"] = [
+        self.data_files = finder_files(content, self.locale, f"{base}{self.locale.slug}/")
+        locales = [
             {"tag": locale.tag, "slug": locale.slug, "name": locale.name} for locale in content.locales.published
         ]
+        config.extra.update(help_base_url=base, help_locale=self.locale.tag, help_locales=locales)
         return config
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -81,22 +82,21 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # Generated pages exist only in the build, never in docs/. Their source is empty: MkDocs has no
-        # Markdown to convert (nor front matter to parse); the two events below give it the page as is.
+        # Generated pages exist in the build only, with no source: the two events below give them as they are.
         self.generated = {page.src_uri: page for page in self.pages}
         for page in self.pages:
             files.append(File.generated(config, page.src_uri, content=""))
+        for name, text in self.data_files.items():  # finder.json and its schema, as they are
+            files.append(File.generated(config, name, content=text))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        generated = self.generated.get(page.file.src_uri)
-        if generated is not None:
+        if (generated := self.generated.get(page.file.src_uri)) is not None:
             page.meta = generated.meta()
         return markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        generated = self.generated.get(page.file.src_uri)
-        return html if generated is None else generated.html.rstrip("\n")
+        return html if (generated := self.generated.get(page.file.src_uri)) is None else generated.html.rstrip("\n")
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict:
         # The same page in every locale: Material's head links and language menu read these.

@@ -95,5 +95,7 @@ def _build_locale(config_file: str, target: str, tag: str, base_url: str) -> Non
         raise BuildError("\n".join(f"{tag}: {reason}" for reason in reasons)) from None
     except jinja2.TemplateError as error:
         raise BuildError(f"{tag}: {template_problem(error)}") from None
+    except Exception as error:  # a bug of ours: said in one line, never as a traceback
+        raise BuildError(f"{tag}: the build failed ({type(error).__name__}: {error})") from None
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
