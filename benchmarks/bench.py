@@ -569,7 +569,12 @@ def preview_rows(work: Path, rounds: int) -> list[Row]:
             reference=float(found["mkdocs_serve_median_s"]),
             ratio=float(found["ratio"]),
             notes=f"ours {found['ours_s']}; mkdocs serve {found['mkdocs_serve_s']} (real policy, en-US)",
-        )
+        ),
+        Row(
+            f"preview: broken edit → its problem served (median of {edits})",
+            ours=float(found["broken_edit_to_problems_page_median_s"]),
+            notes=f"{found['broken_edit_to_problems_page_s']}; mkdocs serve shows none (the page hangs)",
+        ),
     ]
 
 

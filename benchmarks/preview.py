@@ -7,6 +7,8 @@ Starts ``python -m generator serve`` on a copy of the project, then edits
 measures from the moment the file is written to the moment the preview serves
 the finder page with the new words (polled every 5 ms). It also starts stock
 ``mkdocs serve`` on the same copy and measures it the same way, for the ratio.
+Then it breaks the policy (an unknown outcome) and measures until the preview
+serves the page of problems that names it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ PYTHON = sys.executable
 #: The text edited in content/policy.yaml, and the page that shows it.
 TITLE = "title: Find out how to get your device back"
 PAGE = "en-us/finder/"
+#: The outcome a broken edit misspells: the preview then serves the problem instead of the page.
+BROKEN = "outcome: contact-support"
 #: Give up on a server or an edit after this long.
 TIMEOUT = 60.0
 
@@ -72,21 +76,29 @@ def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
             return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:  # the page of problems comes with 503
+        return error.read().decode("utf-8")
     except (urllib.error.URLError, OSError):
         return ""
 
 
-def edit_latencies(project: Path, address: str, edits: int) -> list[float]:
-    """Edit the finder's title ``edits`` times; return the seconds until each edit is served."""
+def edit_latencies(project: Path, address: str, edits: int, *, broken: bool = False) -> list[float]:
+    """Edit the policy ``edits`` times; return the seconds until each edit is served.
+
+    An edit renames the finder's title; with ``broken``, it names an outcome
+    that does not exist, and is served when the page shows that problem.
+    """
     policy = project / "content" / "policy.yaml"
     text = policy.read_text(encoding="utf-8")
     assert TITLE in text, "the finder's title changed: update benchmarks/preview.py"
+    assert BROKEN in text, "the outcome the benchmark breaks changed: update benchmarks/preview.py"
     times = []
     for edit in range(edits):
         time.sleep(0.5)  # let the previous rebuild settle: each edit is timed on its own
-        words = f"Edited title number {edit} {time.monotonic_ns()}"
+        words = f"edited-{edit}-{time.monotonic_ns()}"
+        changed = text.replace(BROKEN, f"outcome: {words}", 1) if broken else text.replace(TITLE, f"title: {words}")
         start = time.perf_counter()
-        policy.write_text(text.replace(TITLE, f"title: {words}"), encoding="utf-8")
+        policy.write_text(changed, encoding="utf-8")
         deadline = start + TIMEOUT
         while words not in fetch(address + PAGE):
             if time.perf_counter() > deadline:
@@ -103,6 +115,7 @@ def measure(edits: int) -> dict[str, object]:
         ours = [PYTHON, "-m", "generator", "serve", "--dev-addr", "127.0.0.1:0"]
         with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as address:
             fast = edit_latencies(project, address, edits)
+            problems = edit_latencies(project, address, edits, broken=True)
         port = _free_port()
         stock = [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
         env = {
@@ -120,6 +133,8 @@ def measure(edits: int) -> dict[str, object]:
         "mkdocs_serve_median_s": round(stock_median, 3),
         "mkdocs_serve_s": [round(t, 3) for t in slow],
         "ratio": round(median / stock_median, 2),
+        "broken_edit_to_problems_page_median_s": round(statistics.median(problems), 3),
+        "broken_edit_to_problems_page_s": [round(t, 3) for t in problems],
     }
 
 
@@ -143,6 +158,8 @@ def main() -> None:
     print(f"policy edit → preview, median of {args.edits}: {result['ours_median_s']:.3f} s {result['ours_s']}")
     print(f"the same with mkdocs serve:           {result['mkdocs_serve_median_s']:.3f} s {result['mkdocs_serve_s']}")
     print(f"ratio: {result['ratio']:.2f}")
+    median, each = result["broken_edit_to_problems_page_median_s"], result["broken_edit_to_problems_page_s"]
+    print(f"broken edit → its problem served, median of {args.edits}: {median:.3f} s {each}")
 
 
 if __name__ == "__main__":
