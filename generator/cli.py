@@ -97,7 +97,11 @@ def run_addresses(content_dir: Path) -> int:
     content, problems = check_content(content_dir)
     if content is None:
         return _report(problems)
-    lines = record(content_dir, content.ledger, content.proof.nodes) + moved_lines(content.ledger, content.proof.nodes)
+    try:
+        lines = record(content_dir, content.ledger, content.proof.nodes)
+    except OSError as error:
+        return _cannot_write(content_dir / LEDGER_FILE, error)
+    lines += moved_lines(content.ledger, content.proof.nodes)
     count = len({**content.ledger, **published(content.proof.nodes)})
     print("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count} finder addresses)"]))
     return 0
@@ -195,8 +199,7 @@ def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None
     try:
         write_report(content, list(locales), output)
     except OSError as error:
-        print(f"{display_path(output)}: error: cannot write the report ({error.strerror})", file=sys.stderr)
-        return 1
+        return _cannot_write(output, error, "the report")
     print(f"{display_path(output)}: the review of {', '.join(locale.tag for locale in locales)}")
     return 0
 
@@ -237,9 +240,18 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
-    for line in record(content_dir, content.ledger, content.proof.nodes):
+    try:
+        recorded = record(content_dir, content.ledger, content.proof.nodes)
+    except OSError as error:
+        return _cannot_write(content_dir / LEDGER_FILE, error, "the site is built, but its new finder addresses")
+    for line in recorded:
         print(f"{line}: commit it, so that these addresses keep working")
     return 0
+
+
+def _cannot_write(path: Path, error: OSError, what: str = "the file") -> int:
+    print(f"{display_path(path)}: error: cannot write {what} ({error.strerror or error})", file=sys.stderr)
+    return 1
 
 
 def run_serve(config_file: Path, locale: str, address: str) -> int:

@@ -45,9 +45,9 @@ def format_diagnostic(diagnostic: Diagnostic) -> str:
 
 
 def display_path(path: Path) -> str:
-    """Return ``path`` relative to the working folder when it lies below it."""
+    """Return ``path`` relative to the working folder when it lies below it (a link named as it is, not its target)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

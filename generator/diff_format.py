@@ -18,10 +18,16 @@ def as_lines(comparison: Comparison, old: str, new: str, *, markdown: bool = Fal
     bullet = "- " if markdown else "  - "
     lines = [f"{'## ' if markdown else ''}What {new} changes, compared with {old}"]
     changes = comparison.outcome_changes
+    if comparison.renamed:
+        lines += heading("Renamed (the same words under a new id)")
+        lines += [
+            f"{bullet}{kind}: {', '.join(code(item) for item in items)}" for kind, items in comparison.renamed.items()
+        ]
     if changes:
         moved = sum(change.combinations for change in changes)
         lines += heading(
-            f"Customers who now get another outcome: {count_combinations(moved)} of {comparison.combinations:,}"
+            f"Customers who now get another outcome: {count_combinations(moved)} of the "
+            f"{comparison.combinations:,} both versions decide"
         )
         for change in changes:
             scenario = code(change.new_scenario)
@@ -31,8 +37,16 @@ def as_lines(comparison: Comparison, old: str, new: str, *, markdown: bool = Fal
                 f"{bullet}{code(change.answers)}: {code(change.old_outcome)} → {code(change.new_outcome)} "
                 f"({count_combinations(change.combinations)}; scenario {scenario})"
             )
+    elif comparison.combinations:
+        lines += [
+            "",
+            f"Every customer gets the same outcome as before ({comparison.combinations:,} answer combinations).",
+        ]
     else:
-        lines += ["", "Every customer gets the same outcome as before."]
+        lines += ["", "The two versions share no combination of answers: nothing to compare customer by customer."]
+    for count, which in ((comparison.only_new, "new"), (comparison.only_old, "old")):
+        if count:
+            lines.append(f"{count_combinations(count)} only the {which} version has (answers added or removed).")
     for title, found in (("Added", comparison.added), ("Removed", comparison.removed)):
         if found:
             lines += heading(title)
@@ -56,12 +70,16 @@ def as_lines(comparison: Comparison, old: str, new: str, *, markdown: bool = Fal
                 lines.append(f"  - now: {change.new}")
             elif change.new is not None:
                 lines.append(f"      now: {change.new}")
-    if comparison.stale:
-        lines += heading("Translations this edit makes stale")
-        lines += [
-            f"{bullet}{tag}: {len(contexts)} ({', '.join(code(context) for context in contexts)})"
-            for tag, contexts in comparison.stale.items()
-        ]
+    for title, found in (
+        ("Translations this edit makes stale", comparison.stale),
+        ("New texts to translate", comparison.missing),
+    ):
+        if found:
+            lines += heading(title)
+            lines += [
+                f"{bullet}{tag}: {len(contexts)} ({', '.join(code(context) for context in contexts)})"
+                for tag, contexts in found.items()
+            ]
     if comparison.retired:
         lines += heading("Finder addresses that disappear, and where their answers now lead")
         lines += [f"{bullet}{code(moved.old + '/')} → {code(moved.target + '/')}" for moved in comparison.retired]

@@ -11,6 +11,7 @@ only ever added: by ``python -m generator addresses``, and by every build.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,11 +56,7 @@ def read_ledger(content_dir: Path) -> tuple[dict[str, dict[str, str]], list[Diag
         return {}, [Diagnostic(document.position(()), _SHAPE)]
     ledger: dict[str, dict[str, str]] = {}
     for address, answers in data.items():
-        if (
-            not address.startswith("finder")
-            or not isinstance(answers, dict)
-            or not all(isinstance(value, str) for value in answers.values())
-        ):
+        if not _sound(address, answers):
             problems.append(Diagnostic(document.key_position((address,)), _SHAPE))
             continue
         ledger[address] = {str(question): value for question, value in answers.items()}
@@ -67,9 +64,24 @@ def read_ledger(content_dir: Path) -> tuple[dict[str, dict[str, str]], list[Diag
 
 
 _SHAPE = (
-    "each line must read `finder/<answers>: {question: answer, …}`; this file is written by "
-    "`python -m generator addresses`: restore it from version control, or delete it and run that command"
+    "each line must read `finder/<answers>: {question: answer, …}`, the address made of its answers; this "
+    "file is written by `python -m generator addresses`: restore it from version control (after a merge, "
+    "keep the lines of both sides), never delete it, or the links it keeps alive break"
 )
+
+
+def _sound(address: object, answers: object) -> bool:
+    """An entry is an address made of its answers, each a plain id: nothing that could leave the finder."""
+    if not isinstance(address, str) or not isinstance(answers, dict):
+        return False
+    ids = [*map(str, answers), *answers.values()]
+    if not all(isinstance(value, str) and _ID.fullmatch(value) for value in ids):
+        return False
+    return address == node_dir(tuple(answers.items()))
+
+
+#: An id as the policy's schema defines it (policy.schema.json): no slash, no dot, no space.
+_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
 
 def published(nodes: list[flow.Node]) -> dict[str, dict[str, str]]:
@@ -127,5 +139,16 @@ def record(content_dir: Path, ledger: Ledger, nodes: list[flow.Node]) -> list[st
 
 
 def moved_lines(ledger: Ledger, nodes: list[flow.Node]) -> list[str]:
-    """Say which recorded addresses the finder no longer has, and where each now sends its readers."""
-    return [f"{moved.address}/: moved; redirects to {moved.target}/" for moved in redirects(ledger, nodes)]
+    """Say which recorded addresses moved, and where each now sends its readers; and which now mean other answers."""
+    lines = [f"{moved.address}/: moved; redirects to {moved.target}/" for moved in redirects(ledger, nodes)]
+    for address, answers in published(nodes).items():
+        if address in ledger and dict(ledger[address]) != answers:
+            lines.append(
+                f"{address}/: now stands for {_answers(answers)}, not {_answers(ledger[address])}: "
+                "links to it land on other answers (give the new answers other ids to keep the old links)"
+            )
+    return lines
+
+
+def _answers(answers: Mapping[str, str]) -> str:
+    return ", ".join(f"{question}={answer}" for question, answer in answers.items()) or "no answer"

@@ -7,6 +7,7 @@ never leaves a half-published site (or a half-built preview) behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -27,6 +28,8 @@ def publish(staging: Path, site_dir: Path) -> None:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename: readers see the old file or the new."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):  # a device, a folder, a link: never replaced
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     try:

@@ -30,11 +30,15 @@ def content_folder_of(spec: str, content_dir: Path, workdir: Path) -> tuple[Path
 
 
 def _revision(revision: str, content_dir: Path, workdir: Path) -> tuple[Path, str]:
-    top = _git(["rev-parse", "--show-toplevel"], content_dir.parent, f"{revision}: not a folder, and")
-    inside = content_dir.resolve().relative_to(Path(top.decode().strip()).resolve()).as_posix()
+    if not content_dir.is_dir():
+        raise VersionError(f"{display_path(content_dir)}: no content folder here (--content names it)")
+    top = Path(_git(["rev-parse", "--show-toplevel"], content_dir, f"{revision}: not a folder, and").decode().strip())
+    if not content_dir.resolve().is_relative_to(top.resolve()):
+        raise VersionError(f"{display_path(content_dir)}: the content folder is not in the git repository {top}")
+    inside = content_dir.resolve().relative_to(top.resolve()).as_posix()
     listing = _git(
         ["ls-tree", "-r", "-z", "--name-only", "--full-tree", f"{revision}^{{tree}}", "--", inside],
-        content_dir.parent,
+        content_dir,
         f"{revision}: not a folder, nor a revision git knows;",
     )
     names = [name for name in listing.decode().split("\0") if name]
@@ -43,7 +47,7 @@ def _revision(revision: str, content_dir: Path, workdir: Path) -> tuple[Path, st
     for name in names:
         target = workdir / Path(name).relative_to(inside)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_git(["show", f"{revision}:{name}"], content_dir.parent, f"{revision}:{name}:"))
+        target.write_bytes(_git(["show", f"{revision}:{name}"], content_dir, f"{revision}:{name}:"))
     return workdir, f"{revision}:{inside}/"
 
 

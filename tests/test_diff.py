@@ -55,7 +55,7 @@ def test_a_rerouted_scenario_is_named_with_both_outcomes(capsys, project, before
 
     assert (status, err) == (0, "")
     assert out.splitlines()[2:4] == [
-        "Customers who now get another outcome: 4 answer combinations of 60:",
+        "Customers who now get another outcome: 4 answer combinations of the 60 both versions decide:",
         "  - reason=changed-mind when device-status is not-flagged or status-unknown (any effort): "
         "prepaid-label → contact-support (4 answer combinations; scenario changed-mind)",
     ]
@@ -155,3 +155,54 @@ def test_a_version_that_cannot_be_read_says_why(capsys, project, spec, message):
 
     assert (status, out) == (1, "")
     assert err.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("edits", "renamed"),
+    [
+        pytest.param(
+            [("- id: tried\n", "- id: made-attempt\n"), ("effort: [tried]", "effort: [made-attempt]")],
+            {"answers": ["effort=tried → made-attempt"]},
+            id="answer",
+        ),
+        pytest.param(
+            [("- id: effort\n", "- id: attempt\n"), ("effort: [", "attempt: [")],
+            {"questions": ["effort → attempt"]},
+            id="question",
+        ),
+        pytest.param(
+            [("- id: prepaid-label\n", "- id: customer-label\n"), ("outcome: prepaid-label", "outcome: customer-label"),
+             ("outcome:prepaid-label", "outcome:customer-label")],
+            {"outcomes": ["prepaid-label → customer-label"]},
+            id="outcome",
+        ),
+    ],
+)  # fmt: skip
+def test_a_renamed_id_is_a_rename_not_customers_moving(capsys, project, before, edits, renamed):
+    edit(project, *REROUTE)  # one real change, which must keep its true size
+    policy = project / "content/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    policy.write_text(text, encoding="utf-8")
+
+    status, out, _ = run(capsys, "diff", str(before), "--format", "json")
+
+    assert status == 0
+    found = json.loads(out)
+    assert found["renamed"] == renamed
+    assert (found["combinations"], found["only_old"], found["only_new"]) == (60, 0, 0)
+    assert [(c["old_scenario"], c["combinations"]) for c in found["outcome_changes"]] == [("changed-mind", 4)]
+    assert found["added"] == found["removed"] == {}
+
+
+def test_a_new_text_is_listed_as_to_translate_in_every_locale(capsys, project, before):
+    edit(project, "  - id: effort\n", "  - id: effort\n    hint: Think of the help you asked for.\n")
+
+    status, out, _ = run(capsys, "diff", str(before))
+
+    assert status == 0
+    assert "New texts to translate:" in out
+    for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]:
+        assert f"  - {tag}: 1 (policy/questions/effort/hint)" in out

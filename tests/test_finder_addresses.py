@@ -110,6 +110,10 @@ def test_check_lists_the_moved_addresses_and_strict_wants_the_ledger_committed(c
         pytest.param("finder: {}\nfinder/x: x\n", "content/finder-addresses.yaml:2:1: error: each line must read", id="answers-not-a-mapping"),
         pytest.param("finder: {}\nguide: {}\n", "content/finder-addresses.yaml:2:1: error: each line must read", id="not-a-finder-address"),
         pytest.param("finder: {\n", "content/finder-addresses.yaml:2:1: error: invalid YAML", id="broken-yaml"),
+        pytest.param("finder/../review: {a: ..}\n", "content/finder-addresses.yaml:1:1: error: each line", id="leaves-the-finder"),
+        pytest.param("finderx: {}\n", "content/finder-addresses.yaml:1:1: error: each line", id="not-the-finder"),
+        pytest.param("finder/a/: {q: a}\n", "content/finder-addresses.yaml:1:1: error: each line", id="trailing-slash"),
+        pytest.param("finder/b: {q: a}\n", "content/finder-addresses.yaml:1:1: error: each line", id="address-not-its-answers"),
     ],
 )  # fmt: skip
 def test_a_broken_ledger_is_reported_at_its_line(capsys, project, text, expected):
@@ -125,10 +129,62 @@ def test_an_answer_id_yaml_would_misread_is_quoted_in_the_ledger(tmp_path):
     from generator.flow import OutcomeNode
     from generator.ledger import ledger_text, read_ledger
 
-    nodes = [OutcomeNode(path=(("shipped", "yes"), ("count", "1")), scenario="s", outcome="o")]
+    nodes = [OutcomeNode(path=(("shipped", "yes"), ("count", "null")), scenario="s", outcome="o")]
     (tmp_path / "finder-addresses.yaml").write_text(ledger_text({}, nodes), encoding="utf-8")
 
     ledger, problems = read_ledger(tmp_path)
 
     assert problems == []
-    assert ledger == {"finder/yes/1": {"shipped": "yes", "count": "1"}}
+    assert ledger == {"finder/yes/null": {"shipped": "yes", "count": "null"}}
+
+
+def test_a_removed_answer_keeps_the_answers_before_it(capsys, project):
+    """Without the answer 'identity', its addresses lead to the question it answered, the earlier answers kept."""
+    policy = project / "content/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    answer = "      - id: identity\n        text: The refurbisher did not get a copy of my ID\n"
+    assert answer in text
+    policy.write_text(text.replace(answer, "").replace("reason: [accounts, identity]", "reason: [accounts]"))
+
+    status, out, _ = run(capsys, "check")
+
+    assert status == 0
+    moved = sorted(line for line in out.splitlines() if ": moved; redirects to " in line)
+    assert moved == [
+        "finder/not-flagged/identity/: moved; redirects to finder/not-flagged/",
+        "finder/not-flagged/identity/did-not-try/: moved; redirects to finder/not-flagged/",
+        "finder/not-flagged/identity/tried/: moved; redirects to finder/not-flagged/",
+        "finder/status-unknown/identity/: moved; redirects to finder/status-unknown/",
+        "finder/status-unknown/identity/did-not-try/: moved; redirects to finder/status-unknown/",
+        "finder/status-unknown/identity/tried/: moved; redirects to finder/status-unknown/",
+    ]
+
+
+def test_an_address_that_now_means_other_answers_is_said(capsys, project):
+    ledger = project / "content/finder-addresses.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    old = "finder/rooted: {device-status: rooted}\n"
+    assert old in text
+    ledger.write_text(text.replace(old, "finder/rooted: {shipped: rooted}\n"), encoding="utf-8")
+
+    status, out, _ = run(capsys, "check")
+
+    assert status == 0
+    assert (
+        "finder/rooted/: now stands for device-status=rooted, not shipped=rooted: links to it land on other "
+        "answers (give the new answers other ids to keep the old links)"
+    ) in out.splitlines()
+
+
+def test_a_ledger_that_cannot_be_written_is_one_line(capsys, project):
+    add_question_in_front(project)
+    ledger = project / "content/finder-addresses.yaml"
+    kept = project / "ledger-elsewhere.yaml"
+    ledger.rename(kept)
+    ledger.symlink_to(kept)
+
+    status, out, err = run(capsys, "addresses")
+
+    assert (status, out) == (1, "")
+    assert err == "content/finder-addresses.yaml: error: cannot write the file (not a regular file)\n"
+    assert ledger.is_symlink()

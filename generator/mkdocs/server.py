@@ -54,11 +54,15 @@ class PreviewServer(LiveReloadServer):
         self.problems_page = None
 
     def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
-        page, path = self.problems_page, environ["PATH_INFO"]
-        if page is None or path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
+        path = environ["PATH_INFO"]
+        if path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
             return super()._serve_request(environ, start_response)
-        with self._epoch_cond:
-            content = self._inject_js_into_html(page, self._visible_epoch)
+        with self._epoch_cond:  # as MkDocs does: a page waits for a build under way, then reads what it left
+            self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+            page, epoch = self.problems_page, self._visible_epoch
+        if page is None:
+            return super()._serve_request(environ, start_response)
+        content = self._inject_js_into_html(page, epoch)
         headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))]
         start_response("503 Service Unavailable", [*headers, ("Cache-Control", "no-store")])
         return [content]

@@ -131,3 +131,18 @@ def test_root_page_is_accessible(page, site_url):
     assert response is not None
     assert response.ok
     assert_accessible(page)
+
+
+@PER_LOCALE
+def test_review_page_is_accessible_on_a_phone(page, site_url, slug):
+    """The wide table and the diagram scroll sideways, each a region the keyboard can reach, at a phone's width."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    try:
+        response = page.goto(f"{site_url}/{slug}/review/")
+        assert response is not None
+        assert response.ok
+        assert_accessible(page)
+        diagram = page.locator("svg.review-diagram")
+        assert diagram.bounding_box()["width"] > 375, "the diagram keeps its size and scrolls"
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
