@@ -27,6 +27,7 @@ to stderr, the report to stdout.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import logging
 import math
@@ -51,6 +52,8 @@ SIZES = ((5, 4, 40), (8, 4, 200), (12, 4, 500), (30, 4, 2000))
 #: The policy the build is timed on, and the one whose gap and overlap are timed.
 BUILD_SIZE = (5, 4, 40)
 BROKEN_SIZE = (8, 4, 200)
+#: The most scenario pairs the diff's reference intersects one by one (the largest policy has 4,000,000).
+MAX_DIFF_PAIRS = 300_000
 #: Brute force past this many combinations is not even started.
 BRUTE_FORCE_LIMIT = 10**9
 #: The longest a brute-force proof may run, and the time its rounds may take together.
@@ -552,6 +555,59 @@ def share_rows(work: Path, config_file: Path, pages: int, rounds: int) -> list[R
     ]
 
 
+# 3b. Diff -----------------------------------------------------------------------------------------------------
+
+
+def diff_rows(rounds: int) -> list[Row]:
+    """`generator diff`'s outcome changes on each generated policy against itself with scenarios re-routed."""
+    rows = []
+    for size in SIZES:
+        progress(f"diff: {size_name(size)}")
+        rows += guarded(f"diff: {size_name(size)}", lambda size=size: [diff_row(size, rounds)])
+    return rows
+
+
+def diff_row(size: tuple[int, int, int], rounds: int) -> Row:
+    """Every tenth scenario of a generated policy re-routed: ours against intersecting every pair of scenarios.
+
+    The reference is what the first version did; ours finds the pairs that meet
+    with bit sets per answer, as the proof finds overlaps.
+    """
+    from generator.compare import common_space, outcome_changes
+    from generator.model import Policy
+    from generator.space import intersection
+
+    data = policies.generate(*size, seed=0)
+    edited = copy.deepcopy(data)
+    outcomes = [outcome["id"] for outcome in edited["outcomes"]]
+    for scenario in edited["scenarios"][::10]:
+        scenario["outcome"] = outcomes[(outcomes.index(scenario["outcome"]) + 1) % len(outcomes)]
+    old, new = Policy.from_data(data), Policy.from_data(edited)
+    space = common_space(old, new)
+    found = outcome_changes(old, new, space)
+
+    def pairwise() -> int:
+        before = [(scenario.outcome, space.box(scenario.when)) for scenario in old.scenarios]
+        after = [(scenario.outcome, space.box(scenario.when)) for scenario in new.scenarios]
+        return sum(1 for a, x in before for b, y in after if a != b and intersection(x, y) is not None)
+
+    ours = best_time(lambda: outcome_changes(old, new, space), rounds)
+    row = Row(
+        f"diff: {size_name(size)}, every tenth scenario re-routed",
+        ours=ours * 1000,
+        unit="ms",
+        notes=f"{len(found)} groups of customers who move; reference: every pair of scenarios intersected",
+    )
+    pairs = len(old.scenarios) * len(new.scenarios)
+    if pairs > MAX_DIFF_PAIRS:
+        row.reference_text = f"not run ({pairs:,} pairs)"
+        return row
+    assert pairwise() == len(found), "the reference and ours disagree"
+    reference = best_time(pairwise, rounds)
+    row.reference, row.ratio = reference * 1000, ours / reference
+    return row
+
+
 # 4. Preview ----------------------------------------------------------------------------------------------------
 
 
@@ -651,6 +707,7 @@ def run_all(rounds: int) -> list[Row]:
         if config is not None:
             rows += guarded("build: parallel", lambda: parallel_rows(work, config, rounds))
             rows += guarded("share", lambda: share_rows(work, config, pages, rounds))
+        rows += guarded("diff", lambda: diff_rows(rounds))
         rows += guarded("preview", lambda: preview_rows(work, rounds))
     return rows
 

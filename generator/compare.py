@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import asdict, dataclass, field
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from generator import flow
 from generator.addresses import best_match, node_dir
 from generator.content import Content
+from generator.cover import ScenarioSets
 from generator.explain import describe
 from generator.messages import UNITS_CONTEXT
 from generator.model import Policy
-from generator.space import AnswerSpace, Box, intersection
+from generator.space import AnswerSpace, Box, bits, intersection
 
 
 @dataclass(frozen=True)
@@ -222,14 +225,24 @@ def outcome_changes(old: Policy, new: Policy, space: AnswerSpace) -> list[Outcom
     """
     old_boxes = [_box(space, old, scenario.when) for scenario in old.scenarios]
     new_boxes = [_box(space, new, scenario.when) for scenario in new.scenarios]
+    # The new scenarios an old box meets, found with bit sets per answer (as the proof finds overlaps),
+    # so that the cost follows the pairs that meet, not every pair.
+    sets = ScenarioSets.of(space, [box or tuple(0 for _ in space.questions) for box in new_boxes])
+    leading_to: dict[str, int] = {}
+    for index, scenario in enumerate(new.scenarios):
+        leading_to[scenario.outcome] = leading_to.get(scenario.outcome, 0) | 1 << index
+    full = space.full
     changes = []
     for old_scenario, old_box in zip(old.scenarios, old_boxes, strict=True):
         if old_box is None:
             continue
-        for new_scenario, new_box in zip(new.scenarios, new_boxes, strict=True):
-            if new_box is None or old_scenario.outcome == new_scenario.outcome:
-                continue
-            shared = intersection(old_box, new_box)
+        meeting = sets.every & ~leading_to.get(old_scenario.outcome, 0)
+        for question, mask in enumerate(old_box):
+            if meeting and mask != full[question]:
+                meeting &= reduce(or_, (sets.allowing[question][answer] for answer in bits(mask)), 0)
+        for index in bits(meeting):
+            new_scenario = new.scenarios[index]
+            shared = intersection(old_box, new_boxes[index])  # type: ignore[arg-type]
             if shared is not None:
                 changes.append(
                     OutcomeChange(
