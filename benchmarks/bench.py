@@ -274,9 +274,9 @@ def proof_main(kind: str, folder: Path) -> int:
     """Run in a child process: read the policy, then time one proof of it; print the seconds, then what it found."""
     import brute_force as previous
 
-    from generator.load import load_document
-    from generator.model import Policy
-    from generator.verify import prove
+    from generator.content.load import load_document
+    from generator.content.model import Policy
+    from generator.logic.verify import prove
 
     document, problems = load_document(folder / "policy.yaml")
     if document is None:
@@ -430,7 +430,7 @@ def build_rows(work: Path, rounds: int) -> tuple[list[Row], Path | None, int]:
 
 def parallel_rows(work: Path, config_file: Path, rounds: int) -> list[Row]:
     """Our whole build, locales one at a time against one per core: what building them in parallel gains."""
-    from generator.content import load_content
+    from generator.content.folder import load_content
     from generator.mkdocs.site import build_site
 
     cores = os.cpu_count() or 1
@@ -481,15 +481,15 @@ def quiet_mkdocs() -> Iterator[None]:
 
 def load(content_dir: Path) -> Any:
     """Read, check and prove the content: the first half of what our plugin does for a locale."""
-    from generator.content import load_content
+    from generator.content.folder import load_content
 
     return load_content(content_dir)
 
 
 def render_pages(content: Any) -> int:
     """Make the locale's pages from proven content, the second half; return how many."""
-    from generator.pages import build_pages
-    from generator.translate import resolve_locale
+    from generator.i18n.translate import resolve_locale
+    from generator.rendering.pages import build_pages
 
     locale, content = resolve_locale(content, SOURCE_LOCALE)
     return len(build_pages(content, locale))
@@ -573,9 +573,9 @@ def diff_row(size: tuple[int, int, int], rounds: int) -> Row:
     The reference is what the first version did; ours finds the pairs that meet
     with bit sets per answer, as the proof finds overlaps.
     """
-    from generator.compare import common_space, outcome_changes
-    from generator.model import Policy
-    from generator.space import intersection
+    from generator.content.model import Policy
+    from generator.logic.compare import common_space, outcome_changes
+    from generator.logic.space import intersection
 
     data = policies.generate(*size, seed=0)
     edited = copy.deepcopy(data)

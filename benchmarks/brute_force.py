@@ -1,11 +1,11 @@
 """The previous proof, which enumerated every combination: the benchmarks' reference.
 
 This is the proof as it was before it worked on boxes (the decision table of
-:mod:`generator.table`, a scan of every row for every pair of scenarios, and
+:mod:`generator.logic.table`, a scan of every row for every pair of scenarios, and
 a finder that scans the table again at each node, walked with every
 combination), condensed to what costs time: it finds the same gaps, overlaps
 and finder pages, and returns their counts. ``make bench`` times it against
-:func:`generator.verify.prove` on the same policy; nothing else uses it.
+:func:`generator.logic.verify.prove` on the same policy; nothing else uses it.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 
-from generator.model import Policy
-from generator.table import DecisionTable, build_table
+from generator.content.model import Policy
+from generator.logic.table import DecisionTable, build_table
 
 #: The answers given on the way to a node: (question id, answer id) pairs in order.
 Path = tuple[tuple[str, str], ...]

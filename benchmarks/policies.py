@@ -198,8 +198,8 @@ def write_content(folder: Path, data: dict[str, Any]) -> list[str]:
     it gets no catalogs, which the check reads as "nothing translated yet".
     Return what ``i18n update`` said, or why it was skipped.
     """
-    from generator import i18n
-    from generator.diagnostics import ContentError
+    from generator.content.diagnostics import ContentError
+    from generator.i18n import commands as i18n
 
     folder.mkdir(parents=True, exist_ok=True)
     for name in KEPT_FILES:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.locales import SiteLocale
-from generator.pages import build_pages
+from generator.content.locales import SiteLocale
+from generator.rendering.pages import build_pages
 from support import html_tags, html_text
 
 

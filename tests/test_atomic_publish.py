@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.content import load_content
+from generator.content.folder import load_content
 from generator.mkdocs.site import BuildError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +145,7 @@ def test_a_good_build_replaces_the_published_site(project, published, capsys):
 def test_a_file_written_atomically_gets_the_mode_a_file_written_in_place_would(tmp_path, umask, before, after):
     import os
 
-    from generator.publish import write_atomically
+    from generator.content.publish import write_atomically
 
     target = tmp_path / "catalog.po"
     if before is not None:

@@ -25,11 +25,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import load
-from generator.addresses import FINDER_DIR
 from generator.cli import main
-from generator.load import MAX_FILE_BYTES, MAX_VALUES
-from generator.references import RESERVED_ARTICLE_IDS
+from generator.content import load
+from generator.content.load import MAX_FILE_BYTES, MAX_VALUES
+from generator.content.references import RESERVED_ARTICLE_IDS
+from generator.logic.addresses import FINDER_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"

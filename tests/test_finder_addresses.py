@@ -126,8 +126,8 @@ def test_a_broken_ledger_is_reported_at_its_line(capsys, project, text, expected
 
 
 def test_an_answer_id_yaml_would_misread_is_quoted_in_the_ledger(tmp_path):
-    from generator.flow import OutcomeNode
-    from generator.ledger import ledger_text, read_ledger
+    from generator.content.ledger import ledger_text, read_ledger
+    from generator.logic.flow import OutcomeNode
 
     nodes = [OutcomeNode(path=(("shipped", "yes"), ("count", "null")), scenario="s", outcome="o")]
     (tmp_path / "finder-addresses.yaml").write_text(ledger_text({}, nodes), encoding="utf-8")

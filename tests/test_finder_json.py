@@ -1,7 +1,7 @@
 """finder.json: the proven finder as data, in every locale, valid against its schema and true to the static finder.
 
 Walked over every combination of answers, it reaches the outcome that brute
-force (generator/table.py, the tests' oracle) gives; each of its nodes is a
+force (generator/logic/table.py, the tests' oracle) gives; each of its nodes is a
 page of the built site that asks the same question or shows the same outcome.
 """
 
@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
-from generator.table import decide
+from generator.logic.table import decide
 from support import LOCALES, html_tags, locale_words
 
-SCHEMA = Path(__file__).resolve().parent.parent / "generator" / "templates" / "finder.schema.json"
+SCHEMA = Path(__file__).resolve().parent.parent / "generator" / "rendering" / "templates" / "finder.schema.json"
 PER_LOCALE = pytest.mark.parametrize(
     ("tag", "slug"), [(tag, slug) for tag, _, slug in LOCALES], ids=[t for t, *_ in LOCALES]
 )

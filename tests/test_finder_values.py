@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
-from generator.locales import SiteLocale
-from generator.pages import build_pages
+from generator.content.folder import load_content
+from generator.content.locales import SiteLocale
+from generator.rendering.pages import build_pages
 from support import html_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from generator.cli import main
-from generator.locales import SiteLocale
-from generator.pages import build_pages
+from generator.content.locales import SiteLocale
+from generator.rendering.pages import build_pages
 from support import html_tags, html_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +98,7 @@ def test_an_english_edit_makes_every_translation_stale(capsys, project):
 
 
 def test_a_stale_text_falls_back_to_english_with_a_notice(project):
-    from generator.content import load_content
+    from generator.content.folder import load_content
 
     policy = project / "content/policy.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")
@@ -408,7 +408,7 @@ def test_an_english_edit_that_adds_a_placeholder_leaves_the_catalogs_usable(caps
     [("en-US", True), ("en-GB", True), ("fr-FR", False), ("en-XA", False)],  # en-XA: generated translations
 )
 def test_which_locales_read_the_source_language(tag, reads_source):
-    from generator.locales import LocaleSettings
+    from generator.content.locales import LocaleSettings
 
     settings = LocaleSettings.from_data({"source": "en-US", "published": [{"tag": "en-US", "market": "us"}]})
 

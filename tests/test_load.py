@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load
-from generator.load import parse_document
+from generator.content import load
+from generator.content.load import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from generator.cli import main
-from generator.locales import SiteLocale
-from generator.pages import build_pages
+from generator.content.locales import SiteLocale
+from generator.rendering.pages import build_pages
 
 FRENCH = SiteLocale("fr-FR", "fr")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.diagnostics import Diagnostic, Position
-from generator.problems_page import problems_page
+from generator.content.diagnostics import Diagnostic, Position
+from generator.rendering.problems_page import problems_page
 from support import nu_errors
 
 POLICY = "".join(f"line {number}: text\n" for number in range(1, 11))

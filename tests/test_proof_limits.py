@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import verify
-from generator.model import Policy
-from generator.verify import prove
+from generator.content.model import Policy
+from generator.logic import verify
+from generator.logic.verify import prove
 
 TOY_POLICY = Path(__file__).resolve().parent / "fixtures" / "toy" / "policy.yaml"
 

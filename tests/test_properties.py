@@ -3,7 +3,7 @@
 * On the real policy, any full set of answers falls in exactly one scenario,
   and the finder, answering from the same set, reaches that scenario.
 * On thousands of random small policies, sound and broken,
-  :func:`generator.verify.prove` finds exactly what enumerating every
+  :func:`generator.logic.verify.prove` finds exactly what enumerating every
   combination finds (the oracle is written here, from the plain data, without
   the generator): the same gaps and the same overlapping pairs, down to the
   combinations of each; the same unreachable scenarios, unused outcomes and
@@ -25,15 +25,15 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, find, given, settings
 from hypothesis import strategies as st
 
-from generator import flow
-from generator.content import load_content
-from generator.diagnostics import Position
-from generator.load import KeyPath, parse_document
-from generator.model import Policy
-from generator.schema import validate_against_schema
-from generator.space import AnswerSpace
-from generator.table import decide
-from generator.verify import prove
+from generator.content.diagnostics import Position
+from generator.content.folder import load_content
+from generator.content.load import KeyPath, parse_document
+from generator.content.model import Policy
+from generator.content.schema import validate_against_schema
+from generator.logic import flow
+from generator.logic.space import AnswerSpace
+from generator.logic.table import decide
+from generator.logic.verify import prove
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
@@ -421,7 +421,7 @@ def test_the_diff_finds_the_combinations_whose_outcome_brute_force_sees_change(o
     combination both versions decide is one whose answers each version has
     (a question a version does not ask may take any answer).
     """
-    from generator.compare import common_space, outcome_changes
+    from generator.logic.compare import common_space, outcome_changes
 
     old_policy, new_policy = _policy(old), _policy(new)
     assume(prove(old_policy).holds and prove(new_policy).holds)  # the diff compares proven versions only

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import content as content_module
-from generator import proven
 from generator.cli import main
-from generator.content import load_content
+from generator.content import folder as content_module
+from generator.content import proven
+from generator.content.folder import load_content
+from generator.content.proven import Proven, fingerprint, proven_content
 from generator.mkdocs.site import BuildError, build_site
-from generator.proven import Proven, fingerprint, proven_content
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from babel.units import format_unit
 
-from generator import inline
-from generator.formatting import format_count, format_mass
-from generator.locales import SiteLocale
-from generator.model import Mass
-from generator.render import relative_url
+from generator.content import inline
+from generator.content.locales import SiteLocale
+from generator.content.model import Mass
+from generator.i18n.formatting import format_count, format_mass
+from generator.rendering.render import relative_url
 
 VALUES = {"carrier": "UPS", "marketplace": "Back & Co"}
 LINKS = {"contact_form": "https://example.org/contact?a=1&b=2"}

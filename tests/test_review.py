@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from generator.locales import SiteLocale
-from generator.pages import build_pages
-from generator.review import MAX_DRAWN, Step, diagram
+from generator.content.locales import SiteLocale
+from generator.rendering.pages import build_pages
+from generator.rendering.review import MAX_DRAWN, Step, diagram
 from support import diagram_boxes, html_text, locale_words
 
 LOCALES = [("en-US", "us"), ("fr-FR", "fr"), ("de-DE", "de"), ("es-ES", "es"), ("it-IT", "it")]

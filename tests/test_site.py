@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import flow
-from generator.addresses import node_dir
+from generator.logic import flow
+from generator.logic.addresses import node_dir
 from support import html_tags, html_text
 
 

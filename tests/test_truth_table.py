@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import flow
-from generator.table import decide
+from generator.logic import flow
+from generator.logic.table import decide
 
 FLAGS = ["counterfeit", "greylisted", "blocklisted", "rooted"]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from generator.content import load_content
-from generator.locales import SiteLocale
-from generator.pages import build_pages
+from generator.content.folder import load_content
+from generator.content.locales import SiteLocale
+from generator.rendering.pages import build_pages
 
 FRENCH = SiteLocale("fr-FR", "fr")
 ARTICLE = "get-your-device-back"

@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from generator.diagnostics import display_path
+from generator.content.diagnostics import display_path
 
 #: The plugin's name in mkdocs.yml.
 PLUGIN = "help-policy"

@@ -20,14 +20,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from generator.diagnostics import ContentError
-from generator.finder_data import finder_files
-from generator.locales import SOURCE_LOCALE, SiteLocale
-from generator.pages import Page, build_localized_pages
-from generator.proven import proven_content
-from generator.pseudo import pseudo_material_loader
-from generator.render import COMPILED_TEMPLATES
-from generator.translate import localize, material_language, resolve_locale
+from generator.content.diagnostics import ContentError
+from generator.content.locales import SOURCE_LOCALE, SiteLocale
+from generator.content.proven import proven_content
+from generator.i18n.pseudo import pseudo_material_loader
+from generator.i18n.translate import localize, material_language, resolve_locale
+from generator.rendering.finder_data import finder_files
+from generator.rendering.pages import Page, build_localized_pages
+from generator.rendering.render import COMPILED_TEMPLATES
 
 
 class PolicyPluginConfig(Config):

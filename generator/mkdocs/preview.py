@@ -8,7 +8,7 @@ the policy is in the browser in a fraction of a second rather than a second
   half second, and waits 50 ms, not 100, for an editor to finish saving
   (and, unlike a plain inotify watch, ignores files merely read by a build);
 * it compiles the theme's templates once per process, not once per rebuild;
-* the content is proven once per version of its files (:mod:`generator.proven`).
+* the content is proven once per version of its files (:mod:`generator.content.proven`).
 
 A rebuild that fails prints its problems, never a traceback, and every page
 answers with them (file, line, the YAML lines) until an edit fixes them; the
@@ -29,12 +29,12 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
-from generator.diagnostics import ContentError, Diagnostic
+from generator.content.diagnostics import ContentError, Diagnostic
+from generator.content.proven import proven_content
+from generator.content.publish import publish
 from generator.mkdocs.config import BuildError, content_folder, locale_config
 from generator.mkdocs.server import PreviewServer, stop_on_termination
-from generator.proven import proven_content
-from generator.publish import publish
-from generator.render import TEMPLATES_DIR, template_problem
+from generator.rendering.render import TEMPLATES_DIR, template_problem
 
 log = logging.getLogger("mkdocs.commands.serve")
 

@@ -20,8 +20,8 @@ import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
-from generator.diagnostics import ContentError, Diagnostic
-from generator.problems_page import problems_page
+from generator.content.diagnostics import ContentError, Diagnostic
+from generator.rendering.problems_page import problems_page
 
 log = logging.getLogger("mkdocs.commands.serve")
 

@@ -19,12 +19,12 @@ import jinja2
 from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
 
-from generator.diagnostics import format_diagnostic
-from generator.locales import SiteLocale
+from generator.content.diagnostics import format_diagnostic
+from generator.content.locales import SiteLocale
+from generator.content.proven import Proven, prove_folder, remember
+from generator.content.publish import publish
 from generator.mkdocs.config import BuildError, content_folder, locale_config
-from generator.proven import Proven, prove_folder, remember
-from generator.publish import publish
-from generator.render import environment, template_problem
+from generator.rendering.render import environment, template_problem
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ the French catalog (fr-FR). Each field keeps its own text, so its
 dialog opens, nothing logs an error, no element carries an ``on*`` handler or a
 ``javascript:`` address, and each payload shows literally in the page's text.
 
-Twice: the generator's pages alone (generator.pages.build_pages, each wrapped in
+Twice: the generator's pages alone (generator.rendering.pages.build_pages, each wrapped in
 a minimal document), and the pages MkDocs and Material build around them (page
 titles, descriptions, navigation, site name, the not-found page and the search
 results), because those reach the page through other templates.
@@ -30,13 +30,13 @@ from markupsafe import escape
 from mkdocs.commands.build import build
 from playwright.sync_api import Page, expect
 
-from generator.content import Content, load_content
-from generator.load import KeyPath
-from generator.messages import interface_texts
+from generator.content.folder import Content, load_content
+from generator.content.load import KeyPath
+from generator.content.model import Interface, Policy
+from generator.content.references import policy_texts
+from generator.i18n.messages import interface_texts
 from generator.mkdocs.config import locale_config
-from generator.model import Interface, Policy
-from generator.pages import build_pages
-from generator.references import policy_texts
+from generator.rendering.pages import build_pages
 from support import html_text, serve_directory
 
 pytestmark = pytest.mark.browser

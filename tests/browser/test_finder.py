@@ -12,8 +12,8 @@ from collections.abc import Mapping
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.flow import Path
-from generator.table import build_table, decide
+from generator.logic.flow import Path
+from generator.logic.table import build_table, decide
 from support import expect_shown
 
 pytestmark = pytest.mark.browser

@@ -18,7 +18,7 @@ import yaml
 from babel.messages.pofile import read_po
 from playwright.sync_api import Page, expect
 
-from generator.pseudo import is_pseudo
+from generator.i18n.pseudo import is_pseudo
 from support import LOCALES, expect_shown
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,258 @@
+"""Identity and reference checks: every id unique, every reference known.
+
+These run on the parsed document, after the schema passed, so that each
+problem points at the exact line of the offending id, reference or text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from generator.content import inline
+from generator.content.diagnostics import Diagnostic, did_you_mean
+from generator.content.load import Document, KeyPath
+from generator.content.locales import SiteLocale, tag_problem
+
+#: Values that policy texts may use as ``{name}``.
+POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay", "max_questions"})
+#: Link targets that name an outcome's section of the help article.
+OUTCOME_LINK_PREFIX = "outcome:"
+#: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
+RESERVED_ARTICLE_IDS = frozenset({"finder", "review"})
+#: Keys whose string values (or list of strings) are wording.
+_TEXT_KEYS = frozenset(
+    {"text", "hint", "label", "situation", "title", "summary", "description", "intro", "escalation", "marketplace"}
+)
+_PARAGRAPH_KEYS = frozenset({"body", "after", "items"})
+#: The placeholders each interface text may use; the others may use none.
+INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
+    ("article", "step_label"): frozenset({"number"}),
+    ("finder", "question_label"): frozenset({"number"}),
+    ("finder", "change_label"): frozenset({"question"}),
+}
+
+
+def check_policy_references(document: Document) -> list[Diagnostic]:
+    """Return every duplicate id and unknown reference in a schema-valid policy."""
+    data = document.data
+    problems: list[Diagnostic] = []
+    for list_key, kind in [
+        ("questions", "question"),
+        ("scenarios", "scenario"),
+        ("outcomes", "outcome"),
+        ("label_steps", "label step"),
+        ("device_weights", "device"),
+    ]:
+        problems += _duplicates(document, (list_key,), kind)
+    for index, question in enumerate(data["questions"]):
+        problems += _duplicates(document, ("questions", index, "answers"), f"answer of question '{question['id']}'")
+
+    answers: dict[str, list[str]] = {}
+    for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
+        answers.setdefault(question["id"], [answer["id"] for answer in question["answers"]])
+    outcomes = [outcome["id"] for outcome in data["outcomes"]]
+    for index, question in enumerate(data["questions"]):
+        for position, other in enumerate(question.get("follows", ())):
+            path = ("questions", index, "follows", position)
+            if other not in answers:
+                problems.append(_unknown(document, path, "question", other, answers))
+    for index, scenario in enumerate(data["scenarios"]):
+        path: KeyPath = ("scenarios", index)
+        for question, allowed in scenario["when"].items():
+            if question not in answers:
+                problems.append(_unknown(document, (*path, "when", question), "question", question, answers, key=True))
+                continue
+            for position, answer in enumerate(allowed):
+                if answer not in answers[question]:
+                    kind = f"answer of question '{question}'"
+                    problems.append(
+                        _unknown(document, (*path, "when", question, position), kind, answer, answers[question])
+                    )
+        if scenario["outcome"] not in outcomes:
+            problems.append(_unknown(document, (*path, "outcome"), "outcome", scenario["outcome"], outcomes))
+
+    if data["article"]["id"] in RESERVED_ARTICLE_IDS:
+        problems.append(
+            Diagnostic(
+                document.position(("article", "id")),
+                f"the article's id '{data['article']['id']}' is the address of the {data['article']['id']} page; "
+                "choose another id",
+            )
+        )
+    links = {name for market in data["markets"].values() for name in market["links"]}
+    links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
+    for path, text in policy_texts(data):
+        problems += check_text(document, path, text, POLICY_PLACEHOLDERS, links)
+    return sorted(problems, key=lambda d: d.position)
+
+
+def check_interface_references(document: Document) -> list[Diagnostic]:
+    """Return every placeholder an interface text may not use."""
+    problems: list[Diagnostic] = []
+    for section, texts in document.data.items():
+        if section == "site_name":
+            problems += check_text(document, (section,), texts, frozenset(), set())
+            continue
+        for key, text in texts.items():
+            if section == "units":
+                for form, plural in text.items():
+                    problems += check_text(document, (section, key, form), plural, frozenset({"count"}), set())
+                continue
+            allowed = INTERFACE_PLACEHOLDERS.get((section, key), frozenset())
+            problems += check_text(document, (section, key), text, allowed, set())
+    return problems
+
+
+def policy_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Yield the path and value of every wording string in policy data."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            if key == "markets":
+                continue
+            if key in _TEXT_KEYS and isinstance(value, str):
+                yield (*path, key), value
+            elif key in _PARAGRAPH_KEYS and isinstance(value, list):
+                yield from (((*path, key, i), item) for i, item in enumerate(value) if isinstance(item, str))
+            else:
+                yield from policy_texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from policy_texts(item, (*path, index))
+
+
+def check_text(
+    document: Document, path: KeyPath, text: str, placeholders: frozenset[str], links: set[str]
+) -> list[Diagnostic]:
+    """Return a diagnostic for each unknown placeholder or link target, and for markup, in ``text``.
+
+    A text is plain text: HTML would show as typed, which would mislead a
+    customer, so it is an error; links use ``[words](target)``.
+    """
+    used = inline.usage(text)
+    problems = [
+        Diagnostic(document.position(path), f"{problem}; write plain text, and [words](target) for a link")
+        for problem in inline.misuse(text)
+    ]
+    if path in document.comments_after:
+        where, comment = document.comments_after[path]
+        problems.append(
+            Diagnostic(
+                where,
+                f"the text stops before '{comment}': YAML reads ' #' as the start of a comment. If it belongs to "
+                "the text, put the whole text in double quotes; if it is a note, put it on a line of its own",
+            )
+        )
+    for name in used.placeholders:
+        if name not in placeholders:
+            known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"
+            problems.append(
+                Diagnostic(
+                    document.position(path),
+                    f"unknown placeholder {{{name}}}{did_you_mean(name, placeholders)}; this text may use: {known}",
+                )
+            )
+    for target in used.targets:
+        if target not in links:
+            problems.append(
+                Diagnostic(document.position(path), f"unknown link target '{target}'{did_you_mean(target, links)}")
+            )
+    return problems
+
+
+def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic]:
+    return _duplicates_by(document, path, "id", kind)
+
+
+def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str) -> list[Diagnostic]:
+    seen: dict[str, int] = {}
+    problems = []
+    items = document.data
+    for part in path:
+        items = items[part]
+    for index, item in enumerate(items):
+        item_id = item[key]
+        if item_id in seen:
+            first = document.position((*path, seen[item_id], key))
+            problems.append(
+                Diagnostic(
+                    document.position((*path, index, key)),
+                    f"duplicate {kind} {'id ' if key == 'id' else ''}'{item_id}' (first defined at line {first.line})",
+                )
+            )
+        else:
+            seen[item_id] = index
+    return problems
+
+
+def _unknown(document: Document, path: KeyPath, kind: str, value: str, known: Any, *, key: bool = False) -> Diagnostic:
+    position = document.key_position(path) if key else document.position(path)
+    return Diagnostic(position, f"unknown {kind} '{value}'{did_you_mean(value, list(known))}")
+
+
+def check_default_locale_market(policy: Document, locale: SiteLocale) -> list[Diagnostic]:
+    """Without locales.yaml, the source locale alone is published: its market must be in the policy."""
+    markets = list(policy.data["markets"])
+    if locale.market in markets:
+        return []
+    return [
+        Diagnostic(
+            policy.key_position(("markets",)),
+            f"locale {locale.tag} reads the market '{locale.market}', which policy.yaml does not define"
+            f"{did_you_mean(locale.market, markets)}; add it, or publish other locales in locales.yaml",
+        )
+    ]
+
+
+def check_locale_references(locales: Document, policy: Document) -> list[Diagnostic]:
+    """Return every published locale whose market is not in the policy, and every locale given twice."""
+    markets = list(policy.data["markets"])
+    problems = _duplicates_by(locales, ("published",), "tag", "locale")
+    tags = [(("source",), locales.data["source"])]
+    tags += [(("published", index, "tag"), item["tag"]) for index, item in enumerate(locales.data["published"])]
+    for path, tag in tags:
+        problem = tag_problem(tag)
+        if problem is not None:
+            problems.append(Diagnostic(locales.position(path), problem))
+    for index, item in enumerate(locales.data["published"]):
+        if item["market"] not in markets:
+            problems.append(
+                Diagnostic(
+                    locales.position(("published", index, "market")),
+                    f"locale {item['tag']} reads the market '{item['market']}', which policy.yaml does not define"
+                    f"{did_you_mean(item['market'], markets)}; a locale never borrows another market's values",
+                )
+            )
+    if locales.data["source"] not in [item["tag"] for item in locales.data["published"]]:
+        problems.append(
+            Diagnostic(locales.position(("source",)), f"the source locale {locales.data['source']} is not published")
+        )
+    return problems + _check_name_forms(locales, policy)
+
+
+def _check_name_forms(locales: Document, policy: Document) -> list[Diagnostic]:
+    """A form must hold a name the locale shows, or it would rewrite ordinary words on every page."""
+    problems = []
+    for index, item in enumerate(locales.data["published"]):
+        market = policy.data["markets"].get(item["market"], {})
+        shown = [policy.data["marketplace"], market.get("carrier", ""), *locales.data.get("names", [])]
+        shown = [name for name in dict.fromkeys(shown) if name]
+        for words, form in item.get("name_forms", {}).items():
+            if not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in shown):
+                names = ", ".join(shown)
+                problems.append(
+                    Diagnostic(
+                        locales.key_position(("published", index, "name_forms", words)),
+                        f"'{words}' holds none of the names {item['tag']} shows ({names}): a form says how the "
+                        f"words around a name are written, e.g. 'de UPS: d’UPS'",
+                    )
+                )
+            elif words == form:
+                problems.append(
+                    Diagnostic(
+                        locales.position(("published", index, "name_forms", words)),
+                        f"the form of '{words}' is the same words: remove it, or write the form the language uses",
+                    )
+                )
+    return problems

@@ -1,0 +1,418 @@
+"""Translation catalogs: gettext PO files, one per locale, read and written with Babel.
+
+``content/locales/messages.pot`` is the template of every English text;
+``content/locales/<tag>.po`` holds one locale's translations. Entries are keyed
+by their stable context (see :mod:`generator.i18n.messages`), so:
+
+* a translation whose English changed is **stale**: :func:`update_catalog`
+  marks it fuzzy and keeps the previous English beside it, and the build never
+  publishes it as current (it also compares the English itself, so a catalog
+  that was not updated cannot slip through);
+* a fuzzy, empty or absent translation falls back to English, with a notice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from generator.content import inline
+from generator.content.diagnostics import Diagnostic, Position, display_path
+from generator.content.load import read_text
+from generator.content.locales import SiteLocale
+from generator.content.publish import write_atomically
+from generator.i18n.messages import SourceMessage, messages_for
+
+TEMPLATE_FILE = "messages.pot"
+PROJECT = "Policy help center"
+
+
+def catalog_path(locales_dir: Path, locale: SiteLocale) -> Path:
+    return locales_dir / f"{locale.tag}.po"
+
+
+def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Read a PO file; return it, or ``None`` and why it could not be read."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    malformed = _malformed_line(text)
+    if malformed:
+        message = 'neither a # comment nor a "quoted text" (after msgctxt, msgid or msgstr)'
+        return None, [Diagnostic(Position(display_path(path), malformed, 1), f"invalid catalog: {message}")]
+    repeated = [
+        Diagnostic(
+            Position(display_path(path), line, 1),
+            f"this message is in the catalog twice (first at line {first}): Babel and msgfmt keep only one, "
+            "so delete the entry whose translation is not the one you want",
+        )
+        for line, first in _repeated_entries(text)
+    ]
+    if repeated:
+        return None, repeated
+    try:
+        return _point_at_msgstr(_restore_previous(read_po(io.StringIO(text), abort_invalid=True)), text), []
+    except PoFileError as error:
+        # Babel counts lines from 0, and adds " on <that number>" to its message.
+        message = str(error).removesuffix(f" on {error.lineno}")
+        return None, [Diagnostic(Position(display_path(path), error.lineno + 1, 1), f"invalid catalog: {message}")]
+    except ValueError as error:
+        return None, [Diagnostic(Position(display_path(path)), f"cannot read the catalog ({error})")]
+
+
+#: A line of a PO file: blank, a comment, or an optional keyword and one whole "quoted text" (Babel's
+#: reader takes a string's first and last characters for quotes without looking, so it would silently
+#: cut a letter off a translation that lacks one).
+_PO_LINE = re.compile(
+    r'#(?!~).*|(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?) +)?(?:"(?:[^"\\]|\\.)*")?'
+)
+
+
+def _malformed_line(text: str) -> int:
+    """Return the number of the first line of ``text`` that is not PO syntax, or 0."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if not _PO_LINE.fullmatch(line.strip()):
+            return number
+    return 0
+
+
+_PO_KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?) +(".*")')
+
+
+def _repeated_entries(text: str) -> list[tuple[int, int]]:
+    """Return the ``msgstr`` line of each entry whose context and English an earlier entry has, and that one's."""
+    seen: dict[tuple[str, str], int] = {}
+    repeated = []
+    entry: dict[str, str] = {}
+    keyword = ""
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.strip()
+        found = _PO_KEYWORD.fullmatch(line)
+        if found:
+            keyword = found[1]
+            if keyword == "msgctxt" or (keyword == "msgid" and "msgid" in entry):
+                entry = {}
+            entry[keyword] = found[2]
+            if keyword in ("msgstr", "msgstr[0]") and "msgid" in entry:
+                key = (entry.get("msgctxt", ""), entry["msgid"])
+                if key in seen:
+                    repeated.append((number, seen[key]))
+                else:
+                    seen[key] = number
+                entry = {"done": ""}
+        elif line.startswith('"') and keyword in entry:
+            entry[keyword] += line
+    return repeated
+
+
+def _point_at_msgstr(catalog: Catalog, text: str) -> Catalog:
+    """Make each entry's line that of its ``msgstr``: what a translator fixes (Babel gives the ``msgid``'s)."""
+    lines = text.split("\n")
+    for message in catalog:
+        if message.lineno:
+            message.lineno = next(
+                (number for number in range(message.lineno, len(lines) + 1) if lines[number - 1].startswith("msgstr")),
+                message.lineno,
+            )
+    return catalog
+
+
+def _restore_previous(catalog: Catalog) -> Catalog:
+    """Read back the previous English (``#| msgid``) that Babel's reader leaves as comments."""
+    for message in catalog:
+        previous = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
+        if not previous:
+            continue
+        message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
+        text = " ".join(previous)
+        if text.startswith('msgid "') and text.endswith('"'):
+            message.previous_id = [text[len('msgid "') : -1].replace('\\"', '"').replace("\\\\", "\\")]
+    return catalog
+
+
+def write_catalog(catalog: Catalog, path: Path) -> bool:
+    """Write ``catalog`` to ``path`` unless only its dates would change; return whether it was written."""
+    buffer = io.BytesIO()
+    # Locations without line numbers: the context names the message, and an edit elsewhere in the YAML
+    # must not rewrite every catalog.
+    write_po(
+        buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False, include_lineno=False
+    )
+    text = buffer.getvalue().decode("utf-8")
+    if path.exists() and _without_dates(path.read_text(encoding="utf-8")) == _without_dates(text):
+        return False
+    write_atomically(path, text)
+    return True
+
+
+def _without_dates(text: str) -> str:
+    return re.sub(r'^"(POT-Creation-Date|PO-Revision-Date): .*$', "", text, flags=re.M)
+
+
+def make_template(messages: Iterable[SourceMessage]) -> Catalog:
+    """Return the template (POT) of ``messages``."""
+    catalog = _new_catalog(None)
+    for message in messages:
+        _add(catalog, message, "")
+    return catalog
+
+
+def new_catalog(messages: list[SourceMessage], locale: SiteLocale) -> Catalog:
+    """Return an empty catalog for ``locale``."""
+    return update_catalog(_new_catalog(locale), messages, locale)
+
+
+def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale) -> Catalog:
+    """Merge the current English into ``catalog``: keep, mark stale, add and retire entries.
+
+    Matching is by context only, never by similar-looking English: a changed
+    sentence keeps its old translation, marked fuzzy with the previous English,
+    so a translator sees exactly what changed (a dropped "not" included). An
+    entry whose text is gone is kept as obsolete (``#~``), and comes back,
+    marked fuzzy for review, when its context does: no translation is lost.
+    """
+    merged = _new_catalog(locale, catalog)
+    old = {message.context: message for message in catalog if message.id}
+    retired_before = {message.context: message for message in catalog.obsolete.values()}
+    for source in messages_for(messages, locale):
+        previous = old.pop(source.context, None)
+        if previous is None:
+            revived = retired_before.pop(source.context, None)
+            entry = _add(merged, source, revived.string if revived is not None else "")
+            if revived is not None and revived.string:  # back after a while: a translator looks again
+                entry.flags.add("fuzzy")
+                entry.previous_id = [revived.id]
+            continue
+        entry = _add(merged, source, previous.string or "")
+        if previous.id != source.text:
+            if previous.string:
+                entry.flags.add("fuzzy")
+                entry.previous_id = [previous.id]
+        elif previous.fuzzy:
+            entry.flags.add("fuzzy")
+            entry.previous_id = list(previous.previous_id or [])
+    for retired in [*retired_before.values(), *old.values()]:  # kept (#~) until their context comes back
+        merged.obsolete[(retired.id, retired.context)] = retired
+    return merged
+
+
+def _new_catalog(locale: SiteLocale | None, like: Catalog | None = None) -> Catalog:
+    catalog = Catalog(
+        locale=locale.tag.replace("-", "_") if locale else None,
+        project=PROJECT,
+        version="1",
+        copyright_holder="the help center's authors",
+        msgid_bugs_address="",
+        fuzzy=False,
+    )
+    if like is not None:
+        catalog.last_translator = like.last_translator
+        catalog.language_team = like.language_team
+        catalog.revision_date = like.revision_date
+    return catalog
+
+
+def _add(catalog: Catalog, source: SourceMessage, string: str) -> Message:
+    return catalog.add(
+        source.text,
+        string,
+        context=source.context,
+        auto_comments=[source.comment],
+        locations=[(source.file, source.line)],
+    )
+
+
+@dataclass(frozen=True)
+class Status:
+    """How much of a locale is translated."""
+
+    locale: str
+    total: int
+    translated: int
+    stale: int
+    missing: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "locale": self.locale,
+            "total": self.total,
+            "translated": self.translated,
+            "stale": self.stale,
+            "missing": self.missing,
+            "percent": round(self.percent, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A text that shows in English until it is translated (again)."""
+
+    context: str
+    #: ``stale`` (its English changed since it was translated) or ``missing``.
+    state: str
+    english: str
+    #: The English the stale translation was made for.
+    previous_english: str | None
+    #: The line of the entry in the catalog, 0 if it has none.
+    line: int
+
+    def as_dict(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
+class Translations:
+    """The current translations of one locale: the texts that may be published."""
+
+    def __init__(self, catalog: Catalog | None, messages: list[SourceMessage], locale: SiteLocale) -> None:
+        self.locale = locale
+        self.expected = messages_for(messages, locale)
+        entries = {message.context: message for message in catalog or () if message.id}
+        #: The catalog line of each entry, to point at it.
+        self.lines = {context: entry.lineno or 0 for context, entry in entries.items()}
+        #: The English each stale translation was made for, when the catalog says (``#| msgid``).
+        self.previous = {
+            context: (entry.previous_id[0] if entry.previous_id else str(entry.id))
+            for context, entry in entries.items()
+        }
+        self.current: dict[str, str] = {}
+        self.stale: set[str] = set()
+        for source in self.expected:
+            entry = entries.get(source.context)
+            if entry is None or not entry.string:
+                continue
+            if entry.fuzzy or entry.id != source.text:
+                self.stale.add(source.context)
+            else:
+                self.current[source.context] = str(entry.string)
+
+    @classmethod
+    def source(cls, messages: list[SourceMessage], locale: SiteLocale) -> Translations:
+        """The source locale: every English text is its own current translation."""
+        translations = cls(None, messages, locale)
+        translations.current = {source.context: source.text for source in translations.expected}
+        return translations
+
+    def get(self, context: str) -> str | None:
+        """Return the current translation of ``context``, or ``None`` when it must fall back."""
+        return self.current.get(context)
+
+    def status(self) -> Status:
+        total = len(self.expected)
+        translated = len(self.current)
+        stale = len(self.stale)
+        return Status(self.locale.tag, total, translated, stale, total - translated - stale)
+
+    def pending(self) -> list[Pending]:
+        """Each text that shows in English for now, with what a translator needs to do it."""
+        return [
+            Pending(
+                context=source.context,
+                state="stale" if source.context in self.stale else "missing",
+                english=source.text,
+                previous_english=self.previous.get(source.context) if source.context in self.stale else None,
+                line=self.lines.get(source.context, 0),
+            )
+            for source in self.untranslated()
+        ]
+
+    def untranslated(self) -> list[SourceMessage]:
+        """The messages that fall back to English: stale or missing."""
+        return [source for source in self.expected if source.context not in self.current]
+
+
+def check_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale, path: Path) -> list[Diagnostic]:
+    """Return every translation that would break or change a page: placeholders, links, markup, plurals."""
+    name = display_path(path)
+    sources: Mapping[str, SourceMessage] = {source.context: source for source in messages_for(messages, locale)}
+    problems = []
+    for entry in catalog:
+        if not entry.id or not entry.string or entry.context not in sources:
+            continue
+        where = Position(name, entry.lineno or 0, 1)
+        # A stale translation is never published; it is held to the English it was made for, so that an
+        # English edit that adds a placeholder does not turn every catalog into an error.
+        made_for = entry.previous_id[0] if entry.fuzzy and entry.previous_id else entry.id
+        source, string = str(made_for), str(entry.string)
+        problems += [Diagnostic(where, f"{entry.context}: {problem}") for problem in _compare(source, string)]
+    problems += _plural_gaps(catalog, sources, locale, name)
+    return _language_problem(catalog, locale, path) + problems
+
+
+def _language_problem(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Diagnostic]:
+    """A catalog whose header names another language was copied from another locale: its pages would show it."""
+    said = catalog.locale
+    if said is None or (said.language == locale.babel.language and said.territory in (None, locale.babel.territory)):
+        return []
+    lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    line = next((number for number, text in enumerate(lines, 1) if text.startswith('"Language:')), 1)
+    return [
+        Diagnostic(
+            Position(display_path(path), line, 1),
+            f"the catalog says it is in {said} ({said.get_display_name('en')}), but it is {locale.tag}'s: "
+            f"put the {locale.tag} translations here, and write Language: {locale.tag.replace('-', '_')}",
+        )
+    ]
+
+
+def _plural_gaps(
+    catalog: Catalog, sources: Mapping[str, SourceMessage], locale: SiteLocale, name: str
+) -> list[Diagnostic]:
+    """Report a text with a count translated in some plural forms but not all the locale needs.
+
+    A text not translated at all simply falls back to English; a half-translated
+    one would show the wrong form for some numbers.
+    """
+    forms: dict[str, dict[str, Message | None]] = {}
+    for source in sources.values():
+        if source.plural_category:
+            stem = source.context.rsplit("/", 1)[0]
+            forms.setdefault(stem, {})[source.plural_category] = catalog.get(source.text, context=source.context)
+    problems = []
+    for stem, entries in forms.items():
+        if not any(entry is not None and entry.string for entry in entries.values()):
+            continue
+        for category, entry in entries.items():
+            if entry is None or not entry.string:
+                line = entry.lineno if entry is not None and entry.lineno else 1
+                problems.append(
+                    Diagnostic(
+                        Position(name, line, 1), f"{stem}: missing plural form '{category}', which {locale.tag} needs"
+                    )
+                )
+    return problems
+
+
+def _compare(source: str, translation: str) -> list[str]:
+    """Say how ``translation`` breaks what ``source`` relies on."""
+    problems = []
+    used, kept = inline.usage(source), inline.usage(translation)
+    for name in sorted(set(used.placeholders) - set(kept.placeholders)):
+        problems.append(f"the translation drops the placeholder {{{name}}}")
+    for name in sorted(set(kept.placeholders) - set(used.placeholders)):
+        problems.append(f"the translation has the placeholder {{{name}}}, which the English does not")
+    if sorted(used.targets) != sorted(kept.targets):
+        problems.append(
+            f"the translation's links ({', '.join(kept.targets) or 'none'}) differ from the English "
+            f"({', '.join(used.targets) or 'none'}); translate the words in [...] and keep the (...) as is"
+        )
+    added = set(inline.markup(translation)) - set(inline.markup(source))
+    if added:
+        problems.append(f"the translation adds markup the English does not have: {', '.join(sorted(added))}")
+    allowed = inline.misuse(source)
+    problems += [
+        f"in the translation, {problem}"
+        for problem in inline.misuse(translation)
+        if problem not in allowed and "HTML" not in problem
+    ]
+    return problems

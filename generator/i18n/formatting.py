@@ -1,0 +1,36 @@
+"""Numbers, units and plurals, formatted by the locale's CLDR rules (Babel)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from generator.content.locales import SiteLocale
+from generator.content.model import Mass
+from generator.i18n.pseudo import pseudo
+
+#: CLDR unit names of the mass units the policy may use.
+_CLDR_MASS_UNITS = {"pound": "mass-pound", "kilogram": "mass-kilogram"}
+
+
+def format_mass(mass: Mass, locale: SiteLocale) -> str:
+    """Return ``mass`` with its short unit, e.g. ``0.55 lb`` or ``0,25 kg``."""
+    text = format_unit(mass.value, _CLDR_MASS_UNITS[mass.unit], length="short", locale=locale.babel)
+    # The pseudo-locale proves that this text, too, is the locale's and not hard-coded.
+    return pseudo(text, ()) if locale.is_pseudo else text
+
+
+def format_count(count: int, forms: Mapping[str, str], locale: SiteLocale) -> str:
+    """Return the plural form of ``forms`` that CLDR picks for ``count``, filled in.
+
+    ``forms`` maps plural categories (``one``, ``few``, ``other``…) to texts
+    holding ``{count}``; ``other`` is used when the category is missing.
+    """
+    return plural_form(count, forms, locale).replace("{count}", format_decimal(count, locale=locale.babel))
+
+
+def plural_form(count: int, forms: Mapping[str, str], locale: SiteLocale) -> str:
+    """Return the text of ``forms`` that CLDR picks for ``count`` in ``locale``, ``{count}`` unfilled."""
+    return forms.get(locale.babel.plural_form(count), forms["other"])

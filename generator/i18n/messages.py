@@ -1,0 +1,151 @@
+"""The translatable messages of the content, each with a stable context.
+
+A message's context is its place in the YAML named by ids, not by list
+positions or wording: ``policy/questions/device-status/answers/rooted/text``.
+It survives reordering and rewording, so a catalog entry always knows which
+English text it translates, and a changed English text is seen as changed.
+
+Texts that count something (``interface/units/business-day/one``) become one
+message per CLDR plural category the locale needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.content.load import Document, KeyPath
+from generator.content.locales import SiteLocale
+from generator.content.references import policy_texts
+
+#: The prefix of plural messages' contexts; the last part is the CLDR category.
+UNITS_CONTEXT = "interface/units/"
+
+#: Where each part of the policy appears, for the translator.
+_WHERE = {
+    "questions": "Finder: a question",
+    "answers": "Finder: an answer the customer can pick",
+    "hint": "Finder: help under a question",
+    "scenarios": "Article (situations list) and finder result (why it applies): a customer's situation",
+    "outcomes": "Article section and finder result",
+    "label_steps": "Article and finder result: the prepaid label steps",
+    "device_weights": "Article and finder result: a row of the average weights table",
+    "article": "Help article",
+    "finder": "Finder page",
+}
+
+
+@dataclass(frozen=True)
+class SourceMessage:
+    """An English text to translate, where it is, and a note for the translator."""
+
+    context: str
+    text: str
+    comment: str
+    file: str
+    line: int
+
+    @property
+    def plural_category(self) -> str | None:
+        """The CLDR plural category for a text with a count, else ``None``."""
+        return self.context.rsplit("/", 1)[1] if self.context.startswith(UNITS_CONTEXT) else None
+
+
+def extract_messages(
+    policy: Document, interface: Document, notes: Mapping[KeyPath, str] | None = None
+) -> list[SourceMessage]:
+    """Return every translatable text of the content, in file order.
+
+    ``notes`` describes interface texts by key path (from the interface's
+    schema); they become the translator comments.
+    """
+    messages = [
+        _message(policy, "policy", path, text, _comment("policy", path))
+        for path, text in policy_texts(policy.data)
+        if path != ("marketplace",)  # a name, not wording
+    ]
+    for path, text in interface_texts(interface.data):
+        note = (notes or {}).get(path) or (notes or {}).get(path[:-1]) or _comment("interface", path)
+        messages.append(_message(interface, "interface", path, text, note))
+    return messages
+
+
+def messages_for(messages: list[SourceMessage], locale: SiteLocale) -> list[SourceMessage]:
+    """Return the messages a catalog of ``locale`` must translate.
+
+    A text with a count gets one message per plural category the locale's
+    CLDR rules need; a category English lacks starts from the English ``other``.
+    """
+    result: list[SourceMessage] = []
+    needed = sorted(locale.plural_categories, key=["zero", "one", "two", "few", "many", "other"].index)
+    groups: dict[str, dict[str, SourceMessage]] = {}
+    for message in messages:
+        category = message.plural_category
+        if category is None:
+            result.append(message)
+            continue
+        stem = message.context.rsplit("/", 1)[0]
+        if stem not in groups:
+            groups[stem] = {}
+            result.append(message)  # a placeholder, replaced below, keeps the group in file order
+        groups[stem][category] = message
+    expanded: list[SourceMessage] = []
+    for message in result:
+        if message.plural_category is None:
+            expanded.append(message)
+            continue
+        forms = groups[message.context.rsplit("/", 1)[0]]
+        for category in needed:
+            source = forms.get(category) or forms["other"]
+            stem = source.context.rsplit("/", 1)[0]
+            rule = _rule(locale, category)
+            comment = f"{source.comment.rstrip('.')}. Plural form '{category}' ({rule}); {{count}} is the number"
+            expanded.append(SourceMessage(f"{stem}/{category}", source.text, comment, source.file, source.line))
+    return expanded
+
+
+def _rule(locale: SiteLocale, category: str) -> str:
+    rules: Mapping[str, str] = locale.babel.plural_form.rules
+    return f"CLDR rule: {rules[category]}" if category in rules else "any other number"
+
+
+def message_context(data: Any, prefix: str, path: KeyPath) -> str:
+    """Return the stable context of the text at ``path``: list items are named by their id."""
+    parts = [prefix]
+    node: Any = data
+    for part in path:
+        item = node[part]
+        if isinstance(part, int) and isinstance(item, Mapping) and "id" in item:
+            parts.append(str(item["id"]))
+        else:
+            parts.append(str(part))
+        node = item
+    return "/".join(parts)
+
+
+def interface_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Yield the path and value of every text of the interface."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            yield from interface_texts(value, (*path, key))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _message(document: Document, prefix: str, path: KeyPath, text: str, comment: str) -> SourceMessage:
+    context = message_context(document.data, prefix, path)
+    position = document.position(path)
+    return SourceMessage(context, text, comment, position.file, position.line)
+
+
+def _comment(prefix: str, path: KeyPath) -> str:
+    if prefix == "interface":
+        return f"Interface text: {'.'.join(map(str, path))}"
+    keys = [part for part in path if isinstance(part, str)]
+    where = _WHERE.get(keys[-2] if len(keys) > 1 and keys[-2] in _WHERE else keys[0], "Help center")
+    if keys[0] == "outcomes" and keys[-1] == "title":
+        where = "Article heading and finder result title: an outcome"
+    elif keys[0] == "outcomes" and keys[-1] == "summary":
+        where = "Finder result: the page description shown by search engines"
+    return f"{where} ({keys[-1]})"

@@ -1,0 +1,111 @@
+"""Apply a locale's translations to the content, falling back to English visibly.
+
+The result has the same shape as the source content, so templates do not
+know whether a text was translated. Which texts fell back is recorded where
+each text is looked up, in :attr:`Content.untranslated`, and the renderer
+asks it for every text and value it shows: a fallback is marked with a
+``lang`` attribute and counted in the page's notice, whatever rendering does
+to it (placeholders, plural forms, units, links).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from typing import Any
+
+from generator.content.diagnostics import ContentError, Diagnostic, Position
+from generator.content.folder import Content
+from generator.content.load import KeyPath
+from generator.content.locales import PSEUDO_LOCALE, SiteLocale
+from generator.content.model import Interface, Policy
+from generator.content.references import policy_texts
+from generator.i18n.catalogs import Translations
+from generator.i18n.messages import UNITS_CONTEXT, interface_texts, message_context
+from generator.i18n.pseudo import pseudo
+
+
+class _Lookup:
+    """Looks texts up in one locale's translations, remembering which fell back to the source."""
+
+    def __init__(self, translations: Translations, source_lang: str) -> None:
+        self.translations = translations
+        self.source_lang = source_lang
+        self.fallbacks: set[str] = set()
+        self.translated: set[str] = set()
+
+    def __call__(self, context: str, english: str) -> str:
+        translated = self.translations.get(context)
+        if translated is None:
+            self.fallbacks.add(english)
+            return english
+        self.translated.add(translated)
+        return translated
+
+    def untranslated(self) -> dict[str, str]:
+        """The texts shown in the source language, with its tag.
+
+        A text the locale also shows as a translation of another message (a
+        name, a word both languages share) is the locale's own word: unmarked.
+        """
+        return {text: self.source_lang for text in sorted(self.fallbacks - self.translated)}
+
+
+def localize(content: Content, locale: SiteLocale) -> Content:
+    """Return ``content`` as ``locale`` reads it: translated wording, the same logic."""
+    if content.locales.reads_source(locale):  # the source language, whatever the market
+        return content
+    translations = content.translations.get(locale.tag) or Translations(None, content.messages, locale)
+    pick = _Lookup(translations, content.locales.source.tag)
+    policy_data = copy.deepcopy(content.policy_document.data)
+    for path, text in list(policy_texts(policy_data)):
+        if path == ("marketplace",):
+            continue
+        _put(policy_data, path, pick(message_context(policy_data, "policy", path), text))
+    interface_data = copy.deepcopy(content.interface_document.data)
+    for path, text in list(interface_texts(interface_data)):
+        if path[0] == "units":
+            continue
+        _put(interface_data, path, pick(message_context(interface_data, "interface", path), text))
+    for unit, forms in interface_data["units"].items():
+        interface_data["units"][unit] = {
+            category: pick(f"{UNITS_CONTEXT}{unit}/{category}", forms.get(category) or forms["other"])
+            for category in locale.plural_categories
+        }
+    return dataclasses.replace(
+        content,
+        policy=Policy.from_data(policy_data, content.policy_document.position),
+        interface=Interface.from_data(interface_data),
+        untranslated=pick.untranslated(),
+    )
+
+
+def _put(data: Any, path: KeyPath, value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def resolve_locale(content: Content, tag: str) -> tuple[SiteLocale, Content]:
+    """Return the published locale named ``tag`` and the content that knows its translations.
+
+    The pseudo-locale is resolved too: it reads the source locale's market, and
+    its translations are generated from the English.
+    """
+    locale = content.locales.find(tag)
+    if locale is not None:
+        return locale, content
+    if tag == PSEUDO_LOCALE:
+        locale = SiteLocale(PSEUDO_LOCALE, content.locales.source.market)
+        names = content.locales.names
+        generated = Translations.source(content.messages, locale)
+        generated.current = {context: pseudo(text, names) for context, text in generated.current.items()}
+        return locale, dataclasses.replace(content, translations={**content.translations, tag: generated})
+    published = ", ".join(locale.tag for locale in content.locales.published)
+    where = Position(content.policy_document.file.replace("policy.yaml", "locales.yaml"))
+    raise ContentError([Diagnostic(where, f"{tag} is not a published locale (published: {published})")])
+
+
+def material_language(locale: SiteLocale) -> str:
+    """Return the name of Material's interface language for ``locale`` (the pseudo-locale's is English)."""
+    return locale.babel.language

@@ -1,0 +1,37 @@
+"""Finder addresses: a node's folder is the answers that reach it, and an old address finds its way.
+
+``finder/not-flagged/accounts`` is where a customer who answered
+``not-flagged`` then ``accounts`` lands. The address holds answer ids only,
+so it survives rewording; it changes when the questions do, and then
+:func:`best_match` says where the old answers lead now.
+"""
+
+from __future__ import annotations
+
+from generator.logic import flow
+
+#: The finder's folder; its nodes live below it, one folder per answer.
+FINDER_DIR = "finder"
+
+
+def node_dir(path: flow.Path) -> str:
+    """Return the folder of the finder node reached by ``path``."""
+    return "/".join([FINDER_DIR, *(answer for _, answer in path)])
+
+
+def best_match(nodes: dict[flow.Path, flow.Node], answers: flow.Path) -> flow.Path:
+    """Return the path of the node that best keeps ``answers``: the finder followed with them as far as it goes.
+
+    From the first question, each question the old answers answer (with an
+    answer that still exists) is answered so; the first one they do not answer
+    is where the customer lands, to answer it.
+    """
+    given = dict(answers)
+    path: flow.Path = ()
+    while isinstance(nodes[path], flow.QuestionNode):
+        question = nodes[path].question.id  # type: ignore[union-attr]
+        step = (*path, (question, given.get(question, "")))
+        if step not in nodes:
+            break
+        path = step
+    return path

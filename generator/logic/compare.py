@@ -1,0 +1,299 @@
+"""What an edit changes for customers, translators and links: the core of ``python -m generator diff``.
+
+It works on the rules, like the proof: the scenarios of both versions are
+boxes in one answer space (the questions of either, the answers they share),
+and every pair of an old and a new scenario that overlap with different
+outcomes is a set of customers who now get another outcome. No combination of
+answers is enumerated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import asdict, dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from generator.content.folder import Content
+from generator.content.model import Policy
+from generator.i18n.messages import UNITS_CONTEXT
+from generator.logic import flow
+from generator.logic.addresses import best_match, node_dir
+from generator.logic.cover import ScenarioSets
+from generator.logic.explain import describe
+from generator.logic.space import AnswerSpace, Box, bits, intersection
+
+
+@dataclass(frozen=True)
+class OutcomeChange:
+    """Customers who now get another outcome: which answers, how many combinations, from what to what."""
+
+    answers: str
+    combinations: int
+    old_outcome: str
+    new_outcome: str
+    old_scenario: str
+    new_scenario: str
+
+
+@dataclass(frozen=True)
+class TextChange:
+    """An English text added, removed or reworded, by its message context."""
+
+    context: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class MovedAddress:
+    """A finder address the old version published and the new one does not, and where it now leads."""
+
+    old: str
+    target: str
+
+
+@dataclass
+class Comparison:
+    """Everything the new version changes."""
+
+    outcome_changes: list[OutcomeChange] = field(default_factory=list)
+    #: The combinations both versions decide; those only one of them has (an answer added or removed).
+    combinations: int = 0
+    only_old: int = 0
+    only_new: int = 0
+    #: Ids removed and added with the same words, by kind: "old → new".
+    renamed: dict[str, list[str]] = field(default_factory=dict)
+    added: dict[str, list[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+    texts: list[TextChange] = field(default_factory=list)
+    #: Per locale, the messages whose translation this edit makes stale, and the new ones it must translate.
+    stale: dict[str, list[str]] = field(default_factory=dict)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+    retired: list[MovedAddress] = field(default_factory=list)
+    new_addresses: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.outcome_changes or self.added or self.removed or self.texts or self.retired)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def compare(old: Content, new: Content) -> Comparison:
+    """Return what ``new`` changes with respect to ``old``."""
+    renamed = find_renames(old.policy, new.policy)
+    before = apply_renames(old.policy, renamed)
+    space = common_space(before, new.policy)
+    result = Comparison(
+        renamed={kind: [f"{a} → {b}" for a, b in pairs.items()] for kind, pairs in renamed.items() if pairs}
+    )
+    old_valid, new_valid = _box(space, before, {}), _box(space, new.policy, {})
+    both = intersection(old_valid, new_valid) if old_valid and new_valid else None
+    result.combinations = space.size(both) if both else 0
+    result.only_old = (space.size(old_valid) if old_valid else 0) - result.combinations
+    result.only_new = (space.size(new_valid) if new_valid else 0) - result.combinations
+    result.outcome_changes = outcome_changes(before, new.policy, space)
+    _ids(before, new.policy, result)
+    old_texts = {message.context: message.text for message in old.messages}
+    new_texts = {message.context: message.text for message in new.messages}
+    order = _message_order(new, old)
+    for context in sorted(old_texts.keys() | new_texts.keys(), key=order):
+        if old_texts.get(context) != new_texts.get(context):
+            result.texts.append(TextChange(context, old_texts.get(context), new_texts.get(context)))
+    changed = {change.context for change in result.texts if change.old is not None and change.new is not None}
+    added = {_message_of(change.context) for change in result.texts if change.old is None}
+    for locale in new.locales.translated:
+        translations = new.translations[locale.tag]
+        stale = sorted(changed & translations.stale, key=order)
+        missing = [
+            source.context
+            for source in translations.untranslated()
+            if source.context not in translations.stale and _message_of(source.context) in added
+        ]
+        if stale:
+            result.stale[locale.tag] = stale
+        if missing:
+            result.missing[locale.tag] = missing
+    old_nodes = {node_dir(node.path): node for node in old.proof.nodes}
+    new_paths = {node.path: node for node in new.proof.nodes}
+    new_dirs = {node_dir(path) for path in new_paths}
+    for address, node in old_nodes.items():
+        if address not in new_dirs:
+            result.retired.append(
+                MovedAddress(address, node_dir(best_match(new_paths, _renamed_path(node.path, renamed))))
+            )
+    result.new_addresses = [
+        address for address in (node_dir(node.path) for node in new.proof.nodes) if address not in old_nodes
+    ]
+    return result
+
+
+#: Per kind of id (questions, answers, outcomes), old id → new id.
+Renames = dict[str, dict[str, str]]
+
+
+def find_renames(old: Policy, new: Policy) -> Renames:
+    """Return the ids an edit renamed: one removed and one added with the same words.
+
+    Answers are matched within their question (``effort=tried`` → ``effort=made-attempt``
+    is written ``tried → made-attempt`` under ``answers``, keyed ``effort=tried``).
+    """
+    questions = _pairs({q.id: q.text for q in old.questions}, {q.id: q.text for q in new.questions})
+    answers: dict[str, str] = {}
+    for question in old.questions:
+        after = next((q for q in new.questions if q.id == questions.get(question.id, question.id)), None)
+        if after is None:
+            continue
+        for before_id, after_id in _pairs(
+            {a.id: a.text for a in question.answers}, {a.id: a.text for a in after.answers}
+        ).items():
+            answers[f"{question.id}={before_id}"] = after_id
+    outcomes = _pairs({o.id: o.title for o in old.outcomes}, {o.id: o.title for o in new.outcomes})
+    return {"questions": questions, "answers": answers, "outcomes": outcomes}
+
+
+def _pairs(before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
+    """Pair the ids only ``before`` has with those only ``after`` has, when exactly one of each has the words."""
+    gone = [key for key in before if key not in after]
+    came = [key for key in after if key not in before]
+    pairs = {}
+    for key in gone:
+        same = [other for other in came if after[other] == before[key]]
+        if len(same) == 1 and [k for k in gone if before[k] == before[key]] == [key]:
+            pairs[key] = same[0]
+    return pairs
+
+
+def apply_renames(policy: Policy, renames: Renames) -> Policy:
+    """Return ``policy`` with its renamed ids written as the new version writes them."""
+    questions, outcomes = renames.get("questions", {}), renames.get("outcomes", {})
+    answers = renames.get("answers", {})
+
+    def answer(question: str, answer_id: str) -> str:
+        return answers.get(f"{question}={answer_id}", answer_id)
+
+    return dataclasses.replace(
+        policy,
+        questions=tuple(
+            dataclasses.replace(
+                q,
+                id=questions.get(q.id, q.id),
+                answers=tuple(dataclasses.replace(a, id=answer(q.id, a.id)) for a in q.answers),
+                follows=tuple(questions.get(f, f) for f in q.follows),
+            )
+            for q in policy.questions
+        ),
+        scenarios=tuple(
+            dataclasses.replace(
+                s,
+                when={questions.get(q, q): frozenset(answer(q, a) for a in allowed) for q, allowed in s.when.items()},
+                outcome=outcomes.get(s.outcome, s.outcome),
+            )
+            for s in policy.scenarios
+        ),
+        outcomes=tuple(dataclasses.replace(o, id=outcomes.get(o.id, o.id)) for o in policy.outcomes),
+    )
+
+
+def _renamed_path(path: flow.Path, renames: Renames) -> flow.Path:
+    questions, answers = renames.get("questions", {}), renames.get("answers", {})
+    return tuple((questions.get(q, q), answers.get(f"{q}={a}", a)) for q, a in path)
+
+
+def common_space(old: Policy, new: Policy) -> AnswerSpace:
+    """The questions of either version, each with the answers of either (the new version's first)."""
+    old_answers = {question.id: question.answer_ids for question in old.questions}
+    new_answers = {question.id: question.answer_ids for question in new.questions}
+    questions = [*new_answers, *(question for question in old_answers if question not in new_answers)]
+    answers = [
+        (*new_answers.get(q, ()), *(a for a in old_answers.get(q, ()) if a not in new_answers.get(q, ())))
+        for q in questions
+    ]
+    return AnswerSpace(tuple(questions), tuple(answers))
+
+
+def outcome_changes(old: Policy, new: Policy, space: AnswerSpace) -> list[OutcomeChange]:
+    """Return, per pair of an old and a new scenario with different outcomes, the combinations both cover.
+
+    A version covers only the answers it has (a question it does not ask may
+    take any answer), so each pair lies in the combinations both versions
+    decide. The pairs are disjoint, since each version's scenarios are:
+    together they are exactly the combinations whose outcome changed.
+    """
+    old_boxes = [_box(space, old, scenario.when) for scenario in old.scenarios]
+    new_boxes = [_box(space, new, scenario.when) for scenario in new.scenarios]
+    # The new scenarios an old box meets, found with bit sets per answer (as the proof finds overlaps),
+    # so that the cost follows the pairs that meet, not every pair.
+    sets = ScenarioSets.of(space, [box or tuple(0 for _ in space.questions) for box in new_boxes])
+    leading_to: dict[str, int] = {}
+    for index, scenario in enumerate(new.scenarios):
+        leading_to[scenario.outcome] = leading_to.get(scenario.outcome, 0) | 1 << index
+    full = space.full
+    changes = []
+    for old_scenario, old_box in zip(old.scenarios, old_boxes, strict=True):
+        if old_box is None:
+            continue
+        meeting = sets.every & ~leading_to.get(old_scenario.outcome, 0)
+        for question, mask in enumerate(old_box):
+            if meeting and mask != full[question]:
+                meeting &= reduce(or_, (sets.allowing[question][answer] for answer in bits(mask)), 0)
+        for index in bits(meeting):
+            new_scenario = new.scenarios[index]
+            shared = intersection(old_box, new_boxes[index])  # type: ignore[arg-type]
+            if shared is not None:
+                changes.append(
+                    OutcomeChange(
+                        describe(space, shared),
+                        space.size(shared),
+                        old_scenario.outcome,
+                        new_scenario.outcome,
+                        old_scenario.id,
+                        new_scenario.id,
+                    )
+                )
+    return sorted(changes, key=lambda change: (change.old_outcome, change.new_outcome, -change.combinations))
+
+
+def _box(space: AnswerSpace, policy: Policy, when: Any) -> Box | None:
+    """The combinations of ``space`` a scenario of ``policy`` covers: only answers ``policy`` has."""
+    has = {question.id: set(question.answer_ids) for question in policy.questions}
+    masks = []
+    for question, answers in zip(space.questions, space.answers, strict=True):
+        allowed = set(when[question]) if question in when else has.get(question, set(answers))
+        masks.append(sum(1 << index for index, answer in enumerate(answers) if answer in allowed))
+    return tuple(masks) if all(masks) else None
+
+
+def _message_of(context: str) -> str:
+    """The English message a catalog entry translates: a plural form's (``…/many``) is the unit's ``other``."""
+    return context.rsplit("/", 1)[0] + "/other" if context.startswith(UNITS_CONTEXT) else context
+
+
+def _ids(old: Policy, new: Policy, result: Comparison) -> None:
+    def ids(policy: Policy) -> dict[str, list[str]]:
+        return {
+            "questions": [question.id for question in policy.questions],
+            "answers": [f"{question.id}={answer.id}" for question in policy.questions for answer in question.answers],
+            "scenarios": [scenario.id for scenario in policy.scenarios],
+            "outcomes": [outcome.id for outcome in policy.outcomes],
+        }
+
+    before, after = ids(old), ids(new)
+    for kind in before:
+        added = [item for item in after[kind] if item not in before[kind]]
+        removed = [item for item in before[kind] if item not in after[kind]]
+        if added:
+            result.added[kind] = added
+        if removed:
+            result.removed[kind] = removed
+
+
+def _message_order(new: Content, old: Content) -> Any:
+    """Order contexts as the new YAML has them, then the removed ones as the old YAML had them."""
+    order: dict[str, int] = {}
+    for message in [*new.messages, *old.messages]:
+        order.setdefault(message.context, len(order))
+    return lambda context: order.get(context, len(order))

@@ -1,0 +1,91 @@
+"""The finder as data: ``finder.json`` in every locale, for chatbots, support tools and assistants.
+
+It holds the same proven logic as the static finder: the questions with
+their answers, the outcomes, the scenarios, and the flow's nodes, each under
+the stable id that is also its address (``finder/not-flagged/accounts``), in
+the locale's words, with the address of the page that shows it. Its shape is
+``finder.schema.json`` (JSON Schema 2020-12), published beside it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.content.folder import Content
+from generator.content.locales import SiteLocale
+from generator.logic import flow
+from generator.logic.addresses import node_dir
+from generator.rendering.render import PageRenderer
+
+#: The schema, as published beside every finder.json.
+SCHEMA_FILE = Path(__file__).parent / "templates" / "finder.schema.json"
+#: The version of finder.json's shape: a consumer checks it before reading on.
+FORMAT_VERSION = 1
+
+
+def finder_files(content: Content, locale: SiteLocale, locale_url: str) -> dict[str, str]:
+    """Return ``finder.json`` and its schema, by file name, for ``content`` localized for ``locale``.
+
+    ``locale_url`` is the address of the locale's root (``https://help.example/fr-fr/``, or ``/fr-fr/``);
+    every address in the file starts with it.
+    """
+    policy = content.policy
+    page = PageRenderer(content, locale, "", policy.article.id)
+
+    def text(value: str) -> str:
+        return page.text(value).striptags() if value else ""
+
+    def url(directory: str, fragment: str = "") -> str:
+        return f"{locale_url}{directory}/" + (f"#{fragment}" if fragment else "")
+
+    data: dict[str, Any] = {
+        "$schema": "finder.schema.json",
+        "format": FORMAT_VERSION,
+        "locale": locale.tag,
+        "title": text(policy.finder.title),
+        "url": url(node_dir(())),
+        "start": node_dir(()),
+        "questions": [
+            {
+                "id": question.id,
+                "text": text(question.text),
+                "hint": text(question.hint),
+                "answers": [{"id": answer.id, "text": text(answer.text)} for answer in question.answers],
+            }
+            for question in policy.questions
+        ],
+        "outcomes": [
+            {
+                "id": outcome.id,
+                "title": text(outcome.title),
+                "summary": text(outcome.summary),
+                "url": url(policy.article.id, outcome.id),
+            }
+            for outcome in policy.outcomes
+        ],
+        "scenarios": [
+            {"id": scenario.id, "situation": text(scenario.situation), "outcome": scenario.outcome}
+            for scenario in policy.scenarios
+        ],
+        "nodes": [_node(node, url) for node in content.proof.nodes],
+    }
+    return {
+        "finder.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        "finder.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
+    }
+
+
+def _node(node: flow.Node, url: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": node_dir(node.path), "url": url(node_dir(node.path))}
+    found["answered"] = [{"question": question, "answer": answer} for question, answer in node.path]
+    if isinstance(node, flow.QuestionNode):
+        found["question"] = node.question.id
+        found["next"] = {
+            answer.id: node_dir((*node.path, (node.question.id, answer.id))) for answer in node.question.answers
+        }
+    else:
+        found["outcome"] = node.outcome
+        found["scenario"] = node.scenario
+    return found

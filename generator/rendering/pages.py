@@ -1,0 +1,192 @@
+"""The pages of one locale: the home page, the help article and the finder's nodes.
+
+Each page is plain data (its source path, front matter and HTML body), so the
+MkDocs glue only has to hand them to MkDocs, and another site generator could
+take them as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import escape
+
+from generator.content.folder import Content
+from generator.content.ledger import Redirect, redirects
+from generator.content.locales import SiteLocale
+from generator.content.model import Outcome
+from generator.i18n.translate import localize
+from generator.logic import flow
+from generator.logic.addresses import FINDER_DIR, node_dir
+from generator.rendering import review
+from generator.rendering.render import PageRenderer, shows_untranslated
+
+#: The review page's folder: the logic for editors and reviewers.
+REVIEW_DIR = "review"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its front matter and its HTML."""
+
+    #: Folder of the page relative to the locale root (``""`` for the home page).
+    directory: str
+    title: str
+    description: str
+    html: str
+    #: Whether the page belongs in the search index and the navigation.
+    listed: bool = True
+    extra_meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def src_uri(self) -> str:
+        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        return f"{self.directory}/index.md" if self.directory else "index.md"
+
+    def meta(self) -> dict[str, Any]:
+        """Return the page's metadata, as MkDocs and Material read a page's front matter.
+
+        They put the title and description into the page as they are (page
+        titles are HTML to MkDocs), so the plain texts go in escaped.
+        """
+        meta: dict[str, Any] = {
+            "title": str(escape(self.title)),
+            "description": str(escape(self.description)),
+            "hide": ["navigation", "toc"],
+        }
+        if not self.listed:
+            meta["search"] = {"exclude": True}
+        meta.update(self.extra_meta)
+        return meta
+
+
+@dataclass(frozen=True)
+class _Answered:
+    question: Any
+    answer: Any
+    node_dir: str
+
+
+def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
+    """Return every page of ``locale``: home, article, then the finder's nodes."""
+    return build_localized_pages(localize(content, locale), locale)
+
+
+def build_localized_pages(content: Content, locale: SiteLocale) -> list[Page]:
+    """Return every page of ``locale`` from ``content`` already localized for it."""
+    policy = content.policy
+    article_dir = policy.article.id
+    common = {"finder_dir": FINDER_DIR}
+
+    fragments: dict[tuple[Any, ...], Any] = {}  # shared by the pages of this locale
+
+    def renderer(directory: str) -> PageRenderer:
+        return PageRenderer(content, locale, directory, article_dir, fragments=fragments)
+
+    home = renderer("")
+    pages = [
+        Page(
+            "",
+            home.ui("home", "title").striptags(),
+            home.ui("home", "description").striptags(),
+            _with_notice(home, home.render("home.html", **common)),
+        ),
+    ]
+    article = renderer(article_dir)
+    pages.append(
+        Page(
+            article_dir,
+            article.text(policy.article.title).striptags(),
+            article.text(policy.article.description).striptags(),
+            _with_notice(article, article.render("article.html", **common)),
+        )
+    )
+    for node in content.proof.nodes:
+        pages.append(_finder_page(node, content, renderer(node_dir(node.path)), common))
+    pages.append(_review_page(content, renderer(REVIEW_DIR)))
+    pages += [
+        _redirect_page(moved, renderer(moved.address)) for moved in redirects(content.ledger, content.proof.nodes)
+    ]
+    return pages
+
+
+def _redirect_page(moved: Redirect, page: PageRenderer) -> Page:
+    """A finder address the finder no longer has: it sends the reader on to where its answers lead now.
+
+    It works without JavaScript (a ``refresh`` and a visible link), and tells
+    search engines where the page went (``canonical``) and not to list it.
+    """
+    html = page.render("redirect.html", target=moved.target)
+    return Page(
+        moved.address,
+        page.ui("redirect", "title").striptags(),
+        page.ui("redirect", "text").striptags(),
+        _with_notice(page, html),
+        listed=False,
+        extra_meta={"robots": "noindex", "redirect": page.url(moved.target), "redirect_to": f"{moved.target}/"},
+    )
+
+
+def _review_page(content: Content, page: PageRenderer) -> Page:
+    """The policy table and the finder's flow, for editors and reviewers: kept from customers and robots."""
+    html = page.render("review.html", **review_context(content, page, label_id="review-diagram-label"))
+    return Page(
+        REVIEW_DIR,
+        page.ui("review", "title").striptags(),
+        page.ui("review", "description").striptags(),
+        _with_notice(page, html),
+        listed=False,
+        extra_meta={"robots": "noindex"},
+    )
+
+
+def _with_notice(page: PageRenderer, html: str) -> str:
+    """Put the untranslated-text notice above a page that shows text in another language."""
+    if not shows_untranslated(html):
+        return html
+    return page.render("notice.html") + html
+
+
+def review_context(
+    content: Content, page: PageRenderer, *, label_id: str, level: int = 2, link_outcomes: bool = True
+) -> dict[str, Any]:
+    """What review_body.html shows: the policy table, the flow as a tree and as a diagram labelled by ``label_id``."""
+    policy = content.policy
+    tree = review.flow_tree(policy, content.proof.nodes)
+    shown = [*policy.questions, *(a for q in policy.questions for a in q.answers), *policy.outcomes]
+    words = {id(item): page.text(item.title if isinstance(item, Outcome) else item.text).striptags() for item in shown}
+    return {
+        "rows": review.policy_table(policy, content.proof.space),
+        "total": content.proof.combinations,
+        "tree": tree,
+        "svg": review.diagram(tree, words, label_id),
+        "diagram_label_id": label_id,
+        "level": level,
+        "link_outcomes": link_outcomes,
+    }
+
+
+def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: dict[str, str]) -> Page:
+    policy = content.policy
+    answered = [
+        _Answered(policy.question(q), policy.question(q).answer(a), node_dir(node.path[:index]))
+        for index, (q, a) in enumerate(node.path)
+    ]
+    context: dict[str, Any] = {"answered": answered, "node_dir": node_dir(node.path), **common}
+    if isinstance(node, flow.QuestionNode):
+        question = policy.question(node.question.id)  # the proof's nodes hold the source wording
+        html = page.render("finder.html", question=question, **context)
+        title = page.text(question.text).striptags()
+        description = page.text(policy.finder.description).striptags()
+        meta: dict[str, Any] = {"finder": {"question": node.question.id}}
+    else:
+        outcome = policy.outcome(node.outcome)
+        scenario = policy.scenario(node.scenario)
+        html = page.render("finder.html", question=None, outcome=outcome, scenario=scenario, **context)
+        title = page.text(outcome.title).striptags()
+        description = page.text(outcome.summary).striptags()
+        meta = {"finder": {"outcome": outcome.id, "scenario": scenario.id}}
+    return Page(
+        node_dir(node.path), title, description, _with_notice(page, html), listed=not node.path, extra_meta=meta
+    )

@@ -1,0 +1,239 @@
+"""The Jinja environment and the rendering of one page's HTML.
+
+Templates live in ``generator/rendering/templates``. They are strict (an unknown name
+is an error, never an empty string) and autoescaped; texts from the content
+reach them through :func:`generator.content.inline.render`, which escapes them too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+
+from generator.content import inline
+from generator.content.diagnostics import display_path
+from generator.content.folder import Content
+from generator.content.locales import SiteLocale
+from generator.content.model import Mass
+from generator.content.references import OUTCOME_LINK_PREFIX
+from generator.i18n.formatting import format_count, format_mass, plural_form
+
+#: The generator's own templates: article, finder, notices.
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+#: The attribute of the element around a text shown in another language than the page's.
+UNTRANSLATED = "data-untranslated"
+
+
+def shows_untranslated(html: str) -> bool:
+    """Return whether ``html`` shows a text in another language than the page's.
+
+    The mark is looked for in the page as rendered, so the notice can never
+    miss a fallback however it reached the page. Texts are escaped, so only
+    the renderer can write the element's ``>``.
+    """
+    return f"{UNTRANSLATED}>" in html
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process and keyed by their source.
+
+    MkDocs makes a new Jinja environment for every build; given this cache, a
+    preview rebuild does not compile the theme's templates again, and an
+    edited template, whose source changed, is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+#: One cache for every environment of this process.
+COMPILED_TEMPLATES = MemoryBytecodeCache()
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Return the shared, strict Jinja environment."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def template_problem(error: jinja2.TemplateError) -> str:
+    """Say where a template (of the generator, of overrides/ or of the theme) does not work, and why."""
+    where = f"{display_path(Path(error.filename))}:{error.lineno}: " if getattr(error, "filename", None) else ""
+    return f"{where}{error.message}"
+
+
+def relative_url(from_dir: str, to_dir: str, fragment: str = "") -> str:
+    """Return the link from the page at ``from_dir/`` to ``to_dir/`` (``""`` is the root).
+
+    >>> relative_url("finder/a", "finder/a/b")
+    'b/'
+    >>> relative_url("finder/a/b", "guide", "steps")
+    '../../../guide/#steps'
+    >>> relative_url("guide", "guide", "steps")
+    '#steps'
+    >>> relative_url("", "finder"), relative_url("finder/a", ""), relative_url("finder", "finder")
+    ('finder/', '../../', './')
+    >>> relative_url("finder/ab/c", "finder/a")
+    '../../a/'
+    """
+    suffix = f"#{fragment}" if fragment else ""
+    if from_dir == to_dir and fragment:
+        return suffix
+    source, target = from_dir.split("/") if from_dir else [], to_dir.split("/") if to_dir else []
+    common = 0
+    while common < min(len(source), len(target)) and source[common] == target[common]:
+        common += 1
+    path = "/".join([".."] * (len(source) - common) + target[common:])
+    return (f"{path}/" if path else "./") + suffix
+
+
+@dataclass(frozen=True)
+class PageRenderer:
+    """Renders templates for one page of one locale, resolving texts and links."""
+
+    content: Content
+    locale: SiteLocale
+    #: The page's folder relative to the locale root, e.g. ``finder/not-flagged``.
+    page_dir: str
+    #: The article's folder, target of ``outcome:`` links.
+    article_dir: str
+    #: What the pages of one locale share: values, texts and fragments already rendered (see :meth:`_once`).
+    fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+
+    def _once(self, key: tuple[Any, ...], work: Callable[[], Any]) -> Any:
+        """Return what ``key`` names, doing ``work`` only on the first page of the locale that needs it."""
+        if key not in self.fragments:
+            self.fragments[key] = work()
+        return self.fragments[key]
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The values texts may name, such as ``{carrier}``: the same on every page, worked out once."""
+        return self._once(("values",), self._values)
+
+    def _values(self) -> dict[str, str]:
+        policy = self.content.policy
+        market = policy.markets[self.locale.market]
+        return {
+            "carrier": market.carrier,
+            "marketplace": policy.marketplace,
+            "free_return_delay": self.count(**vars(policy.delays["free_return"])),
+            "label_return_delay": self.count(**vars(policy.delays["label_return"])),
+            "max_questions": self.count(self.content.proof.most_questions, "question"),
+        }
+
+    def count(self, count: int, unit: str) -> str:
+        """Return ``count`` ``unit`` in words, e.g. ``2 business days``, marked if its plural form is untranslated."""
+        forms = self.content.interface.units[unit]
+        return self._mark(plural_form(count, forms, self.locale), escape(format_count(count, forms, self.locale)))
+
+    @cached_property
+    def links(self) -> dict[str, str]:
+        """The link targets texts may name, relative to this page: worked out once per page."""
+        links = dict(self.content.policy.markets[self.locale.market].links)
+        for outcome in self.content.policy.outcomes:
+            links[OUTCOME_LINK_PREFIX + outcome.id] = relative_url(self.page_dir, self.article_dir, outcome.id)
+        return links
+
+    def text(self, value: str) -> Markup:
+        """Render a policy text with the inline syntax (once per locale, or per set of links if it has one)."""
+        key = ("text", value, self.links_key if "](" in value else None)
+        return self._mark(value, self._once(key, lambda: self._in_forms(inline.render(value, self.values, self.links))))
+
+    def ui(self, section: str, key: str, **values: Any) -> Markup:
+        """Render an interface text, filling in ``values`` (once per locale and set of values)."""
+        value = self.content.interface.text(section, key)
+        filled = {
+            name: self._mark(given, escape(given)) if isinstance(given, str) else str(given)
+            for name, given in values.items()
+        }
+        key = ("ui", value, tuple(sorted(filled.items())))
+        return self._mark(value, self._once(key, lambda: self._in_forms(inline.render(value, filled, {}))))
+
+    def _in_forms(self, html: Markup) -> Markup:
+        """Write the words around a name as the language does (``de UPS`` → ``d’UPS``), as locales.yaml says."""
+        found = self._once(("name_forms",), self._name_forms)
+        return Markup(found[0].sub(lambda words: found[1][words.group()], html)) if found else html
+
+    def _name_forms(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        forms = self.content.locales.name_forms.get(self.locale.tag, {})
+        if not forms:
+            return None
+        escaped = {str(escape(words)): str(escape(form)) for words, form in forms.items()}
+        alternatives = "|".join(re.escape(words) for words in sorted(escaped, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), escaped
+
+    @cached_property
+    def links_key(self) -> tuple[tuple[str, str], ...]:
+        """The page's links, as a key of what was rendered with them."""
+        return tuple(sorted(self.links.items()))
+
+    def _mark(self, value: str, html: Markup) -> Markup:
+        """Give ``html``, made from the text ``value``, the language of ``value`` if it is untranslated."""
+        lang = self.content.untranslated.get(value)
+        if lang is None:
+            return html
+        return Markup(f'<span lang="{{}}" {UNTRANSLATED}>{{}}</span>').format(lang, html)
+
+    def mass(self, mass: Mass) -> str:
+        """Return ``mass`` in the market's unit, rounded as the policy says, formatted for the locale."""
+        unit = self.content.policy.markets[self.locale.market].mass_unit
+        return format_mass(mass.convert(unit, self.content.policy.mass_rounding[unit]), self.locale)
+
+    def number(self, value: int) -> str:
+        """Return ``value`` written as the locale writes numbers (``1,234``, ``1 234``)."""
+        return format_decimal(value, locale=self.locale.babel)
+
+    def url(self, to_dir: str, fragment: str = "") -> str:
+        return relative_url(self.page_dir, to_dir, fragment)
+
+    def shared(self, template: str, key: str, **context: Any) -> Markup:
+        """Render a fragment that is the same on every page with the same links, once for all of them.
+
+        An outcome's explanation (its label steps, its weights) shows on every
+        finder page that ends on it; it depends on the page only through the
+        page's links. ``key`` names what ``context`` holds (an outcome's id).
+        """
+        return self._once(
+            (template, key, self.links_key),
+            lambda: Markup(self.render(template, **context).removesuffix("\n")),
+        )
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render ``template`` with the page's helpers and ``context``."""
+        helpers: Mapping[str, Any] = {
+            "policy": self.content.policy,
+            "text": self.text,
+            "ui": self.ui,
+            "url": self.url,
+            "mass": self.mass,
+            "locale": self.locale,
+            "article_dir": self.article_dir,
+            "shared": self.shared,
+            "number": self.number,
+        }
+        return environment().get_template(template).render(**helpers, **context)

@@ -1,0 +1,43 @@
+"""The review of the policy as one self-contained HTML file, to attach to a review: ``python -m generator report``.
+
+The same policy table and flow as the review pages, for one or more locales,
+with the stylesheet inside the file: it opens from a disk or an e-mail, and
+asks no other host for anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.content.folder import Content
+from generator.content.locales import SiteLocale
+from generator.content.publish import write_atomically
+from generator.i18n.translate import localize
+from generator.rendering.pages import review_context
+from generator.rendering.render import PageRenderer
+
+
+def render_report(content: Content, locales: list[SiteLocale]) -> str:
+    """Return the report's HTML: the proof's summary, then the review of each of ``locales``."""
+    sections = []
+    for locale in locales:
+        localized = localize(content, locale)
+        page = PageRenderer(localized, locale, "", localized.policy.article.id)
+        context = review_context(
+            localized, page, label_id=f"review-diagram-label-{locale.slug}", level=3, link_outcomes=False
+        )
+        sections.append(
+            {"locale": locale, "html": page.render("review_body.html", **context), "title": page.ui("review", "title")}
+        )
+    source = PageRenderer(content, content.locales.source, "", content.policy.article.id)
+    return source.render(
+        "report.html",
+        sections=sections,
+        summary=content.proof.summary(content.policy),
+        site_name=content.interface.site_name,
+    )
+
+
+def write_report(content: Content, locales: list[SiteLocale], path: Path) -> None:
+    """Write the report to ``path`` atomically: a reader never opens half a file."""
+    write_atomically(path, render_report(content, locales))
