@@ -15,14 +15,21 @@ def as_lines(comparison: Comparison, old: str, new: str, *, markdown: bool = Fal
     def heading(text: str) -> list[str]:
         return ["", f"### {text}", ""] if markdown else ["", f"{text}:"]
 
-    bullet = "- " if markdown else "  - "
+    bullet, detail = ("- ", "  - ") if markdown else ("  - ", "      ")
+
+    def listing(title: str, found: dict[str, list[str]], counted: bool = False) -> list[str]:
+        """A heading and a line per key: its items, counted with ``counted``."""
+        if not found:
+            return []
+        lines = heading(title)
+        for key, items in found.items():
+            shown = ", ".join(map(code, items))
+            lines.append(f"{bullet}{key}: {f'{len(items)} ({shown})' if counted else shown}")
+        return lines
+
     lines = [f"{'## ' if markdown else ''}What {new} changes, compared with {old}"]
+    lines += listing("Renamed (the same words under a new id)", comparison.renamed)
     changes = comparison.outcome_changes
-    if comparison.renamed:
-        lines += heading("Renamed (the same words under a new id)")
-        lines += [
-            f"{bullet}{kind}: {', '.join(code(item) for item in items)}" for kind, items in comparison.renamed.items()
-        ]
     if changes:
         moved = sum(change.combinations for change in changes)
         lines += heading(
@@ -40,46 +47,26 @@ def as_lines(comparison: Comparison, old: str, new: str, *, markdown: bool = Fal
     elif comparison.combinations:
         lines += [
             "",
-            f"Every customer gets the same outcome as before ({comparison.combinations:,} answer combinations).",
+            f"Every customer gets the same outcome as before ({count_combinations(comparison.combinations)}).",
         ]
     else:
         lines += ["", "The two versions share no combination of answers: nothing to compare customer by customer."]
     for count, which in ((comparison.only_new, "new"), (comparison.only_old, "old")):
         if count:
             lines.append(f"{count_combinations(count)} only the {which} version has (answers added or removed).")
-    for title, found in (("Added", comparison.added), ("Removed", comparison.removed)):
-        if found:
-            lines += heading(title)
-            lines += [f"{bullet}{kind}: {', '.join(code(item) for item in items)}" for kind, items in found.items()]
+    lines += listing("Added", comparison.added) + listing("Removed", comparison.removed)
     if comparison.texts:
         lines += heading("English texts")
         for change in comparison.texts:
-            what = (
-                "reworded"
-                if change.old is not None and change.new is not None
-                else "added"
-                if change.new
-                else "removed"
-            )
+            what = "added" if change.old is None else "removed" if change.new is None else "reworded"
             lines.append(f"{bullet}{what} {code(change.context)}")
-            if markdown and change.old is not None:
-                lines.append(f"  - was: {change.old}")
-            elif change.old is not None:
-                lines.append(f"      was: {change.old}")
-            if markdown and change.new is not None:
-                lines.append(f"  - now: {change.new}")
-            elif change.new is not None:
-                lines.append(f"      now: {change.new}")
-    for title, found in (
-        ("Translations this edit makes stale", comparison.stale),
-        ("New texts to translate", comparison.missing),
-    ):
-        if found:
-            lines += heading(title)
             lines += [
-                f"{bullet}{tag}: {len(contexts)} ({', '.join(code(context) for context in contexts)})"
-                for tag, contexts in found.items()
+                f"{detail}{label}: {text}"
+                for label, text in (("was", change.old), ("now", change.new))
+                if text is not None
             ]
+    lines += listing("Translations this edit makes stale", comparison.stale, counted=True)
+    lines += listing("New texts to translate", comparison.missing, counted=True)
     if comparison.retired:
         lines += heading("Finder addresses that disappear, and where their answers now lead")
         lines += [f"{bullet}{code(moved.old + '/')} → {code(moved.target + '/')}" for moved in comparison.retired]

@@ -19,8 +19,10 @@ from pathlib import Path
 from generator.content.diagnostics import Diagnostic, Position, display_path
 from generator.content.load import load_document, plain_scalar
 from generator.content.publish import write_atomically
+from generator.content.schema import ID_PATTERN
 from generator.logic import flow
 from generator.logic.addresses import best_match, node_dir
+from generator.logic.explain import format_answers
 
 LEDGER_FILE = "finder-addresses.yaml"
 
@@ -80,8 +82,8 @@ def _sound(address: object, answers: object) -> bool:
     return address == node_dir(tuple(answers.items()))
 
 
-#: An id as the policy's schema defines it (policy.schema.json): no slash, no dot, no space.
-_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+#: An id as the policy's schema defines it: no slash, no dot, no space.
+_ID = re.compile(ID_PATTERN)
 
 
 def published(nodes: list[flow.Node]) -> dict[str, dict[str, str]]:
@@ -110,20 +112,16 @@ def ledger_text(ledger: Ledger, nodes: list[flow.Node]) -> str:
     entries = {**ledger, **{a: v for a, v in published(nodes).items() if a not in ledger}}
     lines = [_HEADER]
     for address, answers in entries.items():
-        pairs = ", ".join(f"{_scalar(question)}: {_scalar(answer)}" for question, answer in answers.items())
+        pairs = ", ".join(f"{plain_scalar(question)}: {plain_scalar(answer)}" for question, answer in answers.items())
         lines.append(f"{address}: {{{pairs}}}\n")
     return "".join(lines)
-
-
-def _scalar(text: str) -> str:
-    return plain_scalar(text)
 
 
 def ledger_problem(content_dir: Path, missing: list[str]) -> Diagnostic:
     """Say that the ledger lacks addresses the site publishes, and what to do."""
     return Diagnostic(
         Position(display_path(content_dir / LEDGER_FILE)),
-        f"{len(missing)} finder address{'es' if len(missing) != 1 else ''} published but not recorded "
+        f"{_addresses(len(missing))} published but not recorded "
         f"(e.g. {missing[0]}/): run `python -m generator addresses` and commit {LEDGER_FILE}",
     )
 
@@ -134,7 +132,7 @@ def record(content_dir: Path, ledger: Ledger, nodes: list[flow.Node]) -> list[st
     missing = unrecorded(ledger, nodes)
     if missing:
         write_atomically(path, ledger_text(ledger, nodes))
-        return [f"{display_path(path)}: {len(missing)} new finder address{'es' if len(missing) != 1 else ''} recorded"]
+        return [f"{display_path(path)}: {_addresses(len(missing), 'new ')} recorded"]
     return []
 
 
@@ -150,5 +148,9 @@ def moved_lines(ledger: Ledger, nodes: list[flow.Node]) -> list[str]:
     return lines
 
 
+def _addresses(count: int, kind: str = "") -> str:
+    return f"{count} {kind}finder address{'es' if count != 1 else ''}"
+
+
 def _answers(answers: Mapping[str, str]) -> str:
-    return ", ".join(f"{question}={answer}" for question, answer in answers.items()) or "no answer"
+    return format_answers(answers.items()) or "no answer"

@@ -59,6 +59,11 @@ def _cldr_tags() -> frozenset[str]:
     return frozenset(tag for tag in tags if tag.count("-") == 1 and len(tag.split("-")[1]) == 2)
 
 
+def locale_slug(tag: str) -> str:
+    """The folder and URL prefix of the locale ``tag``: ``fr-FR`` → ``fr-fr``."""
+    return tag.lower()
+
+
 @dataclass(frozen=True)
 class SiteLocale:
     """A locale of the site, from its BCP 47 tag such as ``fr-FR``, and its market."""
@@ -77,7 +82,7 @@ class SiteLocale:
     @property
     def slug(self) -> str:
         """The folder and URL prefix of the locale, e.g. ``fr-fr``."""
-        return self.tag.lower()
+        return locale_slug(self.tag)
 
     @property
     def is_pseudo(self) -> bool:

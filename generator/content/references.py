@@ -14,13 +14,14 @@ from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
+from generator.logic.addresses import FINDER_DIR, REVIEW_DIR
 
 #: Values that policy texts may use as ``{name}``.
 POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay", "max_questions"})
 #: Link targets that name an outcome's section of the help article.
 OUTCOME_LINK_PREFIX = "outcome:"
 #: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
-RESERVED_ARTICLE_IDS = frozenset({"finder", "review"})
+RESERVED_ARTICLE_IDS = frozenset({FINDER_DIR, REVIEW_DIR})
 #: Keys whose string values (or list of strings) are wording.
 _TEXT_KEYS = frozenset(
     {"text", "hint", "label", "situation", "title", "summary", "description", "intro", "escalation", "marketplace"}

@@ -106,8 +106,10 @@ def dotted(path: KeyPath, data: Any = None) -> str:
     return text or "the top level"
 
 
+#: An id as policy.schema.json defines it (``$defs/id``): lower-case words joined by hyphens.
+ID_PATTERN = "[a-z][a-z0-9]*(-[a-z0-9]+)*"
 #: An id or a locale tag as the schemas define them: items are named by a valid one only.
-_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*|[a-z]{2,3}-[A-Z]{2}")
+_NAME = re.compile(f"{ID_PATTERN}|{TAG_PATTERN.strip('^$')}")
 
 
 def _has(data: dict[Any, Any] | list[Any], part: str | int) -> bool:

@@ -28,7 +28,12 @@ def format_count(count: int, forms: Mapping[str, str], locale: SiteLocale) -> st
     ``forms`` maps plural categories (``one``, ``few``, ``other``…) to texts
     holding ``{count}``; ``other`` is used when the category is missing.
     """
-    return plural_form(count, forms, locale).replace("{count}", format_decimal(count, locale=locale.babel))
+    return plural_form(count, forms, locale).replace("{count}", format_number(count, locale))
+
+
+def format_number(number: int, locale: SiteLocale) -> str:
+    """Return ``number`` as ``locale`` writes numbers: ``1,234``, ``1 234``."""
+    return format_decimal(number, locale=locale.babel)
 
 
 def plural_form(count: int, forms: Mapping[str, str], locale: SiteLocale) -> str:

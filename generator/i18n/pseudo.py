@@ -44,7 +44,7 @@ def pseudo(text: str, names: Iterable[str]) -> str:
     return f"{OPEN}{''.join(parts)} {PAD * math.ceil(len(text) * 0.35)}{CLOSE}"
 
 
-_PSEUDO_LETTERS = frozenset("åƀçđéƒĝĥîĵķĺɱñóþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĹṀÑÓÞǪŔŠŢÛṼŴẊÝŽ")
+_PSEUDO_LETTERS = frozenset(map(chr, _ACCENTS.values()))
 
 
 def is_pseudo(text: str, names: Iterable[str] = ()) -> bool:

@@ -12,6 +12,8 @@ from generator.logic import flow
 
 #: The finder's folder; its nodes live below it, one folder per answer.
 FINDER_DIR = "finder"
+#: The review page's folder: the logic for editors and reviewers.
+REVIEW_DIR = "review"
 
 
 def node_dir(path: flow.Path) -> str:

@@ -16,10 +16,10 @@ from operator import or_
 from typing import Any
 
 from generator.content.folder import Content
+from generator.content.ledger import published, redirects
 from generator.content.model import Policy
 from generator.i18n.messages import UNITS_CONTEXT
 from generator.logic import flow
-from generator.logic.addresses import best_match, node_dir
 from generator.logic.cover import ScenarioSets
 from generator.logic.explain import describe
 from generator.logic.space import AnswerSpace, Box, bits, intersection
@@ -74,10 +74,6 @@ class Comparison:
     retired: list[MovedAddress] = field(default_factory=list)
     new_addresses: list[str] = field(default_factory=list)
 
-    @property
-    def empty(self) -> bool:
-        return not (self.outcome_changes or self.added or self.removed or self.texts or self.retired)
-
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -90,11 +86,11 @@ def compare(old: Content, new: Content) -> Comparison:
     result = Comparison(
         renamed={kind: [f"{a} → {b}" for a, b in pairs.items()] for kind, pairs in renamed.items() if pairs}
     )
-    old_valid, new_valid = _box(space, before, {}), _box(space, new.policy, {})
-    both = intersection(old_valid, new_valid) if old_valid and new_valid else None
+    old_valid, new_valid = _valid(space, before), _valid(space, new.policy)
+    both = intersection(old_valid, new_valid)
     result.combinations = space.size(both) if both else 0
-    result.only_old = (space.size(old_valid) if old_valid else 0) - result.combinations
-    result.only_new = (space.size(new_valid) if new_valid else 0) - result.combinations
+    result.only_old = space.size(old_valid) - result.combinations
+    result.only_new = space.size(new_valid) - result.combinations
     result.outcome_changes = outcome_changes(before, new.policy, space)
     _ids(before, new.policy, result)
     old_texts = {message.context: message.text for message in old.messages}
@@ -117,17 +113,13 @@ def compare(old: Content, new: Content) -> Comparison:
             result.stale[locale.tag] = stale
         if missing:
             result.missing[locale.tag] = missing
-    old_nodes = {node_dir(node.path): node for node in old.proof.nodes}
-    new_paths = {node.path: node for node in new.proof.nodes}
-    new_dirs = {node_dir(path) for path in new_paths}
-    for address, node in old_nodes.items():
-        if address not in new_dirs:
-            result.retired.append(
-                MovedAddress(address, node_dir(best_match(new_paths, _renamed_path(node.path, renamed))))
-            )
-    result.new_addresses = [
-        address for address in (node_dir(node.path) for node in new.proof.nodes) if address not in old_nodes
-    ]
+    # The old finder's addresses are a ledger of what was published: the same redirects a build would write.
+    old_addresses = {
+        address: dict(_renamed_path(tuple(answers.items()), renamed))
+        for address, answers in published(old.proof.nodes).items()
+    }
+    result.retired = [MovedAddress(moved.address, moved.target) for moved in redirects(old_addresses, new.proof.nodes)]
+    result.new_addresses = [address for address in published(new.proof.nodes) if address not in old_addresses]
     return result
 
 
@@ -223,8 +215,9 @@ def outcome_changes(old: Policy, new: Policy, space: AnswerSpace) -> list[Outcom
     decide. The pairs are disjoint, since each version's scenarios are:
     together they are exactly the combinations whose outcome changed.
     """
-    old_boxes = [_box(space, old, scenario.when) for scenario in old.scenarios]
-    new_boxes = [_box(space, new, scenario.when) for scenario in new.scenarios]
+    old_valid, new_valid = _valid(space, old), _valid(space, new)
+    old_boxes = [_box(space, old_valid, scenario.when) for scenario in old.scenarios]
+    new_boxes = [_box(space, new_valid, scenario.when) for scenario in new.scenarios]
     # The new scenarios an old box meets, found with bit sets per answer (as the proof finds overlaps),
     # so that the cost follows the pairs that meet, not every pair.
     sets = ScenarioSets.of(space, [box or tuple(0 for _ in space.questions) for box in new_boxes])
@@ -257,14 +250,14 @@ def outcome_changes(old: Policy, new: Policy, space: AnswerSpace) -> list[Outcom
     return sorted(changes, key=lambda change: (change.old_outcome, change.new_outcome, -change.combinations))
 
 
-def _box(space: AnswerSpace, policy: Policy, when: Any) -> Box | None:
-    """The combinations of ``space`` a scenario of ``policy`` covers: only answers ``policy`` has."""
-    has = {question.id: set(question.answer_ids) for question in policy.questions}
-    masks = []
-    for question, answers in zip(space.questions, space.answers, strict=True):
-        allowed = set(when[question]) if question in when else has.get(question, set(answers))
-        masks.append(sum(1 << index for index, answer in enumerate(answers) if answer in allowed))
-    return tuple(masks) if all(masks) else None
+def _valid(space: AnswerSpace, policy: Policy) -> Box:
+    """The combinations of ``space`` made of ``policy``'s own answers (a question it does not ask: any answer)."""
+    return space.box({question.id: question.answer_ids for question in policy.questions})
+
+
+def _box(space: AnswerSpace, valid: Box, when: Any) -> Box | None:
+    """The combinations of ``space`` a scenario covers, within its version's ``valid`` ones."""
+    return intersection(space.box(when), valid)
 
 
 def _message_of(context: str) -> str:

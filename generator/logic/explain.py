@@ -9,6 +9,8 @@ editor sees its shape and its size at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.content.load import plain_scalar
 from generator.logic.space import AnswerSpace, Box
 
@@ -23,6 +25,15 @@ def count_combinations(count: int) -> str:
     ('1 answer combination', '12,000 answer combinations')
     """
     return f"{count:,} answer combination{'s' if count != 1 else ''}"
+
+
+def format_answers(answers: Iterable[tuple[str, str]]) -> str:
+    """Return answers given, in order, as ``question=answer`` pairs.
+
+    >>> format_answers([("status", "ok"), ("reason", "lost")])
+    'status=ok, reason=lost'
+    """
+    return ", ".join(f"{question}={answer}" for question, answer in answers)
 
 
 def describe(space: AnswerSpace, box: Box) -> str:

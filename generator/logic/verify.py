@@ -313,16 +313,12 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
         flow.count_pages(max_pages)
     except FlowError as error:
         where = error.question.where if error.question else policy.scenarios_where
-        witness = f"after {_format_path(error.path)}" if error.path else "before any answer"
+        witness = f"after {explain.format_answers(error.path)}" if error.path else "before any answer"
         return [], [Diagnostic(where, f"{error} ({witness})")]
     except TooManyPagesError:
         return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())
     return nodes, _disagreements(policy, flow)
-
-
-def _format_path(path: tuple[tuple[str, str], ...]) -> str:
-    return ", ".join(f"{question}={answer}" for question, answer in path)
 
 
 def _disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:

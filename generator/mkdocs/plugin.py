@@ -56,7 +56,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
         content = localize(content, self.locale)
-        self.pages, interface = build_localized_pages(content, self.locale), content.interface
+        self.pages, interface = build_localized_pages(content, self.locale, rendered := {}), content.interface
         # Material puts the site name into the page as it is (in attributes too): escaped, and Markup, so
         # that its own `| e` does not escape it twice.
         config.site_name = Markup.escape(str(interface.site_name))
@@ -68,7 +68,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if config.nav is None:
             config.nav = [page.src_uri for page in self.pages if page.listed]
         base = self.config.base_url or config.site_url or "/"
-        self.data_files = finder_files(content, self.locale, f"{base}{self.locale.slug}/")
+        self.data_files = finder_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
         locales = [
             {"tag": locale.tag, "slug": locale.slug, "name": locale.name} for locale in content.locales.published
         ]

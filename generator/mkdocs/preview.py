@@ -30,9 +30,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.content.diagnostics import ContentError, Diagnostic
+from generator.content.locales import locale_slug
 from generator.content.proven import proven_content
 from generator.content.publish import publish
-from generator.mkdocs.config import BuildError, content_folder, locale_config
+from generator.mkdocs.config import BuildError, content_folder_of, locale_config
 from generator.mkdocs.server import PreviewServer, stop_on_termination
 from generator.rendering.render import TEMPLATES_DIR, template_problem
 
@@ -44,7 +45,7 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     workspace = Path(tempfile.mkdtemp(prefix="help-preview-"))
     site_dir = str(workspace / "site")
-    slug = locale.lower()
+    slug = locale_slug(locale)
     server: PreviewServer | None = None
 
     def get_config() -> MkDocsConfig:
@@ -58,7 +59,7 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
         try:
             config = config or get_config()
             config.site_dir = staging
-            proven_content(content_folder(config_file))  # the located problems, for the browser (proven once)
+            proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
             build(config, serve_url=server.url if server else None)
         except ContentError as error:
             problem = error.diagnostics

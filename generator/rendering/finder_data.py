@@ -17,7 +17,7 @@ from generator.content.folder import Content
 from generator.content.locales import SiteLocale
 from generator.logic import flow
 from generator.logic.addresses import node_dir
-from generator.rendering.render import PageRenderer
+from generator.rendering.render import Fragments, PageRenderer
 
 #: The schema, as published beside every finder.json.
 SCHEMA_FILE = Path(__file__).parent / "templates" / "finder.schema.json"
@@ -25,14 +25,16 @@ SCHEMA_FILE = Path(__file__).parent / "templates" / "finder.schema.json"
 FORMAT_VERSION = 1
 
 
-def finder_files(content: Content, locale: SiteLocale, locale_url: str) -> dict[str, str]:
+def finder_files(
+    content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments | None = None
+) -> dict[str, str]:
     """Return ``finder.json`` and its schema, by file name, for ``content`` localized for ``locale``.
 
     ``locale_url`` is the address of the locale's root (``https://help.example/fr-fr/``, or ``/fr-fr/``);
-    every address in the file starts with it.
+    every address in the file starts with it. ``fragments``: the texts the locale's pages already rendered.
     """
     policy = content.policy
-    page = PageRenderer(content, locale, "", policy.article.id)
+    page = PageRenderer(content, locale, "", policy.article.id, fragments={} if fragments is None else fragments)
 
     def text(value: str) -> str:
         return page.text(value).striptags() if value else ""

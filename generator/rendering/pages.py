@@ -18,12 +18,9 @@ from generator.content.locales import SiteLocale
 from generator.content.model import Outcome
 from generator.i18n.translate import localize
 from generator.logic import flow
-from generator.logic.addresses import FINDER_DIR, node_dir
+from generator.logic.addresses import FINDER_DIR, REVIEW_DIR, node_dir
 from generator.rendering import review
-from generator.rendering.render import PageRenderer, shows_untranslated
-
-#: The review page's folder: the logic for editors and reviewers.
-REVIEW_DIR = "review"
+from generator.rendering.render import Fragments, PageRenderer, shows_untranslated
 
 
 @dataclass(frozen=True)
@@ -73,13 +70,15 @@ def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
     return build_localized_pages(localize(content, locale), locale)
 
 
-def build_localized_pages(content: Content, locale: SiteLocale) -> list[Page]:
-    """Return every page of ``locale`` from ``content`` already localized for it."""
+def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[Page]:
+    """Return every page of ``locale`` from ``content`` already localized for it.
+
+    ``fragments`` is what they render once, shared with the locale's other files (finder.json).
+    """
     policy = content.policy
     article_dir = policy.article.id
     common = {"finder_dir": FINDER_DIR}
-
-    fragments: dict[tuple[Any, ...], Any] = {}  # shared by the pages of this locale
+    fragments = {} if fragments is None else fragments
 
     def renderer(directory: str) -> PageRenderer:
         return PageRenderer(content, locale, directory, article_dir, fragments=fragments)

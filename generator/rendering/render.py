@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from generator.content import inline
@@ -24,7 +23,7 @@ from generator.content.folder import Content
 from generator.content.locales import SiteLocale
 from generator.content.model import Mass
 from generator.content.references import OUTCOME_LINK_PREFIX
-from generator.i18n.formatting import format_count, format_mass, plural_form
+from generator.i18n.formatting import format_count, format_mass, format_number, plural_form
 
 #: The generator's own templates: article, finder, notices.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -111,6 +110,10 @@ def relative_url(from_dir: str, to_dir: str, fragment: str = "") -> str:
     return (f"{path}/" if path else "./") + suffix
 
 
+#: What the renderings of one locale share: values, texts and fragments rendered once (:meth:`PageRenderer._once`).
+Fragments = dict[tuple[Any, ...], Any]
+
+
 @dataclass(frozen=True)
 class PageRenderer:
     """Renders templates for one page of one locale, resolving texts and links."""
@@ -122,7 +125,7 @@ class PageRenderer:
     #: The article's folder, target of ``outcome:`` links.
     article_dir: str
     #: What the pages of one locale share: values, texts and fragments already rendered (see :meth:`_once`).
-    fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    fragments: Fragments = field(default_factory=dict)
 
     def _once(self, key: tuple[Any, ...], work: Callable[[], Any]) -> Any:
         """Return what ``key`` names, doing ``work`` only on the first page of the locale that needs it."""
@@ -206,7 +209,7 @@ class PageRenderer:
 
     def number(self, value: int) -> str:
         """Return ``value`` written as the locale writes numbers (``1,234``, ``1 234``)."""
-        return format_decimal(value, locale=self.locale.babel)
+        return format_number(value, self.locale)
 
     def url(self, to_dir: str, fragment: str = "") -> str:
         return relative_url(self.page_dir, to_dir, fragment)
