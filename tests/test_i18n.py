@@ -413,3 +413,18 @@ def test_which_locales_read_the_source_language(tag, reads_source):
     settings = LocaleSettings.from_data({"source": "en-US", "published": [{"tag": "en-US", "market": "us"}]})
 
     assert settings.reads_source(SiteLocale(tag, "us")) is reads_source
+
+
+def test_an_english_edit_of_a_plural_form_makes_it_stale_not_missing(capsys, project):
+    """A form whose English changed is stale: it falls back to English, and never blocks the update."""
+    interface = project / "content/interface.yaml"
+    text = interface.read_text(encoding="utf-8")
+    interface.write_text(text.replace("'{count} business days'", "'{count} working days'", 1), encoding="utf-8")
+
+    status, _, err = run(capsys, "check")
+    assert (status, err) == (0, "")
+    assert run(capsys, "i18n", "update")[0] == 0
+    for tag in TRANSLATED:
+        stale = entry(project / f"content/locales/{tag}.po", "interface/units/business-day/other")
+        assert (stale.id, stale.fuzzy) == ("{count} working days", True)
+    assert run(capsys, "check")[0] == 0

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, generate_po, normalize, read_po, unescape
 
 from generator.content import inline
 from generator.content.diagnostics import Diagnostic, Position, display_path
@@ -125,27 +125,67 @@ def _point_at_msgstr(catalog: Catalog, text: str) -> Catalog:
 
 
 def _restore_previous(catalog: Catalog) -> Catalog:
-    """Read back the previous English (``#| msgid``) that Babel's reader leaves as comments."""
+    """Read back the previous English (``#| msgid``) that Babel's reader leaves as comments.
+
+    The ``#|`` lines hold PO strings, one or more (``#| msgid ""`` then ``#| "line\\n"``, as msgcat
+    writes them); an older catalog may have one string cut over several lines at spaces.
+    """
     for message in catalog:
         previous = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
         if not previous:
             continue
         message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
-        text = " ".join(previous)
-        if text.startswith('msgid "') and text.endswith('"'):
-            message.previous_id = [text[len('msgid "') : -1].replace('\\"', '"').replace("\\\\", "\\")]
+        fields: dict[str, str] = {}
+        keyword = ""
+        for token in _PREVIOUS_TOKEN.finditer(" ".join(previous)):
+            if token["keyword"]:
+                keyword = token["keyword"]
+                fields.setdefault(keyword, "")
+            elif keyword:
+                fields[keyword] += unescape(token["string"])
+        if "msgid" in fields:
+            message.previous_id = [fields["msgid"], *([fields["msgid_plural"]] if "msgid_plural" in fields else [])]
     return catalog
+
+
+#: A keyword or a "quoted string" of a ``#|`` line.
+_PREVIOUS_TOKEN = re.compile(r'(?P<keyword>msgctxt|msgid_plural|msgid)\b|(?P<string>"(?:[^"\\]|\\.)*")')
+
+
+def catalog_text(catalog: Catalog) -> str:
+    """Return ``catalog`` as a PO file that GNU gettext (msgfmt, msgcat) and :func:`read_catalog` read back.
+
+    Texts are not wrapped; the previous English of a stale entry is written as msgcat writes it, a
+    whole PO string per ``#|`` line (Babel wraps that comment as prose, cutting it inside its quotes).
+    Locations have no line numbers: the context names the message, and an edit elsewhere in the YAML
+    must not rewrite every catalog.
+    """
+    messages = list(catalog)
+    parts: list[str] = []
+    index, started = 0, False
+    for part in generate_po(catalog, width=0, include_previous=False, include_lineno=False):
+        if part == "\n":  # the blank line after each entry
+            index, started = index + 1, False
+        elif not started and part.startswith(("msgctxt ", "msgid ")) and index < len(messages):
+            started = True
+            parts += _previous_lines(messages[index])
+        parts.append(part)
+    return "".join(parts)
+
+
+def _previous_lines(message: Message) -> list[str]:
+    if not message.previous_id:
+        return []
+    keywords = ["msgid", "msgid_plural"]
+    return [
+        f"#| {keyword} {normalize(text, prefix='#| ', width=0)}\n"
+        for keyword, text in zip(keywords, message.previous_id[:2], strict=False)
+    ]
 
 
 def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write ``catalog`` to ``path`` unless only its dates would change; return whether it was written."""
-    buffer = io.BytesIO()
-    # Locations without line numbers: the context names the message, and an edit elsewhere in the YAML
-    # must not rewrite every catalog.
-    write_po(
-        buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False, include_lineno=False
-    )
-    text = buffer.getvalue().decode("utf-8")
+    text = catalog_text(catalog)
     if path.exists() and _without_dates(path.read_text(encoding="utf-8")) == _without_dates(text):
         return False
     write_atomically(path, text)
@@ -373,11 +413,13 @@ def _plural_gaps(
     A text not translated at all simply falls back to English; a half-translated
     one would show the wrong form for some numbers.
     """
+    # By context, whatever its English: a form whose English changed is stale, not missing.
+    by_context = {message.context: message for message in catalog if message.id}
     forms: dict[str, dict[str, Message | None]] = {}
     for source in sources.values():
         if source.plural_category:
             stem = source.context.rsplit("/", 1)[0]
-            forms.setdefault(stem, {})[source.plural_category] = catalog.get(source.text, context=source.context)
+            forms.setdefault(stem, {})[source.plural_category] = by_context.get(source.context)
     problems = []
     for stem, entries in forms.items():
         if not any(entry is not None and entry.string for entry in entries.values()):
