@@ -428,3 +428,48 @@ def test_an_english_edit_of_a_plural_form_makes_it_stale_not_missing(capsys, pro
         stale = entry(project / f"content/locales/{tag}.po", "interface/units/business-day/other")
         assert (stale.id, stale.fuzzy) == ("{count} working days", True)
     assert run(capsys, "check")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "message"),
+    [
+        pytest.param(
+            'msgstr "Le reconditionneur "renvoie" votre appareil"',
+            28,
+            'a " inside a text ends it: write \\" (add a backslash before it) to keep it in the text',
+            id="quote-inside-a-msgstr",
+        ),
+        pytest.param(
+            '"Le reconditionneur "renvoie" votre appareil"',
+            21,
+            'a " inside a text ends it: write \\" (add a backslash before it) to keep it in the text',
+            id="quote-inside-a-continued-line",
+        ),
+        pytest.param(
+            "msgstr Le reconditionneur renvoie votre appareil",
+            8,
+            'a text must be in straight double quotes: msgstr "…"',
+            id="text-without-quotes",
+        ),
+        pytest.param(
+            'msgstr "Le reconditionneur renvoie votre appareil',
+            8,
+            'this text has no closing ": end it with " on the same line',
+            id="no-closing-quote",
+        ),
+    ],
+)
+def test_a_catalog_line_that_is_not_po_says_what_to_fix_at_its_place(capsys, project, written, column, message):
+    path = project / "content/locales/fr-FR.po"
+    line = line_of(path, TITLE_CONTEXT)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = written
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    status, _, err = run(capsys, "check")
+
+    assert status == 1
+    assert err.splitlines() == [
+        f"content/locales/fr-FR.po:{line}:{column}: error: invalid catalog: {message}",
+        "1 problem found",
+    ]

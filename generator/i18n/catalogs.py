@@ -44,9 +44,9 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     if text is None:
         return None, problems
     malformed = _malformed_line(text)
-    if malformed:
-        message = 'neither a # comment nor a "quoted text" (after msgctxt, msgid or msgstr)'
-        return None, [Diagnostic(Position(display_path(path), malformed, 1), f"invalid catalog: {message}")]
+    if malformed is not None:
+        line, column, message = malformed
+        return None, [Diagnostic(Position(display_path(path), line, column), f"invalid catalog: {message}")]
     repeated = [
         Diagnostic(
             Position(display_path(path), line, 1),
@@ -75,12 +75,47 @@ _PO_LINE = re.compile(
 )
 
 
-def _malformed_line(text: str) -> int:
-    """Return the number of the first line of ``text`` that is not PO syntax, or 0."""
+def _malformed_line(text: str) -> tuple[int, int, str] | None:
+    """Return the line, column and fix of the first line of ``text`` that is not PO syntax, or ``None``."""
     for number, line in enumerate(text.split("\n"), 1):
         if not _PO_LINE.fullmatch(line.strip()):
-            return number
-    return 0
+            column, problem = _what_is_wrong(line)
+            return number, column, problem
+    return None
+
+
+#: What may come before a line's quoted text: an obsolete mark and a keyword.
+_PO_LINE_START = re.compile(r"(?:#~\s*)?(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?)(?: +|$))?")
+
+
+def _what_is_wrong(line: str) -> tuple[int, str]:
+    """Say where ``line``, which is not PO syntax, goes wrong, and how to mend it: a column and a message."""
+    indent = len(line) - len(line.lstrip())
+    start = _PO_LINE_START.match(line.strip())
+    assert start is not None  # every part of the pattern is optional
+    rest, column = line.strip()[start.end() :], indent + start.end() + 1
+    if rest.startswith('"'):
+        end = next((index for index in _unescaped_quotes(rest) if index > 0), None)
+        if end is None:
+            return column, 'this text has no closing ": end it with " on the same line'
+        return column + end, 'a " inside a text ends it: write \\" (add a backslash before it) to keep it in the text'
+    if start[1]:
+        return column, f'a text must be in straight double quotes: {start[1]} "…"'
+    return indent + 1, 'neither a # comment nor a "quoted text" (after msgctxt, msgid or msgstr)'
+
+
+def _unescaped_quotes(text: str) -> list[int]:
+    """The positions of the double quotes in ``text`` that no backslash escapes."""
+    found: list[int] = []
+    escaped = False
+    for index, character in enumerate(text):
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == '"':
+            found.append(index)
+    return found
 
 
 _PO_KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?) +(".*")')
