@@ -278,9 +278,9 @@ def test_a_published_locale_without_its_catalog_is_an_error_that_says_what_to_do
             "gb-EN", "'gb-EN' is not a locale CLDR knows: did you mean 'en-GB'?", id="language-and-region-swapped"
         ),
         pytest.param(
-            "it-It",
-            "'it-It' is not a tag like fr-FR (language in lower case, region in upper case): did you mean 'it-IT'?",
-            id="region-in-lower-case",
+            "it_IT",
+            "'it_IT' is not a tag like fr-FR (language in lower case, region in upper case): did you mean 'it-IT'?",
+            id="underscore",
         ),
         pytest.param("it-IX", "'it-IX' is not a locale CLDR knows: did you mean 'it-IT'?", id="unknown-region"),
     ],

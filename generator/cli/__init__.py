@@ -205,11 +205,13 @@ def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None
 
 
 def _chosen(published: tuple[SiteLocale, ...], only: list[str] | None) -> tuple[tuple[SiteLocale, ...], list[str]]:
-    """Return the published locales named in ``only`` (all if it is empty), and the names that are none."""
+    """Return the published locales named in ``only``, in any letter case (all if it is empty), and the names that
+    are none."""
     if not only:
         return published, []
-    unknown = [tag for tag in only if not any(locale.tag == tag for locale in published)]
-    return tuple(locale for locale in published if locale.tag in only), unknown
+    wanted = {tag.lower() for tag in only}
+    unknown = [tag for tag in only if not any(locale.tag.lower() == tag.lower() for locale in published)]
+    return tuple(locale for locale in published if locale.tag.lower() in wanted), unknown
 
 
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:

@@ -52,6 +52,22 @@ def tag_problem(tag: str) -> str | None:
     return f"'{tag}' is not a tag like fr-FR (language in lower case, region in upper case){hint}"
 
 
+def canonical_tag(tag: str) -> str | None:
+    """Return the tag CLDR knows that ``tag`` names in any letter case, or ``None``.
+
+    Site addresses write every tag in lower case (``/fr-fr/``), so ``fr-fr`` is as good as ``fr-FR``.
+
+    >>> canonical_tag("fr-fr"), canonical_tag("NL-nl"), canonical_tag("en-XA"), canonical_tag("fr_FR")
+    ('fr-FR', 'nl-NL', None, None)
+    """
+    return _cldr_tags_by_lower_case().get(tag.lower())
+
+
+@cache
+def _cldr_tags_by_lower_case() -> dict[str, str]:
+    return {known.lower(): known for known in _cldr_tags()}
+
+
 @cache
 def _cldr_tags() -> frozenset[str]:
     """Every language-REGION locale of CLDR (Babel's data), as a tag: ``fr-FR``, ``en-GB``."""
@@ -129,6 +145,7 @@ class LocaleSettings:
         return cls(source, (source,))
 
     def find(self, tag: str) -> SiteLocale | None:
+        """Return the published locale named ``tag``, in any letter case (``fr-fr`` finds ``fr-FR``)."""
         return next((locale for locale in self.published if locale.tag.lower() == tag.lower()), None)
 
     @property

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.folder import CATALOGS_DIR, LOCALES_FILE, Content, load_content
-from generator.content.locales import SiteLocale, tag_problem
+from generator.content.locales import SiteLocale, canonical_tag, tag_problem
 from generator.content.publish import write_atomically
 from generator.i18n.catalogs import (
     TEMPLATE_FILE,
@@ -54,6 +54,7 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
     content = load_content(content_dir, catalogs_required=False)
     locales_file = content_dir / LOCALES_FILE
     where = Position(display_path(locales_file))
+    tag = canonical_tag(tag) or tag  # nl-nl, as site addresses write it, is nl-NL
     problem = tag_problem(tag)
     if problem is not None:
         raise ContentError([Diagnostic(where, problem)])
@@ -111,7 +112,7 @@ def pending(content_dir: Path, tag: str) -> tuple[Path, list[Pending]]:
         published = ", ".join(locale.tag for locale in content.locales.translated)
         where = Position(display_path(content_dir / LOCALES_FILE))
         raise ContentError([Diagnostic(where, f"{tag} is not a translated locale (these are: {published})")])
-    return catalog_path(content_dir / CATALOGS_DIR, locale), content.translations[tag].pending()
+    return catalog_path(content_dir / CATALOGS_DIR, locale), content.translations[locale.tag].pending()
 
 
 def describe(status: Status) -> str:

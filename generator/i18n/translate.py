@@ -87,7 +87,7 @@ def _put(data: Any, path: KeyPath, value: str) -> None:
 
 
 def resolve_locale(content: Content, tag: str) -> tuple[SiteLocale, Content]:
-    """Return the published locale named ``tag`` and the content that knows its translations.
+    """Return the published locale named ``tag`` (in any letter case) and the content that knows its translations.
 
     The pseudo-locale is resolved too: it reads the source locale's market, and
     its translations are generated from the English.
@@ -95,7 +95,8 @@ def resolve_locale(content: Content, tag: str) -> tuple[SiteLocale, Content]:
     locale = content.locales.find(tag)
     if locale is not None:
         return locale, content
-    if tag == PSEUDO_LOCALE:
+    if tag.lower() == PSEUDO_LOCALE.lower():
+        tag = PSEUDO_LOCALE
         locale = SiteLocale(PSEUDO_LOCALE, content.locales.source.market)
         names = content.locales.names
         generated = Translations.source(content.messages, locale)
