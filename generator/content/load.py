@@ -54,17 +54,18 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_VALUES = 100_000
 
 
-def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """Read a content file as UTF-8 text, refusing what an editor did not mean to save.
 
-    Refused: a missing or unreadable file, one over :data:`MAX_FILE_BYTES`, a
-    byte-order mark, and bytes that are not UTF-8 (with their line and column).
+    Refused: a missing or unreadable file, one over ``max_bytes`` (:data:`MAX_FILE_BYTES` unless the file
+    has its own limit, as catalogs do), a byte-order mark, and bytes that are not UTF-8 (with their line and
+    column).
     """
     name = display_path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 1024
+        if size > max_bytes:
+            limit = max_bytes // 1024
             size_kib = -(-size // 1024)  # rounded up: a file just over the limit never reads as at it
             return None, [Diagnostic(Position(name), f"the file is {size_kib} KiB; the limit is {limit} KiB")]
         data = path.read_bytes()

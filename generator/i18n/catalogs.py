@@ -24,14 +24,21 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, generate_po, normalize, read_po, unescape
 
 from generator.content import inline
-from generator.content.diagnostics import Diagnostic, Position, display_path
-from generator.content.load import read_text
+from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
+from generator.content.load import MAX_FILE_BYTES, read_text
 from generator.content.locales import SiteLocale
-from generator.content.publish import write_atomically
+from generator.content.transaction import Planned
 from generator.i18n.messages import SourceMessage, messages_for
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
+
+
+#: The largest catalog read or written. A catalog holds every text of policy.yaml and interface.yaml (each
+#: up to :data:`~generator.content.load.MAX_FILE_BYTES`) with its context, a note and a location: about 2.5
+#: times their size, 3 once translated. Writing checks it too, so the tool never writes a catalog that
+#: ``check`` then refuses.
+MAX_CATALOG_BYTES = 4 * MAX_FILE_BYTES
 
 
 def catalog_path(locales_dir: Path, locale: SiteLocale) -> Path:
@@ -40,7 +47,7 @@ def catalog_path(locales_dir: Path, locale: SiteLocale) -> Path:
 
 def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     """Read a PO file; return it, or ``None`` and why it could not be read."""
-    text, problems = read_text(path)
+    text, problems = read_text(path, MAX_CATALOG_BYTES)
     if text is None:
         return None, problems
     malformed = _malformed_line(text)
@@ -218,13 +225,43 @@ def _previous_lines(message: Message) -> list[str]:
     ]
 
 
-def write_catalog(catalog: Catalog, path: Path) -> bool:
-    """Write ``catalog`` to ``path`` unless only its dates would change; return whether it was written."""
+def planned_catalog(catalog: Catalog, path: Path) -> Planned | None:
+    """Return the write of ``catalog`` to ``path``, read back before it is put in place; ``None`` when only
+    its dates would change. Raise :class:`ContentError` if it would be over :data:`MAX_CATALOG_BYTES`."""
     text = catalog_text(catalog)
-    if path.exists() and _without_dates(path.read_text(encoding="utf-8")) == _without_dates(text):
-        return False
-    write_atomically(path, text)
-    return True
+    size = len(text.encode("utf-8"))
+    if size > MAX_CATALOG_BYTES:
+        count = sum(1 for message in catalog if message.id)
+        problem = (
+            f"the catalog would be {-(-size // 1024)} KiB, over the {MAX_CATALOG_BYTES // 1024} KiB a catalog may "
+            f"have ({count} texts to translate): nothing was written; make policy.yaml and interface.yaml smaller"
+        )
+        raise ContentError([Diagnostic(Position(display_path(path)), problem)])
+    try:
+        if path.is_file() and _without_dates(path.read_text(encoding="utf-8")) == _without_dates(text):
+            return None
+    except (OSError, UnicodeError):
+        pass  # written anew; the write says what is wrong with the file
+    return Planned(path, text, lambda staged: _reads_back(catalog, staged))
+
+
+def _reads_back(catalog: Catalog, staged: Path) -> list[Diagnostic]:
+    """Read the staged catalog back as ``check`` will: it must parse and hold exactly what was written."""
+    found, problems = read_catalog(staged)
+    if found is None:
+        return problems
+    if _entries(found) != _entries(catalog):
+        return [Diagnostic(Position(display_path(staged)), "its entries read back changed: please report this bug")]
+    return []
+
+
+def _entries(catalog: Catalog) -> list[tuple[object, ...]]:
+    current = [
+        (message.context, message.id, message.string, message.fuzzy, list(message.previous_id or []))
+        for message in catalog
+        if message.id
+    ]
+    return [*current, *((message.context, message.id, message.string) for message in catalog.obsolete.values())]
 
 
 def _without_dates(text: str) -> str:

@@ -11,8 +11,11 @@ from pathlib import Path
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.folder import CATALOGS_DIR, LOCALES_FILE, Content, load_content
+from generator.content.load import load_document, read_text
 from generator.content.locales import SiteLocale, canonical_tag, tag_problem
-from generator.content.publish import write_atomically
+from generator.content.locales_file import DEFAULT_TEXT, with_published
+from generator.content.schema import validate_against_schema
+from generator.content.transaction import Planned, write_together
 from generator.i18n.catalogs import (
     TEMPLATE_FILE,
     Pending,
@@ -21,36 +24,47 @@ from generator.i18n.catalogs import (
     catalog_path,
     make_template,
     new_catalog,
+    planned_catalog,
     read_catalog,
     update_catalog,
-    write_catalog,
 )
 
 
 def extract(content_dir: Path) -> list[str]:
     """Write the template of every English text to ``locales/messages.pot``."""
     content = load_content(content_dir, catalogs_required=False)
+    planned, line = _template(content_dir, content)
+    write_together([planned] if planned else [])
+    return [line]
+
+
+def _template(content_dir: Path, content: Content) -> tuple[Planned | None, str]:
+    """The write of the template (``None`` if it is up to date), and the line that says so."""
     path = content_dir / CATALOGS_DIR / TEMPLATE_FILE
-    written = write_catalog(make_template(content.messages), path)
-    state = "written" if written else "already up to date"
-    return [f"{display_path(path)}: {len(content.messages)} messages, {state}"]
+    planned = planned_catalog(make_template(content.messages), path)
+    state = "written" if planned else "already up to date"
+    return planned, f"{display_path(path)}: {len(content.messages)} messages, {state}"
 
 
 def update(content_dir: Path) -> list[str]:
-    """Extract, then merge the template into every published locale's catalog."""
-    lines = extract(content_dir)
+    """Extract, then merge the template into every published locale's catalog: all of them are written, or none."""
     content = load_content(content_dir, catalogs_required=False)
+    template, line = _template(content_dir, content)
+    planned, lines = [template], [line]
     for locale in content.locales.translated:
         path = catalog_path(content_dir / CATALOGS_DIR, locale)
-        catalog = _read_or_new(path, content, locale)
-        write_catalog(update_catalog(catalog, content.messages, locale), path)
-        status = Translations(update_catalog(catalog, content.messages, locale), content.messages, locale).status()
-        lines.append(f"{display_path(path)}: {describe(status)}")
+        merged = update_catalog(_read_or_new(path, content, locale), content.messages, locale)
+        planned.append(planned_catalog(merged, path))
+        lines.append(f"{display_path(path)}: {describe(Translations(merged, content.messages, locale).status())}")
+    write_together([file for file in planned if file is not None])
     return lines
 
 
 def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
-    """Publish a new locale: list it in locales.yaml and start its catalog (or start the missing catalog of one)."""
+    """Publish a new locale: list it in locales.yaml and start its catalog (or start the missing catalog of one).
+
+    locales.yaml and the catalog are written together or not at all, each read back first.
+    """
     content = load_content(content_dir, catalogs_required=False)
     locales_file = content_dir / LOCALES_FILE
     where = Position(display_path(locales_file))
@@ -62,8 +76,8 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
     if published is not None:
         path = catalog_path(content_dir / CATALOGS_DIR, published)
         if path.exists() or content.locales.reads_source(published):
-            raise ContentError([Diagnostic(where, f"{tag} is already published")])
-        write_catalog(new_catalog(content.messages, published), path)
+            raise ContentError([Diagnostic(where, f"{published.tag} is already published")])
+        write_together(_planned([planned_catalog(new_catalog(content.messages, published), path)]))
         return [f"{display_path(path)}: started, {_to_translate(content, published)}"]
     locale = SiteLocale(tag, market or "")
     if locale.market not in content.policy.markets:
@@ -78,19 +92,56 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
                 )
             ]
         )
-    # Everything is checked and made before anything is written: a failure leaves the content as it was.
-    listed = _with_locale(locales_file, locale)
+    listed, kept = _listed(locales_file, locale)
+    said = f"{display_path(locales_file)}: publishes {tag} (market {locale.market})"
+    if content.locales.reads_source(locale):
+        said += ", in the source language"
+    if not kept:
+        said += "; its comments could not be kept in place, so it was written anew"
     if content.locales.reads_source(locale):  # the YAML is its catalog
-        write_atomically(locales_file, listed)
-        return [f"{display_path(locales_file)}: publishes {tag} (market {locale.market}), in the source language"]
+        write_together([listed])
+        return [said]
     path = catalog_path(content_dir / CATALOGS_DIR, locale)
-    catalog = new_catalog(content.messages, locale)
-    write_catalog(catalog, path)
-    write_atomically(locales_file, listed)
-    return [
-        f"{display_path(locales_file)}: publishes {tag} (market {locale.market})",
-        f"{display_path(path)}: {_to_translate(content, locale)}",
-    ]
+    # A catalog left from an earlier time the locale was published keeps its translations.
+    catalog = update_catalog(_read_or_new(path, content, locale), content.messages, locale)
+    write_together(_planned([planned_catalog(catalog, path), listed]))
+    return [said, f"{display_path(path)}: {_to_translate(content, locale)}"]
+
+
+def _planned(files: list[Planned | None]) -> list[Planned]:
+    return [file for file in files if file is not None]
+
+
+def _listed(locales_file: Path, locale: SiteLocale) -> tuple[Planned, bool]:
+    """The write of locales.yaml with ``locale`` published, read back before it is put in place, and whether
+    its comments and layout were kept."""
+    name = display_path(locales_file)
+    text = DEFAULT_TEXT
+    if locales_file.exists():
+        read, problems = read_text(locales_file)
+        if read is None:
+            raise ContentError(problems)
+        text = read
+    edited, intended, kept = with_published(text, {"tag": locale.tag, "market": locale.market}, name)
+    schema = locales_file.with_name(LOCALES_FILE.removesuffix(".yaml") + ".schema.json")
+
+    def reads_back(staged: Path) -> list[Diagnostic]:
+        document, problems = load_document(staged)
+        if document is None or problems:
+            return problems
+        try:
+            problems = validate_against_schema(document, schema)
+        except (OSError, ValueError) as error:
+            return [Diagnostic(Position(display_path(schema)), f"cannot check {name} against it ({error})")]
+        if not problems and document.data != intended:
+            problems = [
+                Diagnostic(
+                    Position(document.file), "it does not read as the locales to publish: please report this bug"
+                )
+            ]
+        return problems
+
+    return Planned(locales_file, edited, reads_back), kept
 
 
 def _to_translate(content: Content, locale: SiteLocale) -> str:
@@ -129,21 +180,3 @@ def _read_or_new(path: Path, content: Content, locale: SiteLocale):
     if catalog is None:
         raise ContentError(problems)
     return catalog
-
-
-def _with_locale(locales_file: Path, locale: SiteLocale) -> str:
-    """Return locales.yaml with the locale after the last published one, keeping its comments and layout."""
-    if not locales_file.exists():
-        return (
-            f"source: en-US\npublished:\n  - tag: en-US\n    market: us\n  - tag: {locale.tag}\n"
-            f"    market: {locale.market}\n"
-        )
-    lines = locales_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(index for index, line in enumerate(lines) if line.startswith("published:"))
-    end = start + 1
-    while end < len(lines) and (lines[end].startswith((" ", "-")) or not lines[end].strip()):
-        end += 1
-    while lines[end - 1].strip() == "":
-        end -= 1
-    lines[end:end] = [f"  - tag: {locale.tag}\n", f"    market: {locale.market}\n"]
-    return "".join(lines)
