@@ -341,3 +341,27 @@ def test_add_without_locales_yaml_writes_one(capsys, project):
         "source: en-US\npublished:\n  - tag: en-US\n    market: us\n  - tag: fr-FR\n    market: fr\n"
     )
     assert run(capsys, "check")[0] == 0
+
+
+def test_add_of_a_locale_whose_catalog_is_still_there_publishes_it_with_its_translations(capsys, project):
+    """check says to run `i18n add` for a catalog of a locale not published: it does, keeping every translation."""
+    locales = project / "content/locales.yaml"
+    locales.write_text(
+        locales.read_text(encoding="utf-8").replace("  - tag: de-DE\n    market: de\n", "", 1), encoding="utf-8"
+    )
+    status, _, err = run(capsys, "check")
+    assert (status, err.splitlines()[0]) == (
+        1,
+        "content/locales/de-DE.po: error: catalog for a locale that is not published: add 'de-DE' to locales.yaml "
+        "(python -m generator i18n add) or remove the file",
+    )
+
+    status, out, err = run(capsys, "i18n", "add", "de-DE")
+
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "content/locales.yaml: publishes de-DE (market de)",
+        "content/locales/de-DE.po: kept, 109/109 translated, 0 stale, 0 missing (100.0 %)",
+    ]
+    status, out, _ = run(capsys, "i18n", "status", "--list", "de-DE")
+    assert (status, out) == (0, "content/locales/de-DE.po: every text is translated\n")

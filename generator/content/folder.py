@@ -61,7 +61,7 @@ class Content:
 
 
 def check_content(
-    content_dir: Path, *, strict: bool = False, catalogs_required: bool = True
+    content_dir: Path, *, strict: bool = False, catalogs_required: bool = True, adding: str = ""
 ) -> tuple[Content | None, list[Diagnostic]]:
     """Return the content if it is sound, and every problem found in it.
 
@@ -69,7 +69,8 @@ def check_content(
     problem too (without it, that text falls back to English with a notice).
     A published locale must have its catalog, unless ``catalogs_required`` is
     false (for the translators' commands, which create it). With ``strict``, a
-    finder address the ledger has not recorded is a problem too.
+    finder address the ledger has not recorded is a problem too. ``adding``: the tag of a locale being
+    published, whose catalog may be there already (kept from an earlier time it was published).
     """
     policy_document, problems = _read(content_dir / POLICY_FILE)
     interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
@@ -98,7 +99,9 @@ def check_content(
         return None, proof.diagnostics
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
     messages = extract_messages(policy_document, interface_document, notes)
-    translations, problems = _read_translations(content_dir / CATALOGS_DIR, locales, messages, strict=strict)
+    translations, problems = _read_translations(
+        content_dir / CATALOGS_DIR, locales, messages, strict=strict, adding=adding
+    )
     if catalogs_required and locales_document is not None:
         problems += _missing_catalogs(content_dir, locales, locales_document)
     ledger, ledger_problems = read_ledger(content_dir)
@@ -122,9 +125,11 @@ def check_content(
     return content, []
 
 
-def load_content(content_dir: Path, *, strict: bool = False, catalogs_required: bool = True) -> Content:
+def load_content(
+    content_dir: Path, *, strict: bool = False, catalogs_required: bool = True, adding: str = ""
+) -> Content:
     """Return the sound content of ``content_dir``, or raise :class:`ContentError`."""
-    content, problems = check_content(content_dir, strict=strict, catalogs_required=catalogs_required)
+    content, problems = check_content(content_dir, strict=strict, catalogs_required=catalogs_required, adding=adding)
     if content is None:
         raise ContentError(problems)
     return content
@@ -150,11 +155,11 @@ def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Docu
 
 
 def _read_translations(
-    locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool
+    locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool, adding: str = ""
 ) -> tuple[dict[str, Translations], list[Diagnostic]]:
     translations: dict[str, Translations] = {}
     problems: list[Diagnostic] = []
-    known = {f"{locale.tag}.po" for locale in locales.translated}
+    known = {f"{locale.tag}.po" for locale in locales.translated} | ({f"{adding}.po"} if adding else set())
     for path in sorted(locales_dir.glob("*.po")) if locales_dir.is_dir() else []:
         if path.name not in known:
             problems.append(

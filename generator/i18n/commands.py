@@ -65,10 +65,10 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
 
     locales.yaml and the catalog are written together or not at all, each read back first.
     """
-    content = load_content(content_dir, catalogs_required=False)
+    tag = canonical_tag(tag) or tag  # nl-nl, as site addresses write it, is nl-NL
+    content = load_content(content_dir, catalogs_required=False, adding=tag)
     locales_file = content_dir / LOCALES_FILE
     where = Position(display_path(locales_file))
-    tag = canonical_tag(tag) or tag  # nl-nl, as site addresses write it, is nl-NL
     problem = tag_problem(tag)
     if problem is not None:
         raise ContentError([Diagnostic(where, problem)])
@@ -103,8 +103,12 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
         return [said]
     path = catalog_path(content_dir / CATALOGS_DIR, locale)
     # A catalog left from an earlier time the locale was published keeps its translations.
+    kept_before = path.exists()
     catalog = update_catalog(_read_or_new(path, content, locale), content.messages, locale)
     write_together(_planned([planned_catalog(catalog, path), listed]))
+    if kept_before:
+        found = Translations(catalog, content.messages, locale).status()
+        return [said, f"{display_path(path)}: kept, {describe(found)}"]
     return [said, f"{display_path(path)}: {_to_translate(content, locale)}"]
 
 
