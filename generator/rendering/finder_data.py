@@ -3,7 +3,10 @@
 It holds the same proven logic as the static finder: the questions with
 their answers, the outcomes, the scenarios, and the flow's nodes, each under
 the stable id that is also its address (``finder/not-flagged/accounts``), in
-the locale's words, with the address of the page that shows it. Its shape is
+the locale's words, with the address of the page that shows it. A text the
+locale shows in another language, its translation being stale or missing, is
+named in its object's ``lang`` with that language's tag (``{"title": "en-US"}``),
+as the pages mark it with a ``lang`` attribute. Its shape is
 ``finder.schema.json`` (JSON Schema 2020-12), published beside it.
 """
 
@@ -42,11 +45,17 @@ def finder_files(
     def url(directory: str, fragment: str = "") -> str:
         return f"{locale_url}{directory}/" + (f"#{fragment}" if fragment else "")
 
+    def shown_in(**texts: str) -> dict[str, Any]:
+        """``lang``: each of ``texts`` the locale shows in another language (untranslated), with its tag."""
+        found = {name: content.untranslated[value] for name, value in texts.items() if value in content.untranslated}
+        return {"lang": found} if found else {}
+
     data: dict[str, Any] = {
         "$schema": "finder.schema.json",
         "format": FORMAT_VERSION,
         "locale": locale.tag,
         "title": text(policy.finder.title),
+        **shown_in(title=policy.finder.title),
         "url": url(node_dir(())),
         "start": node_dir(()),
         "questions": [
@@ -54,7 +63,11 @@ def finder_files(
                 "id": question.id,
                 "text": text(question.text),
                 "hint": text(question.hint),
-                "answers": [{"id": answer.id, "text": text(answer.text)} for answer in question.answers],
+                **shown_in(text=question.text, hint=question.hint),
+                "answers": [
+                    {"id": answer.id, "text": text(answer.text), **shown_in(text=answer.text)}
+                    for answer in question.answers
+                ],
             }
             for question in policy.questions
         ],
@@ -64,11 +77,17 @@ def finder_files(
                 "title": text(outcome.title),
                 "summary": text(outcome.summary),
                 "url": url(policy.article.id, outcome.id),
+                **shown_in(title=outcome.title, summary=outcome.summary),
             }
             for outcome in policy.outcomes
         ],
         "scenarios": [
-            {"id": scenario.id, "situation": text(scenario.situation), "outcome": scenario.outcome}
+            {
+                "id": scenario.id,
+                "situation": text(scenario.situation),
+                "outcome": scenario.outcome,
+                **shown_in(situation=scenario.situation),
+            }
             for scenario in policy.scenarios
         ],
         "nodes": [_node(node, url) for node in content.proof.nodes],
