@@ -365,3 +365,20 @@ def test_add_of_a_locale_whose_catalog_is_still_there_publishes_it_with_its_tran
     ]
     status, out, _ = run(capsys, "i18n", "status", "--list", "de-DE")
     assert (status, out) == (0, "content/locales/de-DE.po: every text is translated\n")
+
+
+def test_a_locales_yaml_that_is_a_symbolic_link_is_never_replaced(capsys, project, tmp_path):
+    elsewhere = tmp_path / "shared-locales.yaml"
+    (project / "content/locales.yaml").rename(elsewhere)
+    (project / "content/locales.yaml").symlink_to(elsewhere)
+    before, linked = files(project), elsewhere.read_bytes()
+
+    status, out, err = run(capsys, "i18n", "add", "ca-ES", "--market", "es")
+
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        "content/locales.yaml: error: cannot write the file: it is a symbolic link, and the tool replaces only "
+        "regular files: put the file itself there",
+        "1 problem found",
+    ]
+    assert (files(project), elsewhere.read_bytes()) == (before, linked)
