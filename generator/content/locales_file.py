@@ -91,9 +91,10 @@ def _inserted_in_block(
         ]
     end = _end_of_last_value(last)
     newline = text.find("\n", end - 1 if text[end - 1 : end] == "\n" else end)
-    added = "".join(f"{line}\n" for line in lines)
+    line_break = "\r\n" if "\r\n" in text else "\n"
+    added = "".join(f"{line}{line_break}" for line in lines)
     if newline == -1:  # the file ends without a line break
-        return f"{text}\n{added}"
+        return f"{text}{line_break}{added}"
     return f"{text[: newline + 1]}{added}{text[newline + 1 :]}"
 
 
