@@ -108,6 +108,23 @@ def _previous_english_over_many_lines(project: Path) -> tuple[str, str]:
     return "policy/questions/device-status/hint", LONG
 
 
+def _retired_stale_entry(project: Path) -> tuple[str, str]:
+    """A stale entry whose text is then removed is kept as obsolete (#~), and comes back stale."""
+    context, _ = _previous_english_over_many_lines(project)
+    assert main(["i18n", "update"]) == 0
+    policy = project / "content" / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    start = text.index("    hint: >-\n")
+    end = text.index("\n", text.index("words you know")) + 1
+    policy.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert main(["i18n", "update"]) == 0
+    assert "#~ msgctxt" in (project / "content/locales/fr-FR.po").read_text(encoding="utf-8")
+    policy.write_text(text, encoding="utf-8")
+    # An obsolete entry keeps its translation and English, not its flags: it comes back stale, for the English
+    # it had when it was retired.
+    return context, LONG.replace("plain words", "words you know")
+
+
 @pytest.mark.parametrize(
     "edit",
     [
@@ -116,6 +133,7 @@ def _previous_english_over_many_lines(project: Path) -> tuple[str, str]:
         pytest.param(_line_breaks, id="stale-with-line-breaks-and-a-quoted-translation"),
         pytest.param(_plural_forms, id="stale-plural-form"),
         pytest.param(_previous_english_over_many_lines, id="stale-long-hint"),
+        pytest.param(_retired_stale_entry, id="stale-entry-retired-then-back"),
     ],
 )
 def test_gettext_accepts_every_catalog_an_update_writes(project, edit):

@@ -186,12 +186,18 @@ def _large_policy(project: Path, count: int = 5600) -> None:
     )
 
 
-def test_a_catalog_the_tool_writes_for_a_large_policy_is_one_check_reads(capsys, project):
+def test_the_catalogs_the_tool_writes_for_a_large_policy_are_ones_check_reads(capsys, project):
     _large_policy(project)
 
     assert run(capsys, "i18n", "add", "ca-ES", "--market", "es")[0] == 0
 
     assert (project / "content/locales/ca-ES.po").stat().st_size > 1024 * 1024
+    status, _, err = run(capsys, "check")
+    assert (status, err) == (0, "")
+    policy = project / "content/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("model 00001", "model 00001 b", 1), encoding="utf-8")
+    assert run(capsys, "i18n", "update")[0] == 0
+    assert (project / "content/locales/fr-FR.po").stat().st_size > 1024 * 1024
     status, _, err = run(capsys, "check")
     assert (status, err) == (0, "")
 
