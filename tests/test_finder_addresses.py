@@ -473,3 +473,35 @@ def test_a_renamed_question_keeps_its_addresses_without_a_word(capsys, project):
     assert run(capsys, "addresses")[0] == 0
     ledger = (project / "content/finder-addresses.yaml").read_text(encoding="utf-8")
     assert "finder/not-flagged/accounts/tried: [device-status, reason, attempt]\n" in ledger
+
+
+def rename_question(project: Path) -> None:
+    policy = project / "content/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("  - id: effort\n", "  - id: attempt\n").replace("effort: [", "attempt: ["))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda project: rename_answer(project, "tried", "made-attempt"), id="answer-renamed"),
+        pytest.param(rename_question, id="question-renamed"),
+        pytest.param(add_question_in_front, id="question-in-front"),
+    ],
+)
+def test_check_and_diff_say_the_same_of_every_old_address(capsys, project, tmp_path, change):
+    """One rename detection: what `diff` promises of the old links is what the build writes."""
+    import json
+    import shutil
+
+    before = tmp_path / "before"
+    shutil.copytree(project / "content", before)
+    change(project)
+
+    status, out, _ = run(capsys, "check")
+    assert status == 0
+    said = sorted(line.removesuffix("/") for line in out.splitlines() if ": moved; redirects to " in line)
+    status, out, _ = run(capsys, "diff", str(before), "--format", "json")
+    assert status == 0
+    promised = sorted(f"{moved['old']}/: moved; redirects to {moved['target']}" for moved in json.loads(out)["retired"])
+    assert said == promised

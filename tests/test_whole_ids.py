@@ -20,6 +20,7 @@ CASES = [
     pytest.param(
         "policy.yaml", "    outcome: contact-support\n", '    outcome: "contact-support\\n"\n', 216, 14, id="scenario-outcome"
     ),
+    pytest.param("policy.yaml", "  - id: free-return\n", '  - id: "free-return\\n"\n', 222, 9, id="outcome"),
     pytest.param("policy.yaml", "  - id: smartphone\n", "  - id: |\n      smartphone\n", 77, 9, id="block-scalar"),
     pytest.param("policy.yaml", "    follows: [reason]\n", '    follows: ["reason\\n"]\n', 126, 15, id="follows"),
     pytest.param("policy.yaml", "  id: get-your-device-back\n", '  id: "get-your-device-back\\n"\n', 319, 7, id="article"),
