@@ -284,7 +284,7 @@ def _updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node], renames: 
     now = published(nodes)
     addresses: dict[str, Mapping[str, str]] = {}
     for address, answers in recorded.addresses.items():
-        addresses[address] = now.get(address) or _renamed(answers, renames)
+        addresses[address] = now[address] if address in now else _renamed(answers, renames)
     for address, answers in now.items():
         addresses.setdefault(address, answers)
     moved = frozenset(address for address in addresses if address not in now)
