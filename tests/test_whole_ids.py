@@ -65,3 +65,21 @@ def test_an_id_ending_in_a_line_break_is_refused_at_its_line(capsys, project, na
     assert "line break" in first, "the message says what is wrong with the id"
     # Every problem is one line: the id's line break is not printed as one.
     assert all(row.startswith(f"content/{name}:") for row in err.splitlines()[:-1]), err
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        pytest.param("^[a-z]+$", "tried", True, id="whole"),
+        pytest.param("^[a-z]+$", "tried\n", False, id="line-break-at-the-end"),
+        pytest.param("^[a-z]+$", "tried\nmore", False, id="line-break-inside"),
+        pytest.param("^https://[^\\s]+$", "https://example.com\n", False, id="url"),
+        pytest.param("^[$a]+$", "$a$", True, id="dollar-in-a-class-is-a-dollar"),
+        pytest.param("^a\\$$", "a$", True, id="escaped-dollar-is-a-dollar"),
+        pytest.param("^a\\$$", "a$\n", False, id="escaped-dollar-then-the-end"),
+    ],
+)
+def test_a_schema_pattern_means_what_ecma_262_means(pattern, text, matches):
+    from generator.content.schema import whole_pattern
+
+    assert bool(whole_pattern(pattern).search(text)) is matches
