@@ -13,9 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.content.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic
+from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path, format_diagnostic
 from generator.content.folder import Content, check_content
-from generator.content.ledger import LEDGER_FILE, moved_lines, published, record
+from generator.content.ledger import LEDGER_FILE, LedgerError, moved_lines, record, updated
 from generator.content.locales import SiteLocale
 from generator.i18n import commands as i18n
 from generator.i18n.catalogs import Pending
@@ -97,19 +97,27 @@ def run_addresses(content_dir: Path) -> int:
     content, problems = check_content(content_dir)
     if content is None:
         return _report(problems)
+    moved = moved_lines(content.recorded, content.policy, content.proof.nodes)
     try:
-        lines = record(content_dir, content.ledger, content.proof.nodes)
+        lines = _record(content_dir, content)
     except OSError as error:
         return _cannot_write(content_dir / LEDGER_FILE, error)
-    lines += moved_lines(content.ledger, content.proof.nodes)
-    count = len({**content.ledger, **published(content.proof.nodes)})
-    print("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count} finder addresses)"]))
+    except LedgerError as error:
+        return _report([Diagnostic(Position(display_path(content_dir / LEDGER_FILE)), str(error))])
+    count = len(content.ledger)
+    lines += moved
+    print("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count:,} finder addresses)"]))
     return 0
+
+
+def _record(content_dir: Path, content: Content) -> list[str]:
+    """Write the ledger brought up to date with the content's finder; return what was done, in lines."""
+    return record(content_dir, content.recorded, updated(content.recorded, content.policy, content.proof.nodes))
 
 
 def _say_proven(content_dir: Path, content: Content) -> None:
     print(f"{display_path(content_dir / 'policy.yaml')}: {content.proof.summary(content.policy)}")
-    for line in moved_lines(content.ledger, content.proof.nodes):
+    for line in moved_lines(content.recorded, content.policy, content.proof.nodes):
         print(line)
     for locale in content.locales.translated:
         found = content.translations[locale.tag].status()
@@ -243,9 +251,12 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
         return 1
     print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
     try:
-        recorded = record(content_dir, content.ledger, content.proof.nodes)
+        recorded = _record(content_dir, content)
     except OSError as error:
         return _cannot_write(content_dir / LEDGER_FILE, error, "the site is built, but its new finder addresses")
+    except LedgerError as error:
+        print(f"{display_path(content_dir / LEDGER_FILE)}: error: the site is built, but {error}", file=sys.stderr)
+        return 1
     for line in recorded:
         print(f"{line}: commit it, so that these addresses keep working")
     return 0

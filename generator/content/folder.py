@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
-from generator.content.ledger import ledger_problem, read_ledger, unrecorded
+from generator.content.ledger import Ledger, ledger_problem, read_ledger, updated
 from generator.content.load import Document, load_document
 from generator.content.locales import LocaleSettings
 from generator.content.misleading import check_shown_weights
@@ -53,11 +53,14 @@ class Content:
     messages: list[SourceMessage]
     #: The translations of each published locale but the source, by tag.
     translations: Mapping[str, Translations] = field(default_factory=dict)
-    #: Every finder address published so far, with its answers (content/finder-addresses.yaml).
+    #: Every finder address published so far, with its answers as the policy names them now: the ledger
+    #: (content/finder-addresses.yaml) brought up to date, whether or not it is written yet.
     ledger: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: In content localized for a locale (:func:`generator.i18n.translate.localize`), the texts it shows in
     #: another language, because their translation is stale or missing, with that language's tag.
     untranslated: Mapping[str, str] = field(default_factory=dict)
+    #: The ledger as its file records it.
+    recorded: Ledger = field(default_factory=Ledger)
 
 
 def check_content(
@@ -104,11 +107,11 @@ def check_content(
     )
     if catalogs_required and locales_document is not None:
         problems += _missing_catalogs(content_dir, locales, locales_document)
-    ledger, ledger_problems = read_ledger(content_dir)
+    recorded, ledger_problems = read_ledger(content_dir)
     problems += ledger_problems
-    missing = unrecorded(ledger, proof.nodes)
-    if strict and missing and not ledger_problems:
-        problems.append(ledger_problem(content_dir, missing))
+    ledger = updated(recorded, policy, proof.nodes)
+    if strict and ledger != recorded and not ledger_problems:
+        problems.append(ledger_problem(content_dir, recorded, ledger))
     if problems:
         return None, problems
     content = Content(
@@ -120,7 +123,8 @@ def check_content(
         locales,
         messages,
         translations,
-        ledger,
+        ledger.addresses,
+        recorded=recorded,
     )
     return content, []
 

@@ -4,37 +4,84 @@ A finder address names the answers given (``finder/not-flagged/accounts``).
 When an edit changes the questions, some addresses stop being pages; links to
 them already sit in e-mails and support macros. The ledger,
 ``content/finder-addresses.yaml``, remembers each address with the answers it
-stood for; an address the finder no longer has becomes a redirect to the node
+stands for; an address the finder no longer has becomes a redirect to the node
 those answers reach now (:func:`generator.logic.addresses.best_match`). Addresses are
 only ever added: by ``python -m generator addresses``, and by every build.
+
+The ledger is also the previous version of the policy, as far as addresses
+care: it fingerprints the words of every question and answer when recorded. An
+id that changed while its words stayed is a rename, found as ``diff`` finds
+one (:func:`generator.logic.compare.find_renames`), and the addresses that
+held the old id follow it to the new one.
+
+One line per address, compact: ``finder/not-flagged/accounts: [device-status, reason]``
+(the address's answers, then the questions they answer). An address that was
+a redirect when recorded spells its answers out, as they are named now:
+``finder/x/tried: {device-status: x, effort: made-attempt}``. The file is
+YAML, but read line by line, so that a finder at the proof's limit of pages
+is read in well under a second: :data:`MAX_LEDGER_BYTES` is its own limit.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+import stat
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.diagnostics import Diagnostic, Position, display_path
-from generator.content.load import load_document, plain_scalar
+from generator.content.load import plain_scalar
+from generator.content.model import Answer, Policy, Question
 from generator.content.publish import write_atomically
 from generator.content.schema import ID_PATTERN
 from generator.logic import flow
-from generator.logic.addresses import best_match, node_dir
+from generator.logic.addresses import FINDER_DIR, best_match, node_dir
 from generator.logic.explain import format_answers
+from generator.logic.verify import MAX_FINDER_PAGES
 
 LEDGER_FILE = "finder-addresses.yaml"
 
+#: The most addresses a ledger holds: the finder at the proof's limit of pages, remade twenty times over.
+MAX_ADDRESSES = 20 * MAX_FINDER_PAGES
+#: The largest ledger read (and written): the finder at the proof's limit with lines of 4 KiB each, past the
+#: 2,000 characters at which an address stops working as a link in an e-mail; ordinary lines take 100 to 300 bytes.
+MAX_LEDGER_BYTES = MAX_FINDER_PAGES * 4 * 1024
+
+#: The most broken lines reported: a file that is not a ledger at all is said so in a few lines.
+MAX_PROBLEMS = 10
+
 #: Address → the answers it stands for, by question id.
-Ledger = Mapping[str, Mapping[str, str]]
+Addresses = Mapping[str, Mapping[str, str]]
+
+#: The lines that fingerprint the words of a question (``words/effort``) or an answer (``words/effort/tried``).
+WORDS = "words"
 
 _HEADER = """\
 # Every finder address the help center has published, with the answers it
-# stands for. An address the finder no longer has redirects to where those
-# answers lead now, so links in e-mails and support macros never break.
-# Written by `python -m generator addresses` and by every build: commit it.
+# stands for: `finder/<answers>: [<the questions they answer>]`. An address
+# the finder no longer has redirects to where those answers lead now, so links
+# in e-mails and support macros never break; it is written with its answers
+# spelled out, as they are named now. The `words/` lines fingerprint the words
+# of each question and answer: an id renamed with its words unchanged takes its
+# addresses along. Written by `python -m generator addresses` and by every
+# build: commit it. After a merge, keep the lines of both sides.
 """
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """What the ledger records."""
+
+    #: Every address published so far, with the answers it stands for (as the policy names them now).
+    addresses: Addresses = field(default_factory=dict)
+    #: The addresses that were redirects when last recorded (written with their answers spelled out).
+    moved: frozenset[str] = frozenset()
+    #: The words of each question and answer when last recorded, fingerprinted: ``question[/answer]`` → digest.
+    words: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -45,45 +92,163 @@ class Redirect:
     target: str
 
 
-def read_ledger(content_dir: Path) -> tuple[dict[str, dict[str, str]], list[Diagnostic]]:
+class LedgerError(Exception):
+    """The ledger cannot be written as it would be: the message says why and what to do."""
+
+
+# --- Reading ---
+
+
+def read_ledger(content_dir: Path) -> tuple[Ledger, list[Diagnostic]]:
     """Return the ledger (empty if there is none yet) and its problems, each at its line."""
     path = content_dir / LEDGER_FILE
-    if not path.exists():
-        return {}, []
-    document, problems = load_document(path)
-    if document is None:
-        return {}, problems
-    data = document.data if document.data is not None else {}
-    if not isinstance(data, dict):
-        return {}, [Diagnostic(document.position(()), _SHAPE)]
-    ledger: dict[str, dict[str, str]] = {}
-    for address, answers in data.items():
-        if not _sound(address, answers):
-            problems.append(Diagnostic(document.key_position((address,)), _SHAPE))
+    if not path.exists() and not path.is_symlink():
+        return Ledger(), []
+    name = display_path(path)
+    data, problem = _read_bytes(path)
+    if data is None:
+        return Ledger(), [Diagnostic(Position(name), problem)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Ledger(), [Diagnostic(Position(name, line, 1), f"the file is not valid UTF-8: {_RESTORE}")]
+    return parse_ledger(text, name)
+
+
+def _read_bytes(path: Path) -> tuple[bytes | None, str]:
+    """Read a regular file of at most :data:`MAX_LEDGER_BYTES`, the size taken on the opened file."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a named pipe must not block the check
+    except OSError as error:
+        return None, f"cannot read the file ({error.strerror})"
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None, f"not a regular file: {_RESTORE}"
+        if status.st_size > MAX_LEDGER_BYTES:
+            return None, f"the file is {_bytes(status.st_size)}; the limit is {_bytes(MAX_LEDGER_BYTES)}: {_RESTORE}"
+        with os.fdopen(os.dup(descriptor), "rb") as file:
+            data = file.read(MAX_LEDGER_BYTES + 1)
+    except OSError as error:
+        return None, f"cannot read the file ({error.strerror})"
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_LEDGER_BYTES:  # it grew while read
+        return None, f"the file is over the limit of {_bytes(MAX_LEDGER_BYTES)}: {_RESTORE}"
+    return data, ""
+
+
+def parse_ledger(text: str, name: str) -> tuple[Ledger, list[Diagnostic]]:
+    """Parse the ledger's ``text``, read from the file ``name``, line by line."""
+    addresses: dict[str, dict[str, str]] = {}
+    moved: set[str] = set()
+    words: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    problems: list[Diagnostic] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(Diagnostic(Position(name, number, 1), f"and maybe more: {_RESTORE}"))
+            break
+        line = line.rstrip(" \r")
+        if not line or line.lstrip().startswith("#"):
             continue
-        ledger[address] = {str(question): value for question, value in answers.items()}
-    return ledger, problems
+        key, _, value = line.partition(": ")
+        if key.startswith(f"{WORDS}/"):
+            digest = _scalar(value.strip())
+            if not (_WORDS_KEY.fullmatch(key) and digest and _DIGEST.fullmatch(digest)):
+                problems.append(Diagnostic(Position(name, number, 1), _SHAPE))
+                continue
+            words[key.removeprefix(f"{WORDS}/")] = digest  # after a merge, the later line wins
+            continue
+        entry = _entry(key, value.strip())
+        if entry is None:
+            problems.append(Diagnostic(Position(name, number, 1), _SHAPE))
+            continue
+        if key in lines:
+            problem = f"the address {key} is given twice (first at line {lines[key]}): keep one of the lines"
+            problems.append(Diagnostic(Position(name, number, 1), problem))
+            continue
+        if len(addresses) >= MAX_ADDRESSES:
+            problem = f"the file holds more than {MAX_ADDRESSES:,} addresses, its limit: {_RESTORE}"
+            return Ledger(), [*problems, Diagnostic(Position(name, number, 1), problem)]
+        answers, spelled_out = entry
+        lines[key] = number
+        addresses[key] = answers
+        if spelled_out:
+            moved.add(key)
+    # The finder's start is always published, so never written spelled out, but by a ledger written before
+    # the compact lines, which wrote every address so: its moved addresses are not known.
+    return Ledger(addresses, frozenset() if FINDER_DIR in moved else frozenset(moved), words), problems
 
 
-_SHAPE = (
-    "each line must read `finder/<answers>: {question: answer, …}`, the address made of its answers; this "
-    "file is written by `python -m generator addresses`: restore it from version control (after a merge, "
-    "keep the lines of both sides), never delete it, or the links it keeps alive break"
-)
+def _entry(address: str, value: str) -> tuple[dict[str, str], bool] | None:
+    """The answers of one address's line, and whether they were spelled out; ``None`` if the line is not one."""
+    if not _ADDRESS.fullmatch(address):
+        return None
+    given = address.split("/")[1:]
+    if _PLAIN_LIST.fullmatch(value):  # the line as written, read with one match: a ledger of 40 MB in seconds
+        questions = value[1:-1].split(", ") if len(value) > 2 else []
+        if len(questions) != len(given) or len(set(questions)) != len(questions):
+            return None
+        return dict(zip(questions, given, strict=True)), False
+    if value.startswith("[") and value.endswith("]"):
+        questions = _items(value[1:-1])
+        if questions is None or len(questions) != len(given) or len(set(questions)) != len(questions):
+            return None
+        return dict(zip(questions, given, strict=True)), False
+    if value.startswith("{") and value.endswith("}"):
+        pairs = _items(value[1:-1], pairs=True)
+        if pairs is None or len(pairs) != 2 * len(given):
+            return None
+        answers = dict(zip(pairs[::2], pairs[1::2], strict=True))
+        return (answers, True) if len(answers) == len(given) else None
+    return None
 
 
-def _sound(address: object, answers: object) -> bool:
-    """An entry is an address made of its answers, each a plain id: nothing that could leave the finder."""
-    if not isinstance(address, str) or not isinstance(answers, dict):
-        return False
-    ids = [*map(str, answers), *answers.values()]
-    if not all(isinstance(value, str) and _ID.fullmatch(value) for value in ids):
-        return False
-    return address == node_dir(tuple(answers.items()))
+def _items(text: str, *, pairs: bool = False) -> list[str] | None:
+    """The ids of a flow list (``a, b``) or mapping (``q: a, r: b``, as ``[q, a, r, b]``), or ``None``."""
+    if not text.strip():
+        return []
+    items = []
+    for item in text.split(","):
+        parts = item.split(":") if pairs else [item]
+        if len(parts) != (2 if pairs else 1):
+            return None
+        for part in parts:
+            scalar = _scalar(part.strip())
+            if scalar is None or not _ID.fullmatch(scalar):
+                return None
+            items.append(scalar)
+    return items
+
+
+def _scalar(text: str) -> str | None:
+    """A plain or quoted scalar without quotes in it (ids and digests have none), or ``None``."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    return text if text and not set(text) & set("'\"") else None
 
 
 #: An id as the policy's schema defines it: no slash, no dot, no space.
 _ID = re.compile(ID_PATTERN)
+_ADDRESS = re.compile(rf"{FINDER_DIR}(?:/{ID_PATTERN})*")
+#: A list of plain ids as the ledger writes them: ``[device-status, reason]``.
+_PLAIN_LIST = re.compile(rf"\[(?:{ID_PATTERN}(?:, {ID_PATTERN})*)?\]".replace("(-", "(?:-"))
+_WORDS_KEY = re.compile(rf"{WORDS}/{ID_PATTERN}(?:/{ID_PATTERN})?")
+_DIGEST = re.compile("[0-9a-f]{12}")
+
+_RESTORE = (
+    "this file is written by `python -m generator addresses`: restore it from version control (after a merge, "
+    "keep the lines of both sides), never delete it, or the links it keeps alive break"
+)
+_SHAPE = (
+    "each line must read `finder/<answers>: [<questions>]` (or `{question: answer, …}`), an address with one "
+    f"question per answer, or `words/<question>[/<answer>]: <digest>`; {_RESTORE}"
+)
+
+
+# --- What the policy publishes now, and the ledger brought up to date ---
 
 
 def published(nodes: list[flow.Node]) -> dict[str, dict[str, str]]:
@@ -91,7 +256,81 @@ def published(nodes: list[flow.Node]) -> dict[str, dict[str, str]]:
     return {node_dir(node.path): dict(node.path) for node in nodes}
 
 
-def redirects(ledger: Ledger, nodes: list[flow.Node]) -> list[Redirect]:
+def words_of(policy: Policy) -> dict[str, str]:
+    """Fingerprint the words of each question and answer, by ``question`` and ``question/answer``."""
+    words = {}
+    for question in policy.questions:
+        words[question.id] = _digest(question.text)
+        for answer in question.answers:
+            words[f"{question.id}/{answer.id}"] = _digest(answer.text)
+    return words
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> Ledger:
+    """Return the ledger as recording this version of the policy makes it; ``recorded`` if nothing changes.
+
+    Every recorded address keeps its place, its answers renamed as the policy
+    renamed them since recorded; an address the finder has takes the answers
+    it stands for now; the finder's new addresses come after the others.
+    """
+    return _updated(recorded, policy, nodes, _renames(recorded.words, policy))
+
+
+def _updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node], renames: Renames) -> Ledger:
+    now = published(nodes)
+    addresses: dict[str, Mapping[str, str]] = {}
+    for address, answers in recorded.addresses.items():
+        addresses[address] = now[address] if address in now else _renamed(answers, renames)
+    for address, answers in now.items():
+        addresses.setdefault(address, answers)
+    moved = frozenset(address for address in addresses if address not in now)
+    result = Ledger(addresses, moved, words_of(policy))
+    return recorded if result == recorded else result
+
+
+#: Per kind of id, old id → new id (:data:`generator.logic.compare.Renames`).
+Renames = dict[str, dict[str, str]]
+
+
+def _renames(recorded: Mapping[str, str], policy: Policy) -> Renames:
+    """The questions and answers renamed since ``recorded``: found as ``diff`` finds them, on their words."""
+    if not recorded:
+        return {}
+    # compare reads this module's redirects, so it is imported when first needed, not with this module.
+    from generator.logic.compare import find_renames
+
+    before = dataclasses.replace(policy, questions=_worded(recorded), outcomes=())
+    now = dataclasses.replace(policy, questions=_worded(words_of(policy)), outcomes=())
+    return find_renames(before, now)
+
+
+def _worded(words: Mapping[str, str]) -> tuple[Question, ...]:
+    """The questions and answers of a fingerprint of words, each digest standing for its words."""
+    questions: dict[str, tuple[str, list[Answer]]] = {}
+    for key, digest in words.items():
+        question, _, answer = key.partition("/")
+        _, answers = questions.setdefault(question, ("", []))
+        if answer:
+            answers.append(Answer(answer, digest))
+        else:
+            questions[question] = (digest, answers)
+    return tuple(Question(key, text, tuple(answers)) for key, (text, answers) in questions.items())
+
+
+def _renamed(answers: Mapping[str, str], renames: Renames) -> dict[str, str]:
+    """The answers as the policy names them now."""
+    if not any(renames.values()):
+        return dict(answers)
+    from generator.logic.compare import renamed_path  # see _renames
+
+    return dict(renamed_path(tuple(answers.items()), renames))
+
+
+def redirects(ledger: Addresses, nodes: list[flow.Node]) -> list[Redirect]:
     """Return a redirect for each address of the ledger that the finder no longer has."""
     current = {node.path: node for node in nodes}
     addresses = {node_dir(path) for path in current}
@@ -102,55 +341,99 @@ def redirects(ledger: Ledger, nodes: list[flow.Node]) -> list[Redirect]:
     ]
 
 
-def unrecorded(ledger: Ledger, nodes: list[flow.Node]) -> list[str]:
-    """Return the finder's addresses the ledger does not have yet."""
-    return [address for address in published(nodes) if address not in ledger]
+# --- Writing ---
 
 
-def ledger_text(ledger: Ledger, nodes: list[flow.Node]) -> str:
-    """Return the ledger with the finder's new addresses added after the recorded ones: nothing is dropped."""
-    entries = {**ledger, **{a: v for a, v in published(nodes).items() if a not in ledger}}
-    lines = [_HEADER]
-    for address, answers in entries.items():
-        pairs = ", ".join(f"{plain_scalar(question)}: {plain_scalar(answer)}" for question, answer in answers.items())
-        lines.append(f"{address}: {{{pairs}}}\n")
-    return "".join(lines)
+def ledger_text(ledger: Ledger) -> str:
+    """Return the ledger's file: the addresses in their order, then the words."""
+    return "".join(_lines(ledger))
 
 
-def ledger_problem(content_dir: Path, missing: list[str]) -> Diagnostic:
-    """Say that the ledger lacks addresses the site publishes, and what to do."""
+def _lines(ledger: Ledger) -> Iterator[str]:
+    yield _HEADER
+    for address, answers in ledger.addresses.items():
+        if address in ledger.moved:
+            pairs = ", ".join(f"{plain_scalar(question)}: {plain_scalar(given)}" for question, given in answers.items())
+            yield f"{address}: {{{pairs}}}\n"
+        else:
+            yield f"{address}: [{', '.join(map(plain_scalar, answers))}]\n"
+    for key, digest in ledger.words.items():
+        yield f"{WORDS}/{key}: {plain_scalar(digest)}\n"
+
+
+def record(content_dir: Path, recorded: Ledger, ledger: Ledger) -> list[str]:
+    """Write ``ledger`` in place of ``recorded`` (atomically) if it changed; return what was done, in lines.
+
+    Raises :class:`LedgerError` rather than write a ledger that could not be
+    read back, and ``OSError`` if the file cannot be written.
+    """
+    if ledger == recorded:
+        return []
+    path = content_dir / LEDGER_FILE
+    text = ledger_text(ledger)
+    size = len(text.encode("utf-8"))
+    if size > MAX_LEDGER_BYTES or len(ledger.addresses) > MAX_ADDRESSES:
+        raise LedgerError(
+            f"the ledger would hold {len(ledger.addresses):,} addresses in {_bytes(size)}, over its limit of "
+            f"{MAX_ADDRESSES:,} addresses in {_bytes(MAX_LEDGER_BYTES)}: give the answers shorter ids, or ask the "
+            "finder's questions in an order that makes fewer pages"
+        )
+    if parse_ledger(text, display_path(path)) != (ledger, []):
+        raise LedgerError("the ledger would not read back as written: please report this")
+    write_atomically(path, text)
+    new = sum(address not in recorded.addresses for address in ledger.addresses)
+    if new:
+        return [f"{display_path(path)}: {_addresses(new, 'new ')} recorded"]
+    done = [_addresses(len(ledger.moved - recorded.moved), "moved ")] if ledger.moved - recorded.moved else []
+    if ledger.words != recorded.words:
+        done.append("the words of the questions and answers")
+    return [f"{display_path(path)}: {' and '.join(done or ['the renamed answers'])} recorded"]
+
+
+def ledger_problem(content_dir: Path, recorded: Ledger, ledger: Ledger) -> Diagnostic:
+    """Say that the ledger is not up to date with the finder, and what to do."""
+    missing = [address for address in ledger.addresses if address not in recorded.addresses]
+    todo = f"run `python -m generator addresses` and commit {LEDGER_FILE}"
+    where = Position(display_path(content_dir / LEDGER_FILE))
+    if missing:
+        return Diagnostic(where, f"{_addresses(len(missing))} published but not recorded (e.g. {missing[0]}/): {todo}")
     return Diagnostic(
-        Position(display_path(content_dir / LEDGER_FILE)),
-        f"{_addresses(len(missing))} published but not recorded "
-        f"(e.g. {missing[0]}/): run `python -m generator addresses` and commit {LEDGER_FILE}",
+        where,
+        f"finder addresses moved, or questions and answers were renamed or reworded, since recorded: {todo}, "
+        "so that the old links keep the customers' answers",
     )
 
 
-def record(content_dir: Path, ledger: Ledger, nodes: list[flow.Node]) -> list[str]:
-    """Add the finder's new addresses to the ledger file (atomically); return what was done, in lines."""
-    path = content_dir / LEDGER_FILE
-    missing = unrecorded(ledger, nodes)
-    if missing:
-        write_atomically(path, ledger_text(ledger, nodes))
-        return [f"{display_path(path)}: {_addresses(len(missing), 'new ')} recorded"]
-    return []
+def moved_lines(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> list[str]:
+    """Say which addresses moved since recorded, and where each now sends its readers; and which mean other answers.
 
-
-def moved_lines(ledger: Ledger, nodes: list[flow.Node]) -> list[str]:
-    """Say which recorded addresses moved, and where each now sends its readers; and which now mean other answers."""
-    lines = [f"{moved.address}/: moved; redirects to {moved.target}/" for moved in redirects(ledger, nodes)]
+    Once recorded, a moved address is not said again.
+    """
+    renames = _renames(recorded.words, policy)
+    ledger = _updated(recorded, policy, nodes, renames)
+    lines = [
+        f"{moved.address}/: moved; redirects to {moved.target}/"
+        for moved in redirects(ledger.addresses, nodes)
+        if moved.address not in recorded.moved
+    ]
     for address, answers in published(nodes).items():
-        if address in ledger and dict(ledger[address]) != answers:
+        before = recorded.addresses.get(address)
+        if before is not None and address not in recorded.moved and _renamed(before, renames) != answers:
             lines.append(
-                f"{address}/: now stands for {_answers(answers)}, not {_answers(ledger[address])}: "
+                f"{address}/: now stands for {_answers(answers)}, not {_answers(before)}: "
                 "links to it land on other answers (give the new answers other ids to keep the old links)"
             )
     return lines
 
 
 def _addresses(count: int, kind: str = "") -> str:
-    return f"{count} {kind}finder address{'es' if count != 1 else ''}"
+    return f"{count:,} {kind}finder address{'es' if count != 1 else ''}"
 
 
 def _answers(answers: Mapping[str, str]) -> str:
     return format_answers(answers.items()) or "no answer"
+
+
+def _bytes(size: int) -> str:
+    """A size, exact: a file one byte over the limit never reads as at it."""
+    return f"{size:,} bytes"

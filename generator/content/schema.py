@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,48 @@ def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
 @cache
 def _validator_of(schema: str) -> jsonschema.Draft202012Validator:
     """Compile a schema once per text, so that a preview picks up an edited schema."""
-    return jsonschema.Draft202012Validator(inline_references(json.loads(schema)))
+    return _Validator(inline_references(json.loads(schema)))
+
+
+@cache
+def whole_pattern(pattern: str) -> re.Pattern[str]:
+    r"""Compile a JSON Schema ``pattern`` with the meaning the schema gives it: ``$`` is the very end of the text.
+
+    Patterns are ECMA-262 regular expressions (what an editor's YAML plugin
+    runs), where ``$`` matches only at the end; in Python it also matches
+    before a final line break, which let ``id: "tried\n"`` through. Each
+    ``$`` outside a character class becomes ``\Z``, Python's end of the text.
+
+    >>> bool(whole_pattern("^[a-z]+$").search("tried\n")), bool(whole_pattern("^[a-z]+$").search("tried"))
+    (False, True)
+    """
+    parts, index, in_class = [], 0, False
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            parts.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if character == "[":
+            in_class = True
+        elif character == "]":
+            in_class = False
+        elif character == "$" and not in_class:
+            character = r"\Z"
+        parts.append(character)
+        index += 1
+    return re.compile("".join(parts))
+
+
+def _pattern(
+    validator: jsonschema.protocols.Validator, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    if validator.is_type(instance, "string") and not whole_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+#: Draft 2020-12, with ``pattern`` matched as the schema means it (see :func:`whole_pattern`).
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
@@ -118,6 +160,17 @@ def _has(data: dict[Any, Any] | list[Any], part: str | int) -> bool:
 
 def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationError) -> list[Diagnostic]:
     where = dotted(path, document.data)
+    if error.validator == "pattern" and _padded(error.instance, error.validator_value):
+        key = "propertyNames" in error.schema_path
+        position = document.key_position((*path, error.instance)) if key else document.position(path)
+        what = "key" if key else "value"
+        return [
+            Diagnostic(
+                position,
+                f"{where} {what} '{error.instance.strip()}' ends with a line break or a space: write it alone on "
+                "its line, without a `|` or `>` block or a \\n",
+            )
+        ]
     if "propertyNames" in error.schema_path:
         # The error is about a key of the mapping at ``path``: point at that key, and name it.
         position = document.key_position((*path, error.instance))
@@ -180,6 +233,15 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
     if error.validator in {"minItems", "minProperties", "minLength"}:
         return [Diagnostic(document.position(path), f"{where} must not be empty")]
     return [Diagnostic(document.position(path), f"{where}: {error.message}")]
+
+
+def _padded(instance: Any, pattern: str) -> bool:
+    """Return whether a text fails ``pattern`` only for a line break or space around it (``id: "tried\\n"``)."""
+    return (
+        isinstance(instance, str)
+        and instance != instance.strip()
+        and bool(whole_pattern(pattern).search(instance.strip()))
+    )
 
 
 def _curly(mapping: dict[Any, Any]) -> bool:

@@ -115,7 +115,7 @@ def compare(old: Content, new: Content) -> Comparison:
             result.missing[locale.tag] = missing
     # The old finder's addresses are a ledger of what was published: the same redirects a build would write.
     old_addresses = {
-        address: dict(_renamed_path(tuple(answers.items()), renamed))
+        address: dict(renamed_path(tuple(answers.items()), renamed))
         for address, answers in published(old.proof.nodes).items()
     }
     result.retired = [MovedAddress(moved.address, moved.target) for moved in redirects(old_addresses, new.proof.nodes)]
@@ -190,7 +190,8 @@ def apply_renames(policy: Policy, renames: Renames) -> Policy:
     )
 
 
-def _renamed_path(path: flow.Path, renames: Renames) -> flow.Path:
+def renamed_path(path: flow.Path, renames: Renames) -> flow.Path:
+    """Return ``path`` with its renamed questions and answers as the new version names them (the ledger's too)."""
     questions, answers = renames.get("questions", {}), renames.get("answers", {})
     return tuple((questions.get(q, q), answers.get(f"{q}={a}", a)) for q, a in path)
 
