@@ -89,7 +89,9 @@ def add_lost_question(data: dict[str, Any]) -> None:
     )
     for item in data["scenarios"]:
         item["when"]["lost"] = ["not-lost"]
-    data["scenarios"].append({"id": "lost-parcel", "when": {"lost": ["yes-lost"]}, "outcome": "refund", "situation": "."})
+    data["scenarios"].append(
+        {"id": "lost-parcel", "when": {"lost": ["yes-lost"]}, "outcome": "refund", "situation": "."}
+    )
 
 
 def remove_damage_question(data: dict[str, Any]) -> None:
