@@ -25,7 +25,7 @@ from generator.content.diagnostics import Diagnostic
 from generator.content.model import Policy, Question
 from generator.logic import explain
 from generator.logic.cover import Cover, ScenarioSets, TooTangledError, cover
-from generator.logic.flow import Flow, FlowError, Node, OutcomeNode, TooManyPagesError
+from generator.logic.flow import Flow, FlowError, Node, OutcomeNode, Path, State, TooManyPagesError
 from generator.logic.space import AnswerSpace, Box, intersection
 
 #: The most finder pages a locale may have: past it, a build would take too long to be of use.
@@ -318,33 +318,65 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
     except TooManyPagesError:
         return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())
-    return nodes, _disagreements(policy, flow)
+    return nodes, disagreements(policy, flow)
 
 
-def _disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
-    """Check, state by state, that the scenario a finder path ends on covers every answer not asked on it.
+def disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
+    """Check, state by state, that every combination of answers that reaches an outcome page lies in its scenario.
 
-    This is the finder's agreement with the scenarios, proven on boxes: every
-    combination that reaches an outcome page lies in that page's scenario.
-    With disjoint, complete scenarios it follows from how the flow is made, so
-    it finds nothing unless the flow itself is wrong; it costs one pass over
-    the states, and the property tests hold the flow to brute force besides.
+    This is the finder's agreement with the scenarios, proven on states, by
+    induction from the start: the start holds every scenario and no answer;
+    after an answer to the question a state asks, the scenarios still possible
+    are exactly those of the state that allow it; and a page ends on one of
+    the scenarios still possible (so it allows every answer given), which
+    allows any answer to the questions not asked. With disjoint, complete
+    scenarios it follows from how :class:`Flow` is made, so it finds nothing
+    unless the flow itself is wrong; it costs one pass over the states.
     """
     problems = []
-    for (_, answered), step in flow.states.items():
-        if step.scenario is None:
-            continue
-        box = flow.boxes[step.scenario]
-        for question in range(len(flow.space.questions)):
-            if not answered >> question & 1 and not flow.space.is_full(question, box[question]):
-                scenario = policy.scenarios[step.scenario]
-                problems.append(
-                    Diagnostic(
-                        scenario.where,
-                        f"the finder ends on '{scenario.id}' without asking '{flow.space.questions[question]}', "
-                        "which it depends on",
+    start: State = (flow.sets.every, 0)
+    if flow.start != start:
+        problems.append(Diagnostic(policy.scenarios_where, "the finder does not start from every scenario"))
+    paths: dict[State, Path] = {flow.start: ()}  # the first way found to each state, named in the messages
+    pending = [flow.start]
+    while pending:
+        state = pending.pop()
+        possible, answered = state
+        path = paths[state]
+        step = flow.step(state, path)
+        if step.scenario is not None:
+            scenario = policy.scenarios[step.scenario]
+            box = flow.boxes[step.scenario]
+            if not possible >> step.scenario & 1:
+                after = explain.format_answers(path) or "no answer"
+                message = f"the finder ends on '{scenario.id}' after {after}, which '{scenario.id}' does not cover"
+                problems.append(Diagnostic(scenario.where, message))
+            for question in range(len(flow.space.questions)):
+                if not answered >> question & 1 and not flow.space.is_full(question, box[question]):
+                    problems.append(
+                        Diagnostic(
+                            scenario.where,
+                            f"the finder ends on '{scenario.id}' without asking '{flow.space.questions[question]}', "
+                            "which it depends on",
+                        )
                     )
-                )
+            continue
+        if step.question is None:
+            continue
+        asked = policy.questions[step.question]
+        if len(step.children) != len(asked.answers):
+            message = f"the finder asks '{asked.id}' without offering each of its {len(asked.answers)} answers"
+            problems.append(Diagnostic(asked.where, message))
+            continue
+        for answer, (allowing, child) in enumerate(zip(flow.sets.allowing[step.question], step.children, strict=True)):
+            child_path = (*path, (asked.id, asked.answer_ids[answer]))
+            if child != (possible & allowing, answered | 1 << step.question):
+                after = explain.format_answers(child_path)
+                message = f"the finder goes on after {after} as if other answers had been given"
+                problems.append(Diagnostic(asked.where, message))
+            elif child not in paths:
+                paths[child] = child_path
+                pending.append(child)
     return problems
 
 
