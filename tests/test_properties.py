@@ -10,6 +10,11 @@
   never-asked questions; the YAML it suggests really closes a gap; and, when
   the policy holds, the very same finder pages, in the same order, as a finder
   that enumerates.
+* On random sound policies broken as editors break them (a one-word slip in
+  one scenario, a new question), what the messages suggest, applied, gives a
+  policy that holds, where no customer outside the gaps and overlaps told has
+  another outcome than before the break; a slipped scenario is among those
+  the messages offer to edit.
 """
 
 from __future__ import annotations
