@@ -27,9 +27,10 @@ import pytest
 
 from generator.cli import main
 from generator.content import load
+from generator.content.folder import load_content
 from generator.content.load import MAX_FILE_BYTES, MAX_VALUES
-from generator.content.references import RESERVED_ARTICLE_IDS
-from generator.logic.addresses import FINDER_DIR
+from generator.content.locales import SiteLocale
+from generator.rendering.pages import build_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
@@ -45,7 +46,7 @@ CASES = [
     pytest.param("gap", id="gap"),
     pytest.param("gap-many", id="gap-with-more-combinations"),
     pytest.param("overlap", id="overlap"),
-    pytest.param("overlap-same-outcome", id="overlaps-with-another-and-with-the-same-outcome"),
+    pytest.param("overlap-same-outcome", id="a-scenario-without-a-line-overlaps-two-said-once-at-it"),
     pytest.param("new-question-overlaps", id="new-question-makes-every-scenario-overlap-said-once"),
     pytest.param("follows-cycle", id="follows-cycle"),
     pytest.param("follows-blocks", id="follows-blocks-a-question-that-matters"),
@@ -293,9 +294,25 @@ def test_every_broken_policy_says_what_is_wrong_first():
         assert first.startswith("# Broken toy policy: ") or case == "empty", case
 
 
-def test_the_article_may_not_take_the_finders_address():
-    # The case article-id-reserved, kept in step with the pages' own folder.
-    assert FINDER_DIR in RESERVED_ARTICLE_IDS
+def test_the_article_may_not_take_the_folder_of_another_page(tmp_path, check):
+    """Every top folder the build writes a page into, found in the pages themselves, is refused as the article's id."""
+    (tmp_path / "toy").mkdir()
+    content = load_content(make_content(tmp_path / "toy", TOY_POLICY))
+    article = content.policy.article.id
+    folders = {page.directory.split("/")[0] for page in build_pages(content, SiteLocale("en-US"))} - {"", article}
+    assert "finder" in folders  # the finder's address, as DECISIONS.md names it: the oracle sees the pages
+
+    for folder in sorted(folders):
+        broken = tmp_path / folder
+        broken.mkdir()
+        make_content(broken, TOY_POLICY)
+        text = (broken / "policy.yaml").read_text(encoding="utf-8")
+        (broken / "policy.yaml").write_text(text.replace(f"id: {article}", f"id: {folder}"), encoding="utf-8")
+
+        status, _, err = check(broken)
+
+        assert status == 1, folder
+        assert f"error: the article's id '{folder}' is the address of the {folder} page; choose another id" in err
 
 
 def test_toy_catalogs_are_valid(tmp_path, check):

@@ -71,8 +71,42 @@ def test_a_finder_over_the_limit_is_refused_with_the_order_that_helps(limit, adv
     )
 
 
-def test_the_limit_is_the_one_stated():
-    assert verify.MAX_FINDER_PAGES == 10_000
+def pages_of(direct: int) -> dict[str, Any]:
+    """A sound policy whose finder has 1 + ``direct`` + 99 × (1 + 99) pages, counted by hand.
+
+    'first' has ``direct`` answers that each settle a scenario at once (one
+    page each), and 99 answers after which 'second' (99 answers) is asked:
+    for each of them the question's page and its 99 outcome pages.
+    """
+    data = toy()
+    first = [f"d{n}" for n in range(direct)] + [f"a{n}" for n in range(99)]
+    second = [f"b{n}" for n in range(99)]
+    data["questions"] = [
+        {"id": "first", "text": "First?", "answers": [{"id": a, "text": a} for a in first]},
+        {"id": "second", "text": "Second?", "answers": [{"id": b, "text": b} for b in second]},
+    ]
+    data["scenarios"] = [
+        *({"id": f"s-{a}", "when": {"first": [a]}, "outcome": "refund", "situation": "."} for a in first[:direct]),
+        *(
+            {"id": f"s-{b}", "when": {"first": first[direct:], "second": [b]}, "outcome": "repair", "situation": "."}
+            for b in second
+        ),
+    ]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("direct", "holds"),
+    [pytest.param(99, True, id="10000-pages-built"), pytest.param(100, False, id="10001-pages-refused")],
+)
+def test_the_stated_limit_of_10000_pages_is_the_one_applied(direct, holds):
+    proof = prove(Policy.from_data(pages_of(direct)))  # the default limit
+
+    assert proof.holds == holds, proof.diagnostics
+    if holds:
+        assert len(proof.nodes) == 10_000
+    else:
+        assert proof.diagnostics[0].message.startswith("the finder would have more than 10,000 pages in each language")
 
 
 def test_a_finder_at_the_limit_is_built():
@@ -97,16 +131,27 @@ def test_gaps_past_the_reported_number_are_counted(monkeypatch):
     ]
 
 
+def two_catch_alls() -> dict[str, Any]:
+    """'phone' and 'tablet' now cover everything: five overlapping pairs, that no edit of one list settles.
+
+    Each overlaps the other and both laptops; no answer list of one scenario
+    can be written so that it overlaps nothing, so each pair is told.
+    """
+    data = badly_ordered()
+    data["scenarios"][0]["when"] = {}
+    data["scenarios"][1]["when"] = {}
+    return data
+
+
 def test_overlaps_past_the_reported_number_are_counted(monkeypatch):
     monkeypatch.setattr(verify, "MAX_REPORTED", 1)
-    data = badly_ordered()
-    data["scenarios"][0]["when"] = {}  # 'phone' now covers everything: it overlaps the three others
+    data = two_catch_alls()
 
     messages = [problem.message for problem in prove(Policy.from_data(data)).diagnostics]
 
     assert len(messages) == 2
     assert messages[0].startswith("scenarios 'phone' (outcome 'refund') and 'tablet' (outcome 'repair') both cover ")
-    assert messages[1] == "and 2 more pairs of overlapping scenarios; fix the ones above first"
+    assert messages[1] == "and 4 more pairs of overlapping scenarios; fix the ones above first"
 
 
 def test_a_long_follows_chain_is_checked_without_overflowing_the_stack():
@@ -130,8 +175,7 @@ def test_a_long_follows_chain_is_checked_without_overflowing_the_stack():
 def test_overlapping_pairs_past_the_limit_are_not_all_worked_out(monkeypatch):
     monkeypatch.setattr(verify, "MAX_REPORTED", 1)
     monkeypatch.setattr(verify, "MAX_PAIRS", 2)
-    data = badly_ordered()
-    data["scenarios"][0]["when"] = {}  # 'phone' overlaps the three others: three pairs, two worked out
+    data = two_catch_alls()  # five pairs, two worked out
 
     proof = prove(Policy.from_data(data))
 

@@ -10,11 +10,17 @@
   never-asked questions; the YAML it suggests really closes a gap; and, when
   the policy holds, the very same finder pages, in the same order, as a finder
   that enumerates.
+* On random sound policies broken as editors break them (a one-word slip in
+  one scenario, a new question), what the messages suggest, applied, gives a
+  policy that holds, where no customer outside the gaps and overlaps told has
+  another outcome than before the break; a slipped scenario is among those
+  the messages offer to edit.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -312,18 +318,22 @@ def _check_against_the_oracle(data: dict[str, Any]) -> None:
     # What the editor reads: the scenario a gap message suggests, read back as YAML, covers exactly that gap.
     messages = [diagnostic.message for diagnostic in proof.diagnostics]
     order = [q["id"] for q in data["questions"]]
-    gap_messages = [message for message in messages if message.startswith("no scenario covers")]
-    for message, gap in zip(gap_messages, proof.gaps, strict=False):
-        when = _when_of(message)
+    gap_problems = [d for d in proof.diagnostics if d.message.startswith("no scenario covers")]
+    for problem in gap_problems:
+        when = _when_of(problem.message)
         suggested = {
             combination
             for combination in rows
             if all(dict(zip(order, combination, strict=True))[q] in allowed for q, allowed in when.items())
         }
-        assert suggested == _combinations(space, gap), message
-        assert all(rows[combination] == [] for combination in suggested), message
-    assert any(m.startswith("no scenario covers") for m in messages) == bool(gap_combinations)
-    assert any(" both cover " in m or " so they overlap " in m for m in messages) == bool(expected)
+        (fix,) = proof.fixes[problem]
+        assert [suggested] == [_combinations(space, box) for box in fix.adds], problem.message
+        assert all(rows[combination] == [] for combination in suggested), problem.message
+    # A gap is told on its own, or by the repair that covers it (a slip that moved a scenario's answers).
+    told_gaps = [m for m in messages if m.startswith("no scenario covers") or ", while no scenario covers " in m]
+    assert bool(told_gaps) == bool(gap_combinations)
+    overlap_told = [m for m in messages if " both cover " in m or " so they overlap " in m or " so it overlaps " in m]
+    assert bool(overlap_told) == bool(expected)
     for message in messages:
         pair = re.match(r"scenarios '([^']+)' (?:\(outcome '[^']+'\) )?and '([^']+)'", message)
         if pair and " both cover " in message:
@@ -451,3 +461,125 @@ def decided_by(policy: Policy, given: dict[str, str]) -> str | None:
         return None
     (scenario,) = decide(policy, {question.id: given[question.id] for question in policy.questions})
     return scenario
+
+
+# What the messages suggest, applied: a broken policy they say how to fix is fixed, and no customer is moved unsaid.
+
+
+@st.composite
+def sound_policies_broken(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any], str, int | None]:
+    """A sound policy, and a copy broken as an editor would: (sound, broken, how, the scenario slipped or None).
+
+    A slip is one word in one scenario's ``when``: an answer replaced by
+    another, one dropped, one added, or a whole line deleted. A new question
+    is asked of no old scenario, and new scenarios depend on some of its
+    answers (never all: the old scenarios are for the others).
+    """
+    sound = draw(toy_policies(sound=True, max_questions=3))
+    assume(prove(_policy(sound)).holds)
+    broken = json.loads(json.dumps(sound))  # not deepcopy: the strategy shares lists between scenarios
+    how = draw(st.sampled_from(["replace", "drop-answer", "add-answer", "drop-line", "new-question"]))
+    if how == "new-question":
+        index = len(broken["questions"])
+        answers = [f"n{answer}" for answer in range(draw(st.integers(2, 3)))]
+        broken["questions"].append(
+            {"id": f"q{index}", "text": "New?", "answers": [{"id": a, "text": a} for a in answers]}
+        )
+        taken = draw(st.lists(st.sampled_from(answers), min_size=1, max_size=len(answers) - 1, unique=True))
+        groups = [taken] if draw(st.booleans()) else [[answer] for answer in taken]
+        outcomes = [outcome["id"] for outcome in broken["outcomes"]]
+        for number, group in enumerate(groups):
+            broken["scenarios"].append(
+                {
+                    "id": f"new{number}",
+                    "when": {f"q{index}": group},
+                    "outcome": draw(st.sampled_from(outcomes)),
+                    "situation": ".",
+                }
+            )
+        return sound, broken, how, None
+    slipped = draw(st.integers(0, len(broken["scenarios"]) - 1))
+    when = broken["scenarios"][slipped]["when"]
+    assume(when)
+    question_id = draw(st.sampled_from(sorted(when)))
+    every = [a["id"] for q in broken["questions"] if q["id"] == question_id for a in q["answers"]]
+    listed, others = when[question_id], [a for a in every if a not in when[question_id]]
+    if how == "replace":
+        assume(others)
+        listed[draw(st.integers(0, len(listed) - 1))] = draw(st.sampled_from(others))
+    elif how == "drop-answer":
+        assume(len(listed) > 1)
+        listed.remove(draw(st.sampled_from(listed)))
+    elif how == "add-answer":
+        assume(others)
+        listed.append(draw(st.sampled_from(others)))
+    else:
+        del when[question_id]
+    return sound, broken, how, slipped
+
+
+def _apply(data: dict[str, Any], space: AnswerSpace, fix: Any) -> None:
+    """Make the edits of a structured fix in plain data, as an editor would in the YAML."""
+    for index, question, answers in fix.edits:
+        when = data["scenarios"][index]["when"]
+        when.pop(space.questions[question], None)
+        if not space.is_full(question, answers):
+            when[space.questions[question]] = space.answer_ids(question, answers)
+    for number, box in enumerate(fix.adds):
+        outcome = data["outcomes"][0]["id"]  # a gap's outcome is the editor's choice: any will do here
+        data["scenarios"].append(
+            {"id": f"added{number}", "when": space.as_when(box), "outcome": outcome, "situation": "."}
+        )
+
+
+def _outcomes(data: dict[str, Any]) -> dict[tuple[str, ...], str]:
+    """The outcome of every combination of a sound policy's answers, by brute force."""
+    outcome = {scenario["id"]: scenario["outcome"] for scenario in data["scenarios"]}
+    return {combination: outcome[scenario] for combination, (scenario,) in _rows(data).items()}
+
+
+@settings(PROPERTY_SETTINGS, max_examples=600)
+@given(case=sound_policies_broken(), choices=st.data())
+def test_what_the_messages_suggest_fixes_the_policy_and_moves_no_customer_unsaid(case, choices):
+    sound, broken, how, slipped = case
+
+    proof = prove(_policy(broken))
+
+    assert not proof.holds
+    space = proof.space
+    fixed = json.loads(json.dumps(broken))
+    for diagnostic, fixes in proof.fixes.items():
+        assert diagnostic in proof.diagnostics
+        _apply(fixed, space, fixes[choices.draw(st.integers(0, len(fixes) - 1), label=diagnostic.message)])
+    after = prove(_policy(fixed))
+    assert after.holds, (how, [d.message for d in proof.diagnostics], [d.message for d in after.diagnostics])
+    # The customers the messages name: those of a gap, and those two scenarios cover.
+    named = {c for box in [*proof.gaps, *(o.box for o in proof.overlaps)] for c in _combinations(space, box)}
+    before, now = _outcomes(sound), _outcomes(fixed)
+    kept = len(sound["questions"])  # a new question comes last: before it, customers had any answer to it
+    moved = {combination for combination, outcome in now.items() if before[combination[:kept]] != outcome}
+    assert moved <= named, (how, [d.message for d in proof.diagnostics])
+    if slipped is not None and proof.overlaps:
+        # The slipped scenario is the one the messages offer to edit (alone, or as one side of a pair).
+        edited = {index for fixes in proof.fixes.values() for fix in fixes for index, _, _ in fix.edits}
+        assert slipped in edited, (how, [d.message for d in proof.diagnostics])
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        pytest.param(". Did you mean ", id="a-list-written-anew"),
+        pytest.param("' allows any answer to question '", id="a-line-deleted-or-a-question-one-scenario-ignores"),
+        pytest.param(" so they overlap ", id="a-new-question-many-scenarios-ignore"),
+        pytest.param(" (write ", id="a-pair-either-side-of-which-may-have-changed"),
+        pytest.param("add a scenario with when", id="a-gap"),
+    ],
+)
+def test_broken_policies_meet_every_kind_of_suggestion(told):
+    """Keep the property above honest: its broken policies get every kind of message that suggests a fix."""
+    quick = settings(PROPERTY_SETTINGS, phases=[Phase.generate], max_examples=3000)
+    find(
+        sound_policies_broken(),
+        lambda case: any(told in problem.message for problem in prove(_policy(case[1])).fixes),
+        settings=quick,
+    )

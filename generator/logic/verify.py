@@ -25,7 +25,7 @@ from generator.content.diagnostics import Diagnostic
 from generator.content.model import Policy, Question
 from generator.logic import explain
 from generator.logic.cover import Cover, ScenarioSets, TooTangledError, cover
-from generator.logic.flow import Flow, FlowError, Node, OutcomeNode, TooManyPagesError
+from generator.logic.flow import Flow, FlowError, Node, OutcomeNode, Path, State, TooManyPagesError
 from generator.logic.space import AnswerSpace, Box, intersection
 
 #: The most finder pages a locale may have: past it, a build would take too long to be of use.
@@ -60,6 +60,8 @@ class Proof:
     #: The finder, once the scenarios are proven disjoint and complete.
     flow: Flow | None = None
     nodes: list[Node] = field(default_factory=list)
+    #: What the messages suggest, as edits: per diagnostic, the fixes it offers (each one alone would do).
+    fixes: dict[Diagnostic, tuple[explain.Fix, ...]] = field(default_factory=dict)
 
     @property
     def holds(self) -> bool:
@@ -95,8 +97,10 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
         message = f"{error}: too tangled to prove; give the scenarios fewer, broader conditions"
         return Proof(space, [Diagnostic(policy.scenarios_where, message)])
     overlaps = _overlaps(boxes, found)
-    problems = _gap_problems(policy, space, found.gaps)
-    problems += _overlap_problems(policy, space, boxes, overlaps, found.gaps)
+    fixes: dict[Diagnostic, tuple[explain.Fix, ...]] = {}
+    repairs = explain.Repairs(space, boxes, sets)
+    overlap_problems = _overlap_problems(policy, space, boxes, overlaps, found.gaps, repairs, fixes)
+    problems = _gap_problems(policy, space, _gaps_left(space, found.gaps, repairs), fixes) + overlap_problems
     problems += _unused(policy, boxes)
     problems += _follows_cycles(policy)
     never_asked = _never_asked(policy, space, boxes)  # the flow still makes sense without them
@@ -113,6 +117,7 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
         overlaps,
         flow if not problems else None,
         nodes if not problems else [],
+        fixes,
     )
 
 
@@ -136,38 +141,160 @@ def _overlaps(boxes: list[Box], found: Cover) -> list[Overlap]:
     return overlaps
 
 
-def _gap_problems(policy: Policy, space: AnswerSpace, gaps: list[Box]) -> list[Diagnostic]:
+def _gap_problems(
+    policy: Policy, space: AnswerSpace, gaps: list[Box], fixes: dict[Diagnostic, tuple[explain.Fix, ...]]
+) -> list[Diagnostic]:
     where = policy.scenarios_where
-    problems = [Diagnostic(where, explain.gap_message(space, gap)) for gap in gaps[:MAX_REPORTED]]
+    problems = []
+    for gap in gaps[:MAX_REPORTED]:
+        problem = Diagnostic(where, explain.gap_message(space, gap))
+        fixes[problem] = (explain.Fix(adds=(gap,)),)
+        problems.append(problem)
     if len(gaps) > MAX_REPORTED:
         problems.append(Diagnostic(where, explain.more_gaps_message(space, gaps[MAX_REPORTED:])))
     return problems
 
 
+def _gaps_left(space: AnswerSpace, gaps: list[Box], repairs: explain.Repairs) -> list[Box]:
+    """The gaps still open once the repairs reported are made: those that one closes are said in its message."""
+    if not gaps or repairs.boxes == repairs.original:
+        return gaps
+    try:
+        return cover(space, repairs.boxes).gaps
+    except TooTangledError:
+        return gaps
+
+
 def _overlap_problems(
-    policy: Policy, space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap], gaps: list[Box]
+    policy: Policy,
+    space: AnswerSpace,
+    boxes: list[Box],
+    overlaps: list[Overlap],
+    gaps: list[Box],
+    repairs: explain.Repairs,
+    fixes: dict[Diagnostic, tuple[explain.Fix, ...]],
 ) -> list[Diagnostic]:
+    """Say where the overlaps come from, each story once, with the edit that settles it.
+
+    A question's group (:func:`_grouped_by_question`) is told as one, unless
+    one scenario's repair settles all of its pairs: a slip in that scenario
+    looks like a new question, but is one edit. Then each scenario whose
+    repair settles its overlaps better than its partners' would (the one the
+    editor most likely changed) is told with its repair. The pairs left are
+    told one by one, with the repairs of either side when each would do.
+    """
     problems = []
     left = list(overlaps)
     gap_size = sum(space.size(gap) for gap in gaps)
+    scenarios = [(scenario.id, scenario.outcome) for scenario in policy.scenarios]
+
+    def repaired(repair: explain.Repair, other: explain.Repair | None = None) -> None:
+        message = explain.repair_message(space, scenarios, repair, repairs.boxes[repair.scenario], other)
+        problem = Diagnostic(policy.scenarios[repair.scenario].where, message)
+        fixes[problem] = (repair.fix,) if other is None else (repair.fix, other.fix)
+        problems.append(problem)
+        repairs.apply(repair.fix)
+
     while left:
         grouped = _grouped_by_question(space, boxes, left, gap_size)
         if grouped is None:
             break
-        problems.append(_question_overlap(policy, space, boxes, grouped))
+        single = _one_repair_for_all(repairs, grouped.pairs)
+        if single is not None:
+            repaired(single)
+            left = [overlap for overlap in left if single.scenario not in (overlap.first, overlap.second)]
+            continue
+        problem, fix = _question_overlap(policy, space, boxes, grouped)
+        if fix is not None:
+            fixes[problem] = (fix,)
+            repairs.apply(fix)
+        problems.append(problem)
         left = [overlap for overlap in left if overlap not in grouped.pairs]
-    for overlap in left[:MAX_REPORTED]:
+    reported = 0
+    for index in _by_pairs(left)[:MAX_PAIRS_REPAIRED]:
+        if reported == MAX_REPORTED:
+            break
+        repair = repairs.of(index) if any(index in (o.first, o.second) for o in left) else None
+        if repair is None or not _better_than_its_partners(repairs, repair):
+            continue
+        repaired(repair)
+        reported += 1
+        left = [overlap for overlap in left if index not in (overlap.first, overlap.second)]
+    rest, told = list(left), 0
+    while rest and told < MAX_REPORTED:
+        overlap = rest.pop(0)
+        either = [
+            repair
+            for repair in (repairs.of(overlap.first), repairs.of(overlap.second))
+            if repair is not None and len(repair.partners) == 1
+        ]
+        if any(repair.closes for repair in either):  # a gap beside: the pair is one slip, whichever side it was
+            best = max(either, key=lambda repair: (repair.rank(space, repairs.boxes[repair.scenario]), repair.closes))
+            other = next((repair for repair in either if repair is not best), None)
+            same_gap = other is not None and repairs.covered_gap(other) == repairs.covered_gap(best)
+            repaired(best, other if same_gap else None)  # either side, when each alone would do
+            continue
         first, second = policy.scenarios[overlap.first], policy.scenarios[overlap.second]
-        message = explain.overlap_message(space, (first.id, first.outcome), (second.id, second.outcome), overlap.box)
-        problems.append(Diagnostic(second.where, message))
-    if len(left) > MAX_REPORTED:
-        count = len(left) - MAX_REPORTED
-        more = f"{count:,} more pair{'s' if count != 1 else ''}"
+        message = explain.overlap_message(
+            space,
+            (first.id, first.outcome),
+            (second.id, second.outcome),
+            overlap.box,
+            [
+                (policy.scenarios[r.scenario].id, space.questions[r.question], space.answer_ids(r.question, r.answers))
+                for r in either
+            ],
+        )
+        problem = Diagnostic(second.where, message)
+        if either:
+            fixes[problem] = tuple(repair.fix for repair in either)
+        problems.append(problem)
+        told += 1
+    if rest:
+        more = f"{len(rest):,} more pair{'s' if len(rest) != 1 else ''}"
         if len(overlaps) >= MAX_PAIRS:
-            more = f"over {count:,} more pairs"
+            more = f"over {len(rest):,} more pairs"
         message = f"and {more} of overlapping scenarios; fix the ones above first"
         problems.append(Diagnostic(policy.scenarios_where, message))
     return problems
+
+
+#: The most scenarios whose repair is looked for, those in the most overlapping pairs first.
+MAX_PAIRS_REPAIRED = 50
+#: A repair of a scenario that overlaps more scenarios than this is not compared with theirs.
+MAX_PARTNERS_COMPARED = 20
+
+
+def _by_pairs(overlaps: list[Overlap]) -> list[int]:
+    """The scenarios in ``overlaps``, those in the most pairs first (then in the YAML's order)."""
+    counts: dict[int, int] = {}
+    for overlap in overlaps:
+        counts[overlap.first] = counts.get(overlap.first, 0) + 1
+        counts[overlap.second] = counts.get(overlap.second, 0) + 1
+    return sorted(counts, key=lambda index: (-counts[index], index))
+
+
+def _one_repair_for_all(repairs: explain.Repairs, pairs: set[Overlap]) -> explain.Repair | None:
+    """The repair of a scenario in every one of ``pairs`` that settles them all, if there is one."""
+    common = set.intersection(*({overlap.first, overlap.second} for overlap in pairs))
+    for index in sorted(common):
+        repair = repairs.of(index)
+        if repair is not None:
+            return repair
+    return None
+
+
+def _better_than_its_partners(repairs: explain.Repairs, repair: explain.Repair) -> bool:
+    """Whether ``repair`` settles more, or changes less, than any repair of a scenario it overlaps."""
+    space, boxes = repairs.space, repairs.boxes
+    rank = repair.rank(space, boxes[repair.scenario])
+    if len(repair.partners) > MAX_PARTNERS_COMPARED:  # each of those settles one pair, at most one of its own
+        return True
+    for partner in repair.partners:
+        other = repairs.of(partner)
+        if other is not None and other.rank(space, boxes[partner]) >= rank:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -208,6 +335,8 @@ def _grouped_by_question(
                 depending.add(overlap.second if first_full else overlap.first)
         if len(pairs) < GROUPED_PAIRS or len(ignoring) < 2 or len(ignoring) < len(depending):
             continue
+        if any({o.first, o.second} <= ignoring or {o.first, o.second} <= depending for o in overlaps):
+            continue  # old scenarios that overlap each other, or new ones: not the story of a question added
         taken = 0
         for index in depending:
             taken |= boxes[index][question]
@@ -236,7 +365,9 @@ def _leaves_no_new_gap(
         return False
 
 
-def _question_overlap(policy: Policy, space: AnswerSpace, boxes: list[Box], found: _QuestionOverlaps) -> Diagnostic:
+def _question_overlap(
+    policy: Policy, space: AnswerSpace, boxes: list[Box], found: _QuestionOverlaps
+) -> tuple[Diagnostic, explain.Fix | None]:
     question = found.question
     message = explain.question_overlap_message(
         space.questions[question],
@@ -247,7 +378,8 @@ def _question_overlap(policy: Policy, space: AnswerSpace, boxes: list[Box], foun
         ],
         space.answer_ids(question, found.fix),
     )
-    return Diagnostic(policy.questions[question].where, message)
+    fix = explain.Fix(edits=tuple((index, question, found.fix) for index in sorted(found.ignoring)))
+    return Diagnostic(policy.questions[question].where, message), fix if found.fix else None
 
 
 def _unused(policy: Policy, boxes: list[Box]) -> list[Diagnostic]:
@@ -318,33 +450,65 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
     except TooManyPagesError:
         return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())
-    return nodes, _disagreements(policy, flow)
+    return nodes, disagreements(policy, flow)
 
 
-def _disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
-    """Check, state by state, that the scenario a finder path ends on covers every answer not asked on it.
+def disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
+    """Check, state by state, that every combination of answers that reaches an outcome page lies in its scenario.
 
-    This is the finder's agreement with the scenarios, proven on boxes: every
-    combination that reaches an outcome page lies in that page's scenario.
-    With disjoint, complete scenarios it follows from how the flow is made, so
-    it finds nothing unless the flow itself is wrong; it costs one pass over
-    the states, and the property tests hold the flow to brute force besides.
+    This is the finder's agreement with the scenarios, proven on states, by
+    induction from the start: the start holds every scenario and no answer;
+    after an answer to the question a state asks, the scenarios still possible
+    are exactly those of the state that allow it; and a page ends on one of
+    the scenarios still possible (so it allows every answer given), which
+    allows any answer to the questions not asked. With disjoint, complete
+    scenarios it follows from how :class:`Flow` is made, so it finds nothing
+    unless the flow itself is wrong; it costs one pass over the states.
     """
     problems = []
-    for (_, answered), step in flow.states.items():
-        if step.scenario is None:
-            continue
-        box = flow.boxes[step.scenario]
-        for question in range(len(flow.space.questions)):
-            if not answered >> question & 1 and not flow.space.is_full(question, box[question]):
-                scenario = policy.scenarios[step.scenario]
-                problems.append(
-                    Diagnostic(
-                        scenario.where,
-                        f"the finder ends on '{scenario.id}' without asking '{flow.space.questions[question]}', "
-                        "which it depends on",
+    start: State = (flow.sets.every, 0)
+    if flow.start != start:
+        problems.append(Diagnostic(policy.scenarios_where, "the finder does not start from every scenario"))
+    paths: dict[State, Path] = {flow.start: ()}  # the first way found to each state, named in the messages
+    pending = [flow.start]
+    while pending:
+        state = pending.pop()
+        possible, answered = state
+        path = paths[state]
+        step = flow.step(state, path)
+        if step.scenario is not None:
+            scenario = policy.scenarios[step.scenario]
+            box = flow.boxes[step.scenario]
+            if not possible >> step.scenario & 1:
+                after = explain.format_answers(path) or "no answer"
+                message = f"the finder ends on '{scenario.id}' after {after}, which '{scenario.id}' does not cover"
+                problems.append(Diagnostic(scenario.where, message))
+            for question in range(len(flow.space.questions)):
+                if not answered >> question & 1 and not flow.space.is_full(question, box[question]):
+                    problems.append(
+                        Diagnostic(
+                            scenario.where,
+                            f"the finder ends on '{scenario.id}' without asking '{flow.space.questions[question]}', "
+                            "which it depends on",
+                        )
                     )
-                )
+            continue
+        if step.question is None:
+            continue
+        asked = policy.questions[step.question]
+        if len(step.children) != len(asked.answers):
+            message = f"the finder asks '{asked.id}' without offering each of its {len(asked.answers)} answers"
+            problems.append(Diagnostic(asked.where, message))
+            continue
+        for answer, (allowing, child) in enumerate(zip(flow.sets.allowing[step.question], step.children, strict=True)):
+            child_path = (*path, (asked.id, asked.answer_ids[answer]))
+            if child != (possible & allowing, answered | 1 << step.question):
+                after = explain.format_answers(child_path)
+                message = f"the finder goes on after {after} as if other answers had been given"
+                problems.append(Diagnostic(asked.where, message))
+            elif child not in paths:
+                paths[child] = child_path
+                pending.append(child)
     return problems
 
 
