@@ -81,6 +81,6 @@ class Rebuilds:
                 self.wanted = False
             try:
                 self.build()
-            except Exception as error:  # the builder says its own problems; this is one it did not foresee
+            except (Exception, SystemExit) as error:  # one the builder did not foresee: the next edit builds again
                 log.error("The rebuild failed: %s: %s", type(error).__name__, error)
             self.first_done.set()
