@@ -250,7 +250,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         try:
             path = request_path(self.path)
         except ValueError as error:
-            self.send_error(HTTPStatus.BAD_REQUEST, str(error))
+            self.send_error(HTTPStatus.BAD_REQUEST, explain=str(error))
             return
         try:
             polled = POLL_ADDRESS.fullmatch(path)
