@@ -224,12 +224,13 @@ DEADLINE = 120.0
 class Preview:
     """A running preview: its address, and the lines it printed."""
 
-    def __init__(self, process: subprocess.Popen[str]) -> None:
+    def __init__(self, process: subprocess.Popen[str], ready: str = "Serving on") -> None:
+        """Wait until the preview prints ``ready`` and its address (``Serving on``: the first build is done)."""
         self.process = process
         self.lines: queue.Queue[str] = queue.Queue()
         self.printed: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        served = self.wait_for_line(r"Serving on (http://127\.0\.0\.1:\d+/en-us/)")
+        served = self.wait_for_line(ready + r" (http://127\.0\.0\.1:\d+/en-us/)")
         self.url = served[1]
 
     def _read(self) -> None:

@@ -172,7 +172,7 @@ HELD = "title: Held proof"
 class Held:
     """A preview whose proof of an edit naming ``HELD`` waits until :meth:`release`."""
 
-    def __init__(self, project, temporary):
+    def __init__(self, project, temporary, ready="Serving on"):
         self.gate = temporary.parent / "gate"
         os.mkfifo(self.gate)
         temporary.mkdir(exist_ok=True)
@@ -184,7 +184,7 @@ class Held:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self.preview = Preview(self.process)
+        self.preview = Preview(self.process, ready)
 
     def release(self):
         gate = os.open(self.gate, os.O_WRONLY | os.O_NONBLOCK)  # fails if the proof is not waiting
@@ -239,6 +239,24 @@ def test_while_a_slow_proof_runs_the_preview_answers_with_what_it_showed_before(
     held.release()
     html = preview.wait_for_page(lambda html: "Held proof" in html)
     assert "Find out how to get your device back" not in html
+
+
+def test_while_the_first_build_runs_every_page_says_so_and_reloads_when_it_is_done(project, tmp_path):
+    edit_file(project / "content" / "policy.yaml", TITLE, HELD)
+    held = Held(project, tmp_path / "temporary", ready="Building the site for")
+    try:
+        held.preview.wait_for_line("proof held")
+
+        code, html = answer(held.preview.url + "finder/")
+        assert code == 503
+        assert "The preview is building the site" in html
+        assert "/livereload/" in html, "the page reloads by itself once the build is done"
+
+        held.release()
+        held.preview.wait_for_line("Serving on")
+        assert "Held proof" in held.preview.page()
+    finally:
+        stop(held.process)
 
 
 def _port_is_closed(url: str) -> bool:

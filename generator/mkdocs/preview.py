@@ -65,6 +65,7 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
             watched.append(config.theme.custom_dir)
         configure = functools.partial(locale_config, config_file, tag=locale, base_url=site_url)
         rebuilds = Rebuilds(functools.partial(build_and_show, server, workspace, configure), watched)
+        log.info("Building the site for %s", server.url)  # which answers, meanwhile, that it is building
         rebuilds.start()
         wait_for_ever(rebuilds.first_done)  # the first page then shows the site, or its problems
         log.info("Serving on %s", server.url)
