@@ -224,18 +224,20 @@ DEADLINE = 120.0
 class Preview:
     """A running preview: its address, and the lines it printed."""
 
-    def __init__(self, process: subprocess.Popen[str]) -> None:
+    def __init__(self, process: subprocess.Popen[str], ready: str = "Serving on") -> None:
+        """Wait until the preview prints ``ready`` and its address (``Serving on``: the first build is done)."""
         self.process = process
         self.lines: queue.Queue[str] = queue.Queue()
         self.printed: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        served = self.wait_for_line(r"Serving on (http://127\.0\.0\.1:\d+/en-us/)")
+        served = self.wait_for_line(ready + r" (http://127\.0\.0\.1:\d+/en-us/)")
         self.url = served[1]
 
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
             self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)  # type: ignore[arg-type]  # the preview has exited
 
     def wait_for_line(self, pattern: str) -> re.Match[str]:
         deadline = time.monotonic() + DEADLINE
@@ -245,11 +247,20 @@ class Preview:
             except queue.Empty:
                 assert self.process.poll() is None, "\n".join(self.printed)
                 continue
+            assert line is not None, "the preview exited:\n" + "\n".join(self.printed)
             self.printed.append(line)
             found = re.search(pattern, line)
             if found:
                 return found
         pytest.fail(f"the preview never printed {pattern!r}:\n" + "\n".join(self.printed))
+
+    def everything_printed(self) -> str:
+        """Every line the preview printed, once it has exited (the deadline only ends a test that would hang)."""
+        self.process.wait(timeout=DEADLINE)
+        while (line := self.lines.get(timeout=DEADLINE)) is not None:
+            self.printed.append(line)
+        self.lines.put(None)  # type: ignore[arg-type]  # for a second call
+        return "\n".join(self.printed)
 
     def page(self, path: str = "finder/") -> str:
         try:

@@ -31,6 +31,7 @@ LAYERS = {
     "logic": {"content", "logic", "i18n"},
     "i18n": {"content", "i18n"},
     "rendering": {"content", "logic", "i18n", "rendering"},
+    "preview": {"content", "rendering", "preview"},  # the preview's server: it serves what the glue builds
     "cli": {"content", "logic", "i18n", "rendering", "cli", "mkdocs"},
 }
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from html import unescape
 
@@ -137,3 +140,171 @@ def test_a_wrong_address_is_refused(address, capsys):
     assert capsys.readouterr().err == (
         f"error: --dev-addr must be host:port with a port from 0 to 65535, not {address!r}\n"
     )
+
+
+#: Runs the preview with its proof held, for the edits that name ``HELD``, until the test writes to the gate
+#: (a named pipe): a slow proof whose end the test decides, never a length of time.
+HOLDING = """
+import sys
+from pathlib import Path
+
+import generator.mkdocs.preview as preview
+
+gate, real = sys.argv.pop(1), preview.proven_content
+
+
+def held(folder):
+    if "Held proof" in (Path(folder) / "policy.yaml").read_text(encoding="utf-8"):
+        print("proof held", flush=True)
+        with open(gate, encoding="utf-8") as waiting:
+            waiting.read()
+    return real(folder)
+
+
+preview.proven_content = held
+from generator.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+HELD = "title: Held proof"
+
+
+class Held:
+    """A preview whose proof of an edit naming ``HELD`` waits until :meth:`release`."""
+
+    def __init__(self, project, temporary, ready="Serving on"):
+        self.gate = temporary.parent / "gate"
+        os.mkfifo(self.gate)
+        temporary.mkdir(exist_ok=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", HOLDING, str(self.gate), "serve", "--dev-addr", "127.0.0.1:0"],
+            cwd=project,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.preview = Preview(self.process, ready)
+
+    def release(self):
+        gate = os.open(self.gate, os.O_WRONLY | os.O_NONBLOCK)  # fails if the proof is not waiting
+        os.close(gate)
+
+
+@pytest.fixture
+def held(project, tmp_path) -> Iterator[Held]:
+    held = Held(project, tmp_path / "temporary")
+    try:
+        yield held
+    finally:
+        stop(held.process)
+
+
+#: Long enough for any page of a preview that answers at once; a preview waiting for the proof takes forever.
+ANSWER_SECONDS = 30
+
+
+def answer(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=ANSWER_SECONDS) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("before", "status", "shown"),
+    [
+        pytest.param("", 200, "Find out how to get your device back", id="the-last-good-site"),
+        pytest.param("contact-suport", 503, "unknown outcome &#39;contact-suport&#39;", id="the-problems-page"),
+    ],
+)
+def test_while_a_slow_proof_runs_the_preview_answers_with_what_it_showed_before(project, held, before, status, shown):
+    policy = project / "content" / "policy.yaml"
+    preview = held.preview
+    good = policy.read_text(encoding="utf-8")
+    if before:
+        edit_file(policy, "outcome: contact-support", f"outcome: {before}")
+        preview.wait_for_line("The browser shows the problems")
+    policy.write_text(good.replace(TITLE, HELD), encoding="utf-8")  # fixed and held in one write
+    preview.wait_for_line("proof held")
+
+    code, html = answer(preview.url + "finder/")
+    assert (code, shown in html) == (status, True)
+    for address in ["", "get-your-device-back/", "assets/favicon.svg"]:
+        assert answer(preview.url + address)[0] == (200 if address.endswith(".svg") else status), address
+    code, _ = answer(preview.url.removesuffix("en-us/") + "livereload/0/0")
+    assert code == 200, "the live-reload poll is answered too"
+
+    held.release()
+    html = preview.wait_for_page(lambda html: "Held proof" in html)
+    assert "Find out how to get your device back" not in html
+
+
+def test_while_the_first_build_runs_every_page_says_so_and_reloads_when_it_is_done(project, tmp_path):
+    edit_file(project / "content" / "policy.yaml", TITLE, HELD)
+    held = Held(project, tmp_path / "temporary", ready="Building the site for")
+    try:
+        held.preview.wait_for_line("proof held")
+
+        code, html = answer(held.preview.url + "finder/")
+        assert code == 503
+        assert "The preview is building the site" in html
+        assert "/livereload/" in html, "the page reloads by itself once the build is done"
+
+        held.release()
+        held.preview.wait_for_line("Serving on")
+        assert "Held proof" in held.preview.page()
+    finally:
+        stop(held.process)
+
+
+def _port_is_closed(url: str) -> bool:
+    host, port = url.split("/")[2].split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=ANSWER_SECONDS).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize(
+    "busy",
+    [
+        pytest.param({"idle"}, id="an-idle-connection"),
+        pytest.param({"poll"}, id="a-live-reload-poll"),
+        pytest.param({"proof"}, id="a-proof-under-way"),
+        pytest.param({"idle", "poll", "proof"}, id="all-at-once"),
+        pytest.param({"signals"}, id="a-burst-of-signals"),  # a process manager that sends again, Ctrl-C twice
+    ],
+)
+def test_sigterm_stops_a_busy_preview_and_closes_its_port(project, tmp_path, held, busy):
+    preview = held.preview
+    root = preview.url.removesuffix("en-us/")
+    host, port = root.split("/")[2].split(":")
+    held_open = []
+    if "idle" in busy:  # connected, sends nothing
+        held_open.append(socket.create_connection((host, int(port)), timeout=DEADLINE))
+    if "poll" in busy:  # waits for a build that never comes
+        poll = socket.create_connection((host, int(port)), timeout=DEADLINE)
+        poll.sendall(b"GET /livereload/99999999999999/1 HTTP/1.1\r\nHost: preview\r\n\r\n")
+        held_open.append(poll)
+        preview.wait_for_line("Browser connected")
+    if "proof" in busy:
+        edit_file(project / "content" / "policy.yaml", TITLE, HELD)
+        preview.wait_for_line("proof held")
+    try:
+        held.process.terminate()
+        if "signals" in busy:  # more while it cleans up
+            preview.wait_for_line("Shutting down")
+            for _ in range(100):
+                held.process.terminate()
+        held.process.wait(timeout=DEADLINE)  # only a guard: the preview exits at once
+    finally:
+        for connection in held_open:
+            connection.close()
+
+    assert held.process.returncode == 0
+    assert _port_is_closed(root)
+    assert list((tmp_path / "temporary").iterdir()) == []
+    assert "Traceback" not in preview.everything_printed()

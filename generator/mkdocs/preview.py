@@ -1,27 +1,25 @@
 """MkDocs glue: the live preview of one locale (``python -m generator serve``, ``make serve``).
 
-It is MkDocs' own live-reload server with three changes, so that an edit of
-the policy is in the browser in a fraction of a second rather than a second
-(DECISIONS.md, "A preview of our own"):
-
-* it is told of a change by the kernel (inotify) instead of polling every
-  half second, and waits 50 ms, not 100, for an editor to finish saving
-  (and, unlike a plain inotify watch, ignores files merely read by a build);
-* it compiles the theme's templates once per process, not once per rebuild;
-* the content is proven once per version of its files (:mod:`generator.content.proven`).
+MkDocs' public ``build``, run by the preview layer (:mod:`generator.preview`:
+our own server and rebuild loop, DECISIONS.md "A preview of our own"); no page
+waits for a build. The theme's templates are compiled once per process, and the
+content is proven once per version of its files (:mod:`generator.content.proven`).
 
 A rebuild that fails prints its problems, never a traceback, and every page
-answers with them (file, line, the YAML lines) until an edit fixes them; the
-last good build stays in its folder: each build goes to a folder of its own,
-put in place only once it succeeded.
+answers with them until an edit fixes them. Each build goes to a folder of its
+own, shown only once it succeeded; the folder it replaces is removed at the
+next success (a request may still be reading it).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -32,81 +30,81 @@ from mkdocs.exceptions import Abort, MkDocsException
 from generator.content.diagnostics import ContentError, Diagnostic
 from generator.content.locales import locale_slug
 from generator.content.proven import proven_content
-from generator.content.publish import publish
 from generator.mkdocs.config import BuildError, content_folder_of, locale_config
-from generator.mkdocs.server import PreviewServer, stop_on_termination
+from generator.preview.rebuilds import Rebuilds
+from generator.preview.server import PreviewServer
+from generator.preview.signals import stop_on_termination, wait_for_ever
 from generator.rendering.render import TEMPLATES_DIR, template_problem
 
-log = logging.getLogger("mkdocs.commands.serve")
+log = logging.getLogger("generator.preview")
+
+#: How long stopping waits for a build under way to end, before the process ends without it.
+STOP_SECONDS = 3.0
 
 
 def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Build ``locale`` and serve it with live reload until interrupted; return the exit status."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    server = PreviewServer(host, port, mount_path=f"/{locale_slug(locale)}/")
+    try:
+        server.start()
+    except (OSError, OverflowError) as error:
+        reason = getattr(error, "strerror", None) or error
+        log.error("Cannot serve on %s:%s (%s): is a preview already running there? --dev-addr 127.0.0.1:0 "
+                  "takes any free port", host, port, reason)  # fmt: skip
+        server.stop()
+        return 1
     workspace = Path(tempfile.mkdtemp(prefix="help-preview-"))
-    site_dir = str(workspace / "site")
-    slug = locale_slug(locale)
-    server: PreviewServer | None = None
-
-    def get_config() -> MkDocsConfig:
-        address = server.url.removesuffix(f"{slug}/") if server else f"http://{host}:{port}/"
-        return locale_config(config_file, site_dir, locale, address)
-
-    def builder(config: MkDocsConfig | None = None) -> bool:
-        """Build into a folder of its own and put it in place only if the build succeeds."""
-        staging = tempfile.mkdtemp(prefix=".building-", dir=workspace)
-        problem: str | list[Diagnostic] = ""
-        try:
-            config = config or get_config()
-            config.site_dir = staging
-            proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
-            build(config, serve_url=server.url if server else None)
-        except ContentError as error:
-            problem = error.diagnostics
-        except Abort:  # MkDocs has said why
-            pass
-        except (MkDocsException, BuildError) as error:
-            problem = str(error)
-        except jinja2.TemplateError as error:
-            problem = template_problem(error)
-        except Exception as error:  # a preview keeps running, and never shows a traceback
-            problem = f"{type(error).__name__}: {error}"
-        else:
-            publish(Path(staging), Path(site_dir))
-            server.show_site()  # type: ignore[union-attr]
-            return True
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        server.show_problems(problem)  # type: ignore[union-attr]
-        return False
-
+    rebuilds: Rebuilds | None = None
     restore = stop_on_termination()
     try:
-        config = get_config()
-        server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=f"/{slug}/")
-        try:
-            server.server_bind()
-        except (OSError, OverflowError) as error:
-            reason = getattr(error, "strerror", None) or error
-            log.error("Cannot serve on %s:%s (%s): is a preview already running there? --dev-addr 127.0.0.1:0 "
-                      "takes any free port", host, port, reason)  # fmt: skip
-            return 1
-        builder(get_config())  # broken content: the browser shows the problems until they are fixed
-        watched = [config.docs_dir, config.config_file_path, TEMPLATES_DIR, *config.watch]
+        site_url = server.url.removesuffix(f"{locale_slug(locale)}/")
+        config = locale_config(config_file, str(workspace / "site"), locale, site_url)  # mkdocs.yml is readable
+        watched = [config.docs_dir, config.config_file_path, str(TEMPLATES_DIR), *config.watch]
         if config.theme.custom_dir:
             watched.append(config.theme.custom_dir)
-        for path in watched:
-            server.watch(str(path))
-        server.serve()
-        return 0
+        configure = functools.partial(locale_config, config_file, tag=locale, base_url=site_url)
+        rebuilds = Rebuilds(functools.partial(build_and_show, server, workspace, configure), watched)
+        log.info("Building the site for %s", server.url)  # which answers, meanwhile, that it is building
+        rebuilds.start()
+        wait_for_ever(rebuilds.first_done)  # the first page then shows the site, or its problems
+        log.info("Serving on %s", server.url)
+        wait_for_ever(threading.Event())
+        return 0  # never reached: only a signal ends the preview
     except KeyboardInterrupt:
         log.info("Shutting down...")
         return 0
     except (MkDocsException, BuildError) as error:
         log.error("%s", error)
         return 1
-    finally:
-        if server is not None:
-            server.shutdown()
+    finally:  # short, and never cut in half by a second signal (stop_on_termination)
+        server.stop()
+        if rebuilds is not None:
+            rebuilds.stop(wait=STOP_SECONDS)
         shutil.rmtree(workspace, ignore_errors=True)
         restore()
+
+
+def build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[str], MkDocsConfig]) -> None:
+    """Build the site into a folder of its own, and show it, or the problems that stopped it."""
+    folder = Path(tempfile.mkdtemp(prefix="build-", dir=workspace))
+    problem: str | list[Diagnostic] = ""
+    try:
+        config = configure(str(folder))
+        proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
+        build(config, serve_url=server.url)
+    except ContentError as error:
+        problem = error.diagnostics
+    except Abort:  # MkDocs has said why
+        pass
+    except (MkDocsException, BuildError) as error:
+        problem = str(error)
+    except jinja2.TemplateError as error:
+        problem = template_problem(error)
+    except Exception as error:  # a preview keeps running, and never shows a traceback
+        problem = f"{type(error).__name__}: {error}"
+    else:
+        server.show_site(folder)
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    server.show_problems(problem)
