@@ -57,12 +57,12 @@ def as_lines(comparison: Comparison, old: str, new: str, *, markdown: bool = Fal
     lines += listing("Added", comparison.added) + listing("Removed", comparison.removed)
     if comparison.texts:
         lines += heading("English texts")
-        for change in comparison.texts:
-            what = "added" if change.old is None else "removed" if change.new is None else "reworded"
-            lines.append(f"{bullet}{what} {code(change.context)}")
+        for text_change in comparison.texts:
+            what = "added" if text_change.old is None else "removed" if text_change.new is None else "reworded"
+            lines.append(f"{bullet}{what} {code(text_change.context)}")
             lines += [
                 f"{detail}{label}: {text}"
-                for label, text in (("was", change.old), ("now", change.new))
+                for label, text in (("was", text_change.old), ("now", text_change.new))
                 if text is not None
             ]
     lines += listing("Translations this edit makes stale", comparison.stale, counted=True)

@@ -193,10 +193,10 @@ def _entry(address: str, value: str) -> tuple[dict[str, str], bool] | None:
             return None
         return dict(zip(questions, given, strict=True)), False
     if value.startswith("[") and value.endswith("]"):
-        questions = _items(value[1:-1])
-        if questions is None or len(questions) != len(given) or len(set(questions)) != len(questions):
+        listed = _items(value[1:-1])
+        if listed is None or len(listed) != len(given) or len(set(listed)) != len(listed):
             return None
-        return dict(zip(questions, given, strict=True)), False
+        return dict(zip(listed, given, strict=True)), False
     if value.startswith("{") and value.endswith("}"):
         pairs = _items(value[1:-1], pairs=True)
         if pairs is None or len(pairs) != 2 * len(given):

@@ -297,21 +297,21 @@ def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: Site
         previous = old.pop(source.context, None)
         if previous is None:
             revived = retired_before.pop(source.context, None)
-            entry = _add(merged, source, revived.string if revived is not None else "")
+            entry = _add(merged, source, _singular(revived.string) if revived is not None else "")
             if revived is not None and revived.string:  # back after a while: a translator looks again
                 entry.flags.add("fuzzy")
-                entry.previous_id = [revived.id]
+                entry.previous_id = [_singular(revived.id)]
             continue
-        entry = _add(merged, source, previous.string or "")
+        entry = _add(merged, source, _singular(previous.string))
         if previous.id != source.text:
             if previous.string:
                 entry.flags.add("fuzzy")
-                entry.previous_id = [previous.id]
+                entry.previous_id = [_singular(previous.id)]
         elif previous.fuzzy:
             entry.flags.add("fuzzy")
             entry.previous_id = list(previous.previous_id or [])
     for retired in [*retired_before.values(), *old.values()]:  # kept (#~) until their context comes back
-        merged.obsolete[(retired.id, retired.context)] = retired
+        merged.obsolete[(_singular(retired.id), retired.context or "")] = retired
     return merged
 
 
@@ -329,6 +329,13 @@ def _new_catalog(locale: SiteLocale | None, like: Catalog | None = None) -> Cata
         catalog.language_team = like.language_team
         catalog.revision_date = like.revision_date
     return catalog
+
+
+def _singular(value: str | tuple[str, ...] | list[str] | None) -> str:
+    """A catalog entry's text; of a plural entry (``msgid_plural``, which we never write), its first form."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    return value[0] if value else ""
 
 
 def _add(catalog: Catalog, source: SourceMessage, string: str) -> Message:

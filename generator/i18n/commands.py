@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.folder import CATALOGS_DIR, LOCALES_FILE, Content, load_content
 from generator.content.load import load_document, read_text
@@ -177,7 +179,7 @@ def describe(status: Status) -> str:
     )
 
 
-def _read_or_new(path: Path, content: Content, locale: SiteLocale):
+def _read_or_new(path: Path, content: Content, locale: SiteLocale) -> Catalog:
     if not path.exists():
         return new_catalog(content.messages, locale)
     catalog, problems = read_catalog(path)

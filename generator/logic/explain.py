@@ -265,7 +265,7 @@ class Repairs:
         partners = meeting[0] & reduce(or_, (self._allowing[0][answer] for answer in bits(box[0])), 0) & others
         if not partners:
             return None
-        best: tuple[tuple[int, int, int], Repair] | None = None
+        best: tuple[tuple[int, int], Repair] | None = None
         for question, mask in enumerate(box):
             near = meeting[question] & others
             answers = sum(1 << a for a in range(len(space.answers[question])) if not near & self._allowing[question][a])

@@ -31,7 +31,7 @@ def content_folder(config_file: Path) -> Path:
 
 def content_folder_of(config: MkDocsConfig) -> Path:
     """Return the content folder a loaded configuration names."""
-    return Path(config.config_file_path).parent / _plugin(config).config.content
+    return Path(config.config_file_path).parent / str(_plugin(config).config.content)
 
 
 def _plugin(config: MkDocsConfig) -> Any:
@@ -46,7 +46,8 @@ def locale_config(config_file: Path, site_dir: str, tag: str, base_url: str, *, 
 
     An empty ``base_url`` keeps the one of mkdocs.yml.
     """
-    config = load_config(str(config_file), site_dir=site_dir, **({"strict": True} if strict else {}))
+    options: dict[str, Any] = {"site_dir": site_dir, **({"strict": True} if strict else {})}
+    config = load_config(str(config_file), **options)
     plugin = _plugin(config)
     plugin.config.locale = tag
     plugin.config.base_url = base_url or plugin.config.base_url

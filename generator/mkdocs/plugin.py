@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -18,7 +17,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from generator.content.diagnostics import ContentError
 from generator.content.locales import SOURCE_LOCALE, SiteLocale
@@ -27,7 +28,7 @@ from generator.i18n.pseudo import pseudo_material_loader
 from generator.i18n.translate import localize, material_language, resolve_locale
 from generator.rendering.finder_data import finder_files
 from generator.rendering.pages import Page, build_localized_pages
-from generator.rendering.render import COMPILED_TEMPLATES
+from generator.rendering.render import COMPILED_TEMPLATES, Fragments
 
 
 class PolicyPluginConfig(Config):
@@ -56,7 +57,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
         content = localize(content, self.locale)
-        self.pages, interface = build_localized_pages(content, self.locale, rendered := {}), content.interface
+        self.pages, interface = build_localized_pages(content, self.locale, rendered := Fragments()), content.interface
         # Material puts the site name into the page as it is (in attributes too): escaped, and Markup, so
         # that its own `| e` does not escape it twice.
         config.site_name = Markup.escape(str(interface.site_name))
@@ -98,7 +99,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         return html if (generated := self.generated.get(page.file.src_uri)) is None else generated.html.rstrip("\n")
 
-    def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # The same page in every locale: Material's head links and language menu read these.
         base = config.extra["help_base_url"]
         config.extra["alternate"] = [

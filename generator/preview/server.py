@@ -140,6 +140,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.server_bind()
         self.server_activate()
         host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         self.url = f"http://{host}:{port}{self.mount_path}"
         self.serving = threading.Thread(
             target=self.serve_forever, kwargs={"poll_interval": 0.1}, name="preview-server", daemon=True

@@ -15,7 +15,7 @@ from markupsafe import escape
 from generator.content.folder import Content
 from generator.content.ledger import Redirect, redirects
 from generator.content.locales import SiteLocale
-from generator.content.model import Outcome
+from generator.content.model import Answer, Outcome, Question
 from generator.i18n.translate import localize
 from generator.logic import flow
 from generator.logic.addresses import FINDER_DIR, REVIEW_DIR, node_dir
@@ -153,7 +153,11 @@ def review_context(
     """What review_body.html shows: the policy table, the flow as a tree and as a diagram labelled by ``label_id``."""
     policy = content.policy
     tree = review.flow_tree(policy, content.proof.nodes)
-    shown = [*policy.questions, *(a for q in policy.questions for a in q.answers), *policy.outcomes]
+    shown: list[Question | Answer | Outcome] = [
+        *policy.questions,
+        *(a for q in policy.questions for a in q.answers),
+        *policy.outcomes,
+    ]
     words = {id(item): page.text(item.title if isinstance(item, Outcome) else item.text).striptags() for item in shown}
     return {
         "rows": review.policy_table(policy, content.proof.space),

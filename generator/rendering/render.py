@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -27,6 +27,7 @@ from generator.i18n.formatting import format_count, format_mass, format_number, 
 
 #: The generator's own templates: article, finder, notices.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+_T = TypeVar("_T")
 
 #: The attribute of the element around a text shown in another language than the page's.
 UNTRANSLATED = "data-untranslated"
@@ -81,7 +82,8 @@ def environment() -> jinja2.Environment:
 
 def template_problem(error: jinja2.TemplateError) -> str:
     """Say where a template (of the generator, of overrides/ or of the theme) does not work, and why."""
-    where = f"{display_path(Path(error.filename))}:{error.lineno}: " if getattr(error, "filename", None) else ""
+    filename, lineno = getattr(error, "filename", None), getattr(error, "lineno", None)
+    where = f"{display_path(Path(filename))}:{lineno}: " if filename else ""
     return f"{where}{error.message}"
 
 
@@ -127,11 +129,12 @@ class PageRenderer:
     #: What the pages of one locale share: values, texts and fragments already rendered (see :meth:`_once`).
     fragments: Fragments = field(default_factory=dict)
 
-    def _once(self, key: tuple[Any, ...], work: Callable[[], Any]) -> Any:
+    def _once(self, key: tuple[Any, ...], work: Callable[[], _T]) -> _T:
         """Return what ``key`` names, doing ``work`` only on the first page of the locale that needs it."""
         if key not in self.fragments:
             self.fragments[key] = work()
-        return self.fragments[key]
+        found: _T = self.fragments[key]
+        return found
 
     @property
     def values(self) -> dict[str, str]:
@@ -174,8 +177,8 @@ class PageRenderer:
             name: self._mark(given, escape(given)) if isinstance(given, str) else str(given)
             for name, given in values.items()
         }
-        key = ("ui", value, tuple(sorted(filled.items())))
-        return self._mark(value, self._once(key, lambda: self._in_forms(inline.render(value, filled, {}))))
+        ui_key = ("ui", value, tuple(sorted(filled.items())))
+        return self._mark(value, self._once(ui_key, lambda: self._in_forms(inline.render(value, filled, {}))))
 
     def _in_forms(self, html: Markup) -> Markup:
         """Write the words around a name as the language does (``de UPS`` → ``d’UPS``), as locales.yaml says."""
