@@ -6,11 +6,11 @@ LOCALE ?= en-US
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install python check build serve report test lint format lock clean i18n bench fuzz
+.PHONY: help install python check build serve report test lint typecheck format lock clean i18n bench fuzz
 
 help:
 	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR, PORT=8001)"
-	@echo "make test     lint, then the whole test suite (browser tests included)"
+	@echo "make test     lint, type-check, then the whole test suite (browser tests included), with branch coverage"
 	@echo "make fuzz     fuzz the check: 10,000 random policies and catalogs, valid or broken, per test (slow)"
 	@echo "make build    build the static site into site/, a folder per locale"
 	@echo "make check    prove the policy in content/ and check the catalogs"
@@ -58,8 +58,13 @@ lint: install
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 
-test: lint
-	$(BIN)/python -m pytest
+# Strict types on generator/ (settings in pyproject.toml).
+typecheck: python
+	$(BIN)/mypy
+
+# The whole suite, with the branches of generator/ it covers (the lines it misses are listed).
+test: lint typecheck
+	$(BIN)/python -m pytest --cov=generator --cov-branch --cov-report=term-missing:skip-covered
 
 fuzz: python
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q
