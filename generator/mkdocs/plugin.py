@@ -17,7 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.content.diagnostics import ContentError
@@ -82,10 +82,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # Generated pages exist in the build only, with no source: the two events below give them as they are.
-        self.generated = {page.src_uri: page for page in self.pages}
-        for page in self.pages:
-            files.append(File.generated(config, page.src_uri, content=""))
+        self.generated = {page.src_uri: page for page in self.pages}  # no source: the events below give them
+        for page in self.pages:  # one the navigation does not list (a finder step, the review) is linked from others
+            inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         for name, text in self.data_files.items():  # finder.json and its schema, as they are
             files.append(File.generated(config, name, content=text))
         return files
