@@ -187,8 +187,14 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
 
 def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None) -> int:
     """Check the content, then write the review of the chosen locales to one file."""
-    from generator.rendering.report import write_report
+    from generator.content.publish import OutputError
+    from generator.rendering.report import check_report_path, write_report
 
+    try:
+        check_report_path(output, content_dir)  # refused before the content is proven
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return 1
     content, problems = check_content(content_dir)
     if content is None:
         return _report(problems)
@@ -215,14 +221,21 @@ def _chosen(published: tuple[SiteLocale, ...], only: list[str] | None) -> tuple[
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:
     """Check the content once, then build every published locale (in parallel) from it."""
     from generator.content.proven import prove_folder
-    from generator.mkdocs.config import BuildError, content_folder  # MkDocs is only needed to build
+    from generator.content.publish import OutputError
+    from generator.mkdocs.config import BuildError, content_folder, site_folder  # MkDocs is only needed to build
     from generator.mkdocs.site import build_site
 
     try:
         content_dir = content_folder(config_file)
+        site_folder(config_file, site_dir)  # refused before anything is proven or built
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ContentError as error:
+        return _report(error.diagnostics)
     proven, problems = prove_folder(content_dir, strict=strict)
     if proven is None:
         return _report(problems)
@@ -239,6 +252,11 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ContentError as error:
+        return _report(error.diagnostics)
     print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
     try:
         recorded = record(content_dir, content.ledger, content.proof.nodes)
