@@ -306,7 +306,7 @@ FAILED_WRITES = {
     "the folder cannot hold a new folder": (
         (os, "mkdir"),
         errno.EACCES,
-        r"out/\.site-building-\w+: error: cannot write the site here \(Permission denied\)",
+        r"out: error: cannot write the site here \(Permission denied\)",
     ),
     "the disk is full": (
         (Path, "write_text"),
@@ -340,6 +340,23 @@ def test_a_failed_write_is_one_line(project, capsys, monkeypatch, case):
     assert re.fullmatch(f"{expected}\n", err), err
     monkeypatch.undo()
     assert digest(project / "out") == before  # the published site is as it was, and nothing is left beside it
+
+
+def test_a_ledger_that_cannot_be_written_after_a_build_is_one_line(project, capsys, monkeypatch):
+    import generator.cli
+
+    def full(content_dir, *_):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(content_dir / "finder-addresses.yaml"))
+
+    monkeypatch.setattr(generator.cli, "record", full)
+
+    status, _, err = run(capsys, "build", "--site-dir", "site", "--locale", "en-US")
+
+    assert status == 1
+    assert err == (
+        "content/finder-addresses.yaml: error: the site is built, but its new finder addresses cannot be written "
+        "(No space left on device); build again once they can\n"
+    )
 
 
 def test_a_worker_that_cannot_write_says_where_in_one_line(project, monkeypatch, tmp_path):

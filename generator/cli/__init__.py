@@ -261,7 +261,12 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     try:
         recorded = record(content_dir, content.ledger, content.proof.nodes)
     except OSError as error:
-        return _cannot_write(content_dir / LEDGER_FILE, error, "the site is built, but its new finder addresses")
+        where, reason = display_path(content_dir / LEDGER_FILE), error.strerror or error
+        said = (
+            f"the site is built, but its new finder addresses cannot be written ({reason}); build again once they can"
+        )
+        print(f"{where}: error: {said}", file=sys.stderr)
+        return 1
     for line in recorded:
         print(f"{line}: commit it, so that these addresses keep working")
     return 0

@@ -138,7 +138,10 @@ def staging_folder(site_dir: Path) -> Iterator[Path]:
     knows the folder is in use.
     """
     remove_leftovers(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    except OSError as error:  # said at the folder that refused, not at a name the editor never saw
+        raise OSError(error.errno, error.strerror, str(site_dir.parent)) from None
     lock = None
     try:
         os.chmod(staging, 0o777 & ~_umask())
