@@ -359,24 +359,41 @@ def test_a_ledger_that_cannot_be_written_after_a_build_is_one_line(project, caps
     )
 
 
-def test_a_worker_that_cannot_write_says_where_in_one_line(project, monkeypatch, tmp_path):
+#: What a worker fails on, in MkDocs: (the function, the argument that is the path, what it is, the error, the line).
+WORKER_FAILURES = {
+    "a page cannot be written": (
+        "write_file",
+        1,
+        "review",
+        errno.ENOSPC,
+        "{target}/review/index.html: error: cannot write the site here (No space left on device)",
+    ),
+    "a file of docs/ cannot be read": (
+        "copy_file",
+        0,
+        "assets",
+        errno.EACCES,
+        "docs/assets/favicon.svg: error: cannot read this file (Permission denied)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(WORKER_FAILURES))
+def test_a_worker_that_cannot_read_or_write_says_where_in_one_line(project, monkeypatch, tmp_path, case):
     import mkdocs.utils
 
     from generator.content.publish import OutputError
     from generator.mkdocs.site import _build_locale
 
+    name, argument, folder, error, expected = WORKER_FAILURES[case]
     target = tmp_path / "staging" / "en-us"
-    full = _fail(errno.ENOSPC, lambda content, path: Path(path).parent.name == "review", path=1)
-    monkeypatch.setattr(mkdocs.utils, "write_file", full(mkdocs.utils.write_file))
-    logging.getLogger("mkdocs").propagate = False  # MkDocs also logs the error, to no one here
-    try:
-        with pytest.raises(OutputError) as failure:
-            _build_locale(str(project / "mkdocs.yml"), str(target), "en-US", "")
-    finally:
-        logging.getLogger("mkdocs").propagate = True
+    failing = _fail(error, lambda *args: Path(args[argument]).parent.name == folder, path=argument)
+    monkeypatch.setattr(mkdocs.utils, name, failing(getattr(mkdocs.utils, name)))
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "propagate", False)  # MkDocs also logs it, to no one here
+    with pytest.raises(OutputError) as failure:
+        _build_locale(str(project / "mkdocs.yml"), str(target), "en-US", "")
 
-    where = target / "review" / "index.html"
-    assert str(failure.value) == f"{where}: error: cannot write the site here (No space left on device)"
+    assert str(failure.value) == expected.format(target=target)
 
 
 def test_mkdocs_says_nothing_about_pages_left_out_of_the_navigation(project, caplog, tmp_path):
