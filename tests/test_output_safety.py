@@ -329,12 +329,13 @@ def test_a_failed_write_is_one_line(project, capsys, monkeypatch, case):
     assert run(capsys, "build", "--site-dir", "out/site", "--locale", "en-US")[0] == 0
     before = digest(project / "out")
     monkeypatch.setattr(owner, name, _fail(error, _in_out)(getattr(owner, name)))
-    with pytest.MonkeyPatch.context() as patch:
+    if name == "rename":  # the swap of two folders is a rename too
         import generator.content.publish as publish
 
-        patch.setattr(publish, "exchange", _fail(error, _in_out)(publish.exchange))
+        swap = getattr(publish, "exchange", None)
+        monkeypatch.setattr(publish, "exchange", _fail(error, _in_out)(swap), raising=False)
 
-        status, _, err = run(capsys, "build", "--site-dir", "out/site", "--locale", "en-US")
+    status, _, err = run(capsys, "build", "--site-dir", "out/site", "--locale", "en-US")
 
     assert status == 1
     assert re.fullmatch(f"{expected}\n", err), err
