@@ -67,7 +67,7 @@ def test_the_report_is_valid_html(report, tmp_path):
     [
         pytest.param(["--locale", "xx-XX"], "error: not a published locale: xx-XX", id="unknown-locale"),
         pytest.param(
-            ["-o", "content/locales"], "error: cannot write the report (not a regular file)", id="output-is-a-folder"
+            ["-o", "docs"], "docs: error: is a folder, which is never replaced; give the path", id="output-is-a-folder"
         ),
     ],
 )

@@ -195,8 +195,14 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
 
 def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None) -> int:
     """Check the content, then write the review of the chosen locales to one file."""
-    from generator.rendering.report import write_report
+    from generator.content.publish import OutputError
+    from generator.rendering.report import check_report_path, write_report
 
+    try:
+        check_report_path(output, content_dir)  # refused before the content is proven
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return 1
     content, problems = check_content(content_dir)
     if content is None:
         return _report(problems)
@@ -225,14 +231,21 @@ def _chosen(published: tuple[SiteLocale, ...], only: list[str] | None) -> tuple[
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:
     """Check the content once, then build every published locale (in parallel) from it."""
     from generator.content.proven import prove_folder
-    from generator.mkdocs.config import BuildError, content_folder  # MkDocs is only needed to build
+    from generator.content.publish import OutputError
+    from generator.mkdocs.config import BuildError, content_folder, site_folder  # MkDocs is only needed to build
     from generator.mkdocs.site import build_site
 
     try:
         content_dir = content_folder(config_file)
+        site_folder(config_file, site_dir)  # refused before anything is proven or built
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ContentError as error:
+        return _report(error.diagnostics)
     proven, problems = prove_folder(content_dir, strict=strict)
     if proven is None:
         return _report(problems)
@@ -249,11 +262,21 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ContentError as error:
+        return _report(error.diagnostics)
     print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
     try:
         recorded = _record(content_dir, content)
     except OSError as error:
-        return _cannot_write(content_dir / LEDGER_FILE, error, "the site is built, but its new finder addresses")
+        where, reason = display_path(content_dir / LEDGER_FILE), error.strerror or error
+        said = (
+            f"the site is built, but its new finder addresses cannot be written ({reason}); build again once they can"
+        )
+        print(f"{where}: error: {said}", file=sys.stderr)
+        return 1
     except LedgerError as error:
         print(f"{display_path(content_dir / LEDGER_FILE)}: error: the site is built, but {error}", file=sys.stderr)
         return 1

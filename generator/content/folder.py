@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.ledger import Ledger, ledger_problem, read_ledger, updated
 from generator.content.load import Document, load_document
@@ -75,6 +76,9 @@ def check_content(
     finder address the ledger has not recorded is a problem too. ``adding``: the tag of a locale being
     published, whose catalog may be there already (kept from an earlier time it was published).
     """
+    leaving = links_leaving(content_dir, content_dir.resolve().parent)  # the project: the folder it is in
+    if leaving:
+        return None, leaving
     policy_document, problems = _read(content_dir / POLICY_FILE)
     interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
     problems += interface_problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from generator.content.diagnostics import display_path
+from generator.content.confined import links_leaving
+from generator.content.diagnostics import ContentError, display_path
 from generator.content.locales import locale_slug
+from generator.content.publish import check_site_folder
 
 #: The plugin's name in mkdocs.yml.
 PLUGIN = "help-policy"
@@ -27,6 +30,50 @@ def content_folder(config_file: Path) -> Path:
     except MkDocsException as error:
         raise BuildError(f"{display_path(config_file)}: {error}") from None
     return content_folder_of(config)
+
+
+@dataclass(frozen=True)
+class ProjectFolders:
+    """The folders of a project that a build reads, and so must never write into."""
+
+    project: Path  # the folder of mkdocs.yml
+    content: Path
+    docs: Path
+    overrides: Path | None  # the theme's custom_dir
+
+    @property
+    def sources(self) -> list[Path]:
+        """What a build reads: the content, the pages, the theme's overrides, and the project's history."""
+        return [self.content, self.docs, *([self.overrides] if self.overrides else []), self.project / ".git"]
+
+
+def project_folders(config_file: Path) -> ProjectFolders:
+    """Return the folders that ``config_file`` names."""
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise BuildError(f"{display_path(config_file)}: {error}") from None
+    custom_dir = config.theme.custom_dir
+    return ProjectFolders(
+        project=Path(config.config_file_path).parent,
+        content=content_folder_of(config),
+        docs=Path(config.docs_dir),
+        overrides=Path(custom_dir) if custom_dir else None,
+    )
+
+
+def site_folder(config_file: Path, site_dir: Path) -> Path:
+    """Return ``site_dir`` resolved, or raise :class:`OutputError` if a build may not replace it.
+
+    Raises :class:`ContentError` if a page or template is a symbolic link out of the project.
+    """
+    folders = project_folders(config_file)
+    site_dir = check_site_folder(site_dir, project=folders.project, sources=folders.sources)
+    links = [folder for folder in [folders.docs, folders.overrides] if folder is not None]
+    problems = [problem for folder in links for problem in links_leaving(folder, folders.project)]
+    if problems:
+        raise ContentError(problems)
+    return site_dir
 
 
 def content_folder_of(config: MkDocsConfig) -> Path:

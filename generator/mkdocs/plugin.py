@@ -16,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
@@ -58,8 +58,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             raise PluginError(f"the content has problems:\n{error}") from None
         content = localize(content, self.locale)
         self.pages, interface = build_localized_pages(content, self.locale, rendered := Fragments()), content.interface
-        # Material puts the site name into the page as it is (in attributes too): escaped, and Markup, so
-        # that its own `| e` does not escape it twice.
+        # Material shows the site name as it is (in attributes too): escaped, and Markup so `| e` leaves it be.
         config.site_name = Markup.escape(str(interface.site_name))
         config.extra["help_not_found"] = {key: str(text) for key, text in interface.texts["not_found"].items()}
         config.theme["language"] = material_language(self.locale)
@@ -70,9 +69,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             config.nav = [page.src_uri for page in self.pages if page.listed]
         base = self.config.base_url or config.site_url or "/"
         self.data_files = finder_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
-        locales = [
-            {"tag": locale.tag, "slug": locale.slug, "name": locale.name} for locale in content.locales.published
-        ]
+        locales = [{"tag": each.tag, "slug": each.slug, "name": each.name} for each in content.locales.published]
         config.extra.update(help_base_url=base, help_locale=self.locale.tag, help_locales=locales)
         return config
 
@@ -83,10 +80,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # Generated pages exist in the build only, with no source: the two events below give them as they are.
-        self.generated = {page.src_uri: page for page in self.pages}
-        for page in self.pages:
-            files.append(File.generated(config, page.src_uri, content=""))
+        self.generated = {page.src_uri: page for page in self.pages}  # no source: the events below give them
+        for page in self.pages:  # one the navigation does not list (a finder step, the review) is linked from others
+            inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         for name, text in self.data_files.items():  # finder.json and its schema, as they are
             files.append(File.generated(config, name, content=text))
         return files

@@ -1,16 +1,16 @@
 """MkDocs glue: build the whole static site, one MkDocs build per locale, in parallel.
 
-The site is built into a temporary folder beside the target and put in place
-with a rename, so a failed build never leaves a half-published site.
+The site is built beside the target and swapped with it in one step
+(:mod:`generator.content.publish`): a failed build never leaves a
+half-published site, and there is always a site.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from logging.handlers import BufferingHandler
 from multiprocessing import get_context
 from pathlib import Path
@@ -21,9 +21,10 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.content.diagnostics import format_diagnostic
 from generator.content.locales import SiteLocale
+from generator.content.processes import die_with
 from generator.content.proven import Proven, prove_folder, remember
-from generator.content.publish import publish
-from generator.mkdocs.config import BuildError, content_folder, locale_config
+from generator.content.publish import OutputError, publish, staging_folder
+from generator.mkdocs.config import BuildError, content_folder, locale_config, site_folder
 from generator.rendering.render import environment, template_problem
 
 log = logging.getLogger(__name__)
@@ -46,40 +47,50 @@ def build_site(
     The locales build in ``workers`` processes (default: one per core).
     ``proven`` is the content already proven by the caller; without it, the
     content is proven here. Either way it is proven once: the workers receive
-    it and never prove it again.
+    it and never prove it again. Raises :class:`OutputError` for a ``site_dir``
+    a build may not replace (:func:`site_folder`) or a failed write.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = site_folder(config_file, site_dir)
     if proven is None:
         proven, problems = prove_folder(content_folder(config_file), strict=strict)
         if proven is None:
             raise BuildError("\n".join(map(format_diagnostic, problems)))
-    content = proven.content
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
-        workers = max(1, min(len(locales), workers or os.cpu_count() or 1))
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=get_context("spawn"),
-            initializer=remember,
-            initargs=(proven,),
-        ) as pool:
-            jobs = {
-                pool.submit(_build_locale, str(config_file), str(staging / locale.slug), locale.tag, base_url): locale
-                for locale in locales
-            }
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        with staging_folder(site_dir) as staging:
+            _build_locales(config_file, staging, locales, base_url, workers, proven)
+            interface, template = proven.content.interface, environment().get_template("root.html")
+            root = template.render(
+                locales=locales, title=interface.site_name, description=interface.text("home", "description")
+            )
+            (staging / "index.html").write_text(root, encoding="utf-8")
+            publish(staging, site_dir)
+    except OSError as error:
+        raise OutputError.from_os_error(error, site_dir.parent) from None
+
+
+def _build_locales(
+    config_file: Path, staging: Path, locales: list[SiteLocale], base_url: str, workers: int | None, proven: Proven
+) -> None:
+    """Build each locale into ``staging/<slug>/``, in worker processes that die with this one."""
+    workers = max(1, min(len(locales), workers or os.cpu_count() or 1))
+    with ProcessPoolExecutor(workers, get_context("spawn"), _start_worker, (proven, os.getpid())) as pool:
+        jobs = {
+            pool.submit(_build_locale, str(config_file), str(staging / locale.slug), locale.tag, base_url): locale
+            for locale in locales
+        }
+        try:
             for job in as_completed(jobs):
                 job.result()
                 log.info("Built %s", jobs[job].tag)
-        interface, template = content.interface, environment().get_template("root.html")
-        root = template.render(
-            locales=locales, title=interface.site_name, description=interface.text("home", "description")
-        )
-        (staging / "index.html").write_text(root, encoding="utf-8")
-        publish(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        except BrokenProcessPool:
+            raise BuildError("a process building the locales was stopped (out of memory?); build again") from None
+
+
+def _start_worker(proven: Proven, parent: int) -> None:  # a worker dies with its build, and builds its content
+    die_with(parent)
+    remember(proven)
 
 
 def _build_locale(config_file: str, target: str, tag: str, base_url: str) -> None:
@@ -95,6 +106,8 @@ def _build_locale(config_file: str, target: str, tag: str, base_url: str) -> Non
         raise BuildError("\n".join(f"{tag}: {reason}" for reason in reasons)) from None
     except jinja2.TemplateError as error:
         raise BuildError(f"{tag}: {template_problem(error)}") from None
+    except OSError as error:  # a file MkDocs could not read or write
+        raise OutputError.from_os_error(error, Path(target)) from None
     except Exception as error:  # a bug of ours: said in one line, never as a traceback
         raise BuildError(f"{tag}: the build failed ({type(error).__name__}: {error})") from None
     finally:

@@ -11,10 +11,13 @@ from pathlib import Path
 
 from generator.content.folder import Content
 from generator.content.locales import SiteLocale
-from generator.content.publish import write_atomically
+from generator.content.publish import check_output_file, write_atomically
 from generator.i18n.translate import localize
 from generator.rendering.pages import review_context
 from generator.rendering.render import PageRenderer
+
+#: What every report holds in its first KiB (templates/report.html): a file without it is never replaced.
+REPORT_MARK = '<meta name="generator" content="python -m generator report">'
 
 
 def render_report(content: Content, locales: list[SiteLocale]) -> str:
@@ -36,6 +39,11 @@ def render_report(content: Content, locales: list[SiteLocale]) -> str:
         summary=content.proof.summary(content.policy),
         site_name=content.interface.site_name,
     )
+
+
+def check_report_path(path: Path, content_dir: Path) -> None:
+    """Raise :class:`OutputError` unless ``path`` is missing or a report: nothing else is ever replaced."""
+    check_output_file(path, mark=REPORT_MARK, sources=[content_dir])
 
 
 def write_report(content: Content, locales: list[SiteLocale], path: Path) -> None:
