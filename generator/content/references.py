@@ -232,9 +232,52 @@ def check_locale_references(locales: Document, policy: Document) -> list[Diagnos
     return problems + _check_name_forms(locales, policy)
 
 
+#: What has no place in a name or a form, which are shown as plain text: an address (``javascript:``,
+#: ``https://``), HTML, and the inline syntax of texts (``{value}``, ``[words](link)``).
+_NOT_A_NAME = re.compile(r"(?P<address>[a-zA-Z][a-zA-Z0-9+.-]*:(?:\S))|(?P<syntax>[{}]|\]\()")
+
+
+def _not_plain(value: str) -> str | None:
+    """Say what in a name or a form is not plain words, or ``None``."""
+    found = inline.markup(value)
+    if found:
+        return f"HTML ('{found[0]}')"
+    match = _NOT_A_NAME.search(value)
+    if match is None:
+        return None
+    if match.group("address"):
+        return f"an address ('{match.group('address').split(':')[0]}:')"
+    return f"the text syntax ('{match.group()}')"
+
+
+def _check_names(locales: Document) -> list[Diagnostic]:
+    """Names and forms are shown as plain words; an address or markup in one is a mistake, or an attack."""
+    places: list[tuple[KeyPath, str, bool]] = [
+        (("names", i), name, False) for i, name in enumerate(locales.data.get("names", []))
+    ]
+    for index, item in enumerate(locales.data["published"]):
+        for words, form in item.get("name_forms", {}).items():
+            places += [
+                (("published", index, "name_forms", words), words, True),
+                (("published", index, "name_forms", words), form, False),
+            ]
+    problems = []
+    for path, value, is_key in places:
+        what = _not_plain(value)
+        if what is not None:
+            problems.append(
+                Diagnostic(
+                    locales.key_position(path) if is_key else locales.position(path),
+                    f"'{value}' holds {what}: names and their forms are shown as plain words, never as a "
+                    "link or markup; write only the words the page shows",
+                )
+            )
+    return problems
+
+
 def _check_name_forms(locales: Document, policy: Document) -> list[Diagnostic]:
     """A form must hold a name the locale shows, or it would rewrite ordinary words on every page."""
-    problems = []
+    problems = _check_names(locales)
     for index, item in enumerate(locales.data["published"]):
         market = policy.data["markets"].get(item["market"], {})
         shown = [policy.data["marketplace"], market.get("carrier", ""), *locales.data.get("names", [])]
