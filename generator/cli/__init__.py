@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.content.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic
+from generator.content.diagnostics import ContentError, Diagnostic, display_path, format_diagnostic, printable
 from generator.content.folder import Content, check_content
 from generator.content.ledger import LEDGER_FILE, moved_lines, published, record
 from generator.content.locales import SiteLocale
@@ -170,7 +170,7 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
                     else (content_dir, None)
                 )
             except VersionError as error:
-                print(f"error: {error}", file=sys.stderr)
+                print(printable(f"error: {error}"), file=sys.stderr)
                 return 1
             content, problems = check_content(folder, catalogs_required=False)
             if content is None:
