@@ -107,6 +107,11 @@ CASES = [
     pytest.param("link-data", id="link-to-data-address"),
     pytest.param("link-http", id="link-to-http-address"),
     pytest.param("link-without-words", id="link-without-words"),
+    # Texts: nothing invisible that reorders them or acts on a terminal, located at the character.
+    pytest.param("bidi-override-in-text", id="bidi-override-in-a-text"),
+    pytest.param("bidi-escape-in-quoted-text", id="bidi-isolate-written-as-an-escape"),
+    pytest.param("control-escape-in-quoted-text", id="escape-character-on-the-second-line-of-a-quoted-text"),
+    pytest.param("next-line-in-text", id="line-break-only-yaml-sees"),
     # Values a customer would misread.
     pytest.param("delay-zero", id="delay-of-zero-days"),
     pytest.param("weight-shows-as-zero", id="weight-that-rounds-to-zero"),
@@ -131,6 +136,7 @@ CATALOG_CASES = [
     pytest.param("placeholder-misspelt", id="translation-misspells-a-placeholder"),
     pytest.param("plural-form-missing", id="translation-lacks-a-plural-form"),
     pytest.param("markup-added", id="translation-adds-markup"),
+    pytest.param("bidi-in-msgstr", id="translation-with-a-bidi-override-or-a-carriage-return"),
     pytest.param("link-target-changed", id="translation-changes-a-link-target"),
     pytest.param("link-to-address", id="translation-links-to-an-address"),
     pytest.param("unclosed-quote", id="catalog-string-without-closing-quote"),

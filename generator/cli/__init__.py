@@ -103,14 +103,14 @@ def run_addresses(content_dir: Path) -> int:
         return _cannot_write(content_dir / LEDGER_FILE, error)
     lines += moved_lines(content.ledger, content.proof.nodes)
     count = len({**content.ledger, **published(content.proof.nodes)})
-    print("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count} finder addresses)"]))
+    _show("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count} finder addresses)"]))
     return 0
 
 
 def _say_proven(content_dir: Path, content: Content) -> None:
     print(f"{display_path(content_dir / 'policy.yaml')}: {content.proof.summary(content.policy)}")
     for line in moved_lines(content.ledger, content.proof.nodes):
-        print(line)
+        _show(line)
     for locale in content.locales.translated:
         found = content.translations[locale.tag].status()
         if found.translated < found.total:
@@ -129,7 +129,7 @@ def run_i18n(args: argparse.Namespace) -> int:
         elif args.list:
             path, found_pending = i18n.pending(args.content, args.list)
             if args.json:
-                print(json.dumps([entry.as_dict() for entry in found_pending], indent=2, ensure_ascii=False))
+                _show(json.dumps([entry.as_dict() for entry in found_pending], indent=2, ensure_ascii=False))
                 return 0
             lines = [line for entry in found_pending for line in _pending_lines(path, entry)]
             lines = lines or [f"{display_path(path)}: every text is translated"]
@@ -141,7 +141,7 @@ def run_i18n(args: argparse.Namespace) -> int:
             lines = [f"{status.locale}: {describe(status)}" for status in found]
     except ContentError as error:
         return _report(error.diagnostics)
-    print("\n".join(lines))
+    _show("\n".join(lines))
     return 0
 
 
@@ -178,10 +178,10 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
             versions.append(content)
     comparison = compare(*versions)
     if output_format == "json":
-        print(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
+        _show(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
         return 0
     names = [old, new or display_path(content_dir)]
-    print("\n".join(as_lines(comparison, *names, markdown=output_format == "markdown")))
+    _show("\n".join(as_lines(comparison, *names, markdown=output_format == "markdown")))
     return 0
 
 
@@ -264,6 +264,11 @@ def run_serve(config_file: Path, locale: str, address: str) -> int:
         return 1
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     return serve(config_file, locale=locale, host=host, port=int(port))
+
+
+def _show(text: str) -> None:
+    """Print ``text``, which quotes the content, line by line, with what would act on a terminal escaped."""
+    print("\n".join(printable(line) for line in text.split("\n")))
 
 
 def _report(problems: list[Diagnostic]) -> int:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.content import characters
 from generator.content.diagnostics import Diagnostic, Position, display_path
 
 #: A path to a value inside a document: mapping keys and list indexes.
@@ -101,6 +103,16 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
     PyYAML's own parser, whose messages and positions the diagnostics are
     written for.
     """
+    breaks = [
+        Diagnostic(
+            Position(name, text.count("\n", 0, found.start()) + 1, found.start() - text.rfind("\n", 0, found.start())),
+            f"the invisible character U+{ord(found.group()):04X} ({unicodedata.name(found.group(), 'NEXT LINE')}) "
+            "ends a line for YAML but not for your editor: delete it",
+        )
+        for found in _HIDDEN_LINE_BREAK.finditer(text)
+    ]
+    if breaks:
+        return None, breaks
     if _FAST_LOADER is not None and "\t" not in text:  # libyaml takes some tabs that PyYAML (and we) refuse
         try:
             document, problems = _parse(text, name, _FAST_LOADER)
@@ -154,6 +166,8 @@ def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, l
 
 #: What YAML takes for the end of a line.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+#: What YAML takes for the end of a line and most editors do not: lines would be counted differently.
+_HIDDEN_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
@@ -250,7 +264,17 @@ class _Builder:
                 self.open.pop()
         if not node.style:  # unquoted (PyYAML says None, libyaml ""): a ` #` after it starts a comment
             self.note_comment(node, path)
-        return self.construct(node)
+        return self.note_characters(node, self.construct(node))
+
+    def note_characters(self, node: yaml.Node, value: Any) -> Any:
+        """Refuse, where each is, a control character or one that reorders the text, in ``value``; return it."""
+        if isinstance(value, str) and characters.REFUSED.search(value):
+            start, end = (node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)
+            for line, column, character in characters.in_yaml_scalar(self.lines, start, end, node.style):
+                found = Diagnostic(Position(self.name, line, column), characters.problem(character))
+                if found not in self.diagnostics:  # a value reached twice, through an alias, is one problem
+                    self.diagnostics.append(found)
+        return value
 
     def note_comment(self, node: yaml.Node, path: KeyPath) -> None:
         end = node.end_mark
@@ -279,7 +303,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.diagnostics.append(Diagnostic(self.where(key_node), "a key must be plain text"))
                 continue
-            key = str(self.construct(key_node))
+            key = str(self.note_characters(key_node, self.construct(key_node)))
             if key in result:
                 first = self.key_positions[(*path, key)]
                 self.diagnostics.append(

@@ -23,7 +23,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from generator.content import inline
+from generator.content import characters, inline
 from generator.content.diagnostics import Diagnostic, Position, display_path
 from generator.content.load import read_text
 from generator.content.locales import SiteLocale
@@ -43,6 +43,12 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     text, problems = read_text(path)
     if text is None:
         return None, problems
+    refused = [
+        Diagnostic(Position(display_path(path), line, column), characters.problem(character))
+        for line, column, character in characters.in_catalog(text)
+    ]
+    if refused:
+        return None, refused
     malformed = _malformed_line(text)
     if malformed:
         message = 'neither a # comment nor a "quoted text" (after msgctxt, msgid or msgstr)'
