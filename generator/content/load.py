@@ -196,11 +196,16 @@ def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
                 "a colon followed by a space inside a text ends the key YAML is reading: "
                 'put the whole text in double quotes ("…")',
             )
+        indent = len(row) - len(row.lstrip(" "))
+        above = next(iter(_levels(lines, mark.line - 1)), None)
+        if above is None:
+            return mark.line + 1, start, "this line is indented deeper than the key above it: " + _ALIGN
+        level, number, shown = above
         return (
             mark.line + 1,
             start,
-            "this line is indented deeper than the key above it: line it up with the other keys, "
-            "or, if it goes on with the text above, put that text in quotes",
+            f"this line is indented by {_spaces(indent)}, deeper than the key above it (line {number}, "
+            f"'{shown}', indented by {level}), so YAML takes it for more of that key's value: {_ALIGN}",
         )
     context = error.context_mark
     if error.problem == "could not find expected ':'" and context is not None:
@@ -215,7 +220,113 @@ def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
             mark.column,
             "an apostrophe ends a text in single quotes: write it twice ('') or put the text in double quotes",
         )
+    if error.problem and error.problem.startswith("expected <block end>"):
+        if row[: mark.column].strip(" "):  # `text: "Quoted" and more`: words after the closing quote
+            if row[: mark.column].rstrip().endswith(('"', "'")):
+                return (
+                    mark.line + 1,
+                    mark.column + 1,
+                    "the text goes on after its closing quote: put all of it in the quotes",
+                )
+            return None
+        return mark.line + 1, mark.column + 1, _misaligned(lines, mark.line, mark.column, error.problem)
     return None
+
+
+#: What to do about a line indented otherwise than the lines it belongs with.
+_ALIGN = (
+    "indent it exactly like the keys it belongs with, or, if it goes on with the text above, put that text in quotes"
+)
+#: A line as YAML's block structure sees it: its indentation, the dashes of list items, the rest.
+_STRUCTURE = re.compile(r"(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<rest>.*)")
+#: The start of a line's rest that is a key: ``key:``, ``'key':``, ``"key":``.
+_KEY = re.compile(r"(?:[^\s#'\"-][^#]*?|'[^']*'|\"[^\"]*\"):(?:\s|$)")
+
+
+def _levels(lines: list[str], index: int) -> list[tuple[int, int, str]]:
+    """Return the columns the line after ``lines[index]`` could be indented to, nearest first.
+
+    Each is the column (from 0) of a key or of a list item's dash on a line up to ``index``, the number
+    of that line, and the line as written: going up, every line less indented than those after it.
+    A line that is neither a key nor a list item (a comment, a text going on) is passed over.
+    """
+    levels: list[tuple[int, int, str]] = []
+    limit = 10**9
+    texts = _in_block_texts(lines[: index + 1])
+    for number in range(min(index, len(lines) - 1), -1, -1):
+        found = _STRUCTURE.fullmatch(lines[number])
+        if found is None or found.group("rest").startswith("#") or number in texts:
+            continue
+        dashes, is_key = found.group("dashes"), bool(_KEY.match(found.group("rest")))
+        if not dashes and not is_key:
+            continue
+        indent = len(found.group("indent"))
+        columns = [indent + len(dashes)] if is_key else []
+        columns += sorted((indent + at for at, dash in enumerate(dashes) if dash == "-"), reverse=True)
+        shown = lines[number].strip()
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        for column in columns:
+            if column < limit:
+                levels.append((column, number + 1, shown))
+                limit = column
+        if limit == 0:
+            break
+    return levels
+
+
+#: The end of a line that starts a block text: ``key: >-``, ``- |``, ``key: |2 # a comment``.
+_BLOCK_TEXT = re.compile(r"(?:^|\s)[|>][-+0-9]*(?:\s+#.*)?$")
+
+
+def _in_block_texts(lines: list[str]) -> set[int]:
+    """Return the indexes of the lines that are the words of a ``|`` or ``>`` text: no key is there."""
+    inside: set[int] = set()
+    opener: int | None = None  # the indentation of the line that opened the text being read
+    for index, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        if opener is not None and (not line.strip() or indent > opener):
+            inside.add(index)
+            continue
+        opener = indent if _BLOCK_TEXT.search(line) else None
+    return inside
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space{'s' if count != 1 else ''}"
+
+
+def _misaligned(lines: list[str], index: int, column: int, problem: str) -> str:
+    """Say how the line ``lines[index]``, whose item starts at ``column``, is indented otherwise than it should."""
+    levels = _levels(lines, index - 1)
+    same = next((level for level in levels if level[0] == column), None)
+    if same is not None:
+        _, number, shown = same
+        if "'-'" in problem or "<block sequence start>" in problem:
+            dash = next((level for level in levels if level[0] < column and level[2].startswith("-")), None)
+            another = (
+                f"; to start another item of the list of line {dash[1]}, line its dash up with that line's "
+                f"({_spaces(dash[0])})"
+                if dash
+                else ""
+            )
+            return (
+                f"this list item (a line that starts with '- ') is among the keys of line {number} ('{shown}'): "
+                f"if it is one of those keys, take its dash away{another}"
+            )
+        return (
+            f"this key starts where the list items of line {number} ('{shown}') do, among them: start it with "
+            "'- ' to begin a new item, or indent it like the keys of the item above"
+        )
+    deeper = [level for level in levels if level[0] > column]
+    shallower = [level for level in levels if level[0] < column]
+    choices = [
+        f"by {_spaces(level)}, like line {number} ('{shown}')"
+        for level, number, shown in [*deeper[-1:], *shallower[:1]]
+    ]
+    return (
+        f"this line is indented by {_spaces(column)}, like no key or list item above it: YAML reads what belongs "
+        f"together from the indentation, so indent it {', or '.join(choices) or 'like the lines it belongs with'}"
+    )
 
 
 def _tab_problem(mark: yaml.Mark | None) -> str:
