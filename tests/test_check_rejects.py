@@ -61,6 +61,9 @@ CASES = [
     pytest.param("duplicate-question-id", id="duplicate-question-id"),
     pytest.param("duplicate-answer-id", id="duplicate-answer-id"),
     pytest.param("unknown-placeholder", id="unknown-placeholder"),
+    pytest.param("unknown-placeholder-in-literal-text", id="unknown-placeholder-on-the-third-line-of-a-literal-text"),
+    pytest.param("stray-brace", id="placeholder-with-a-capital-is-a-stray-brace"),
+    pytest.param("stray-brace-words", id="words-in-braces"),
     pytest.param("unknown-link", id="unknown-link-target"),
     pytest.param("article-id-reserved", id="article-id-is-the-finders-address"),
     # The schema.
@@ -104,6 +107,7 @@ CASES = [
     pytest.param("too-large", id="file-over-the-size-limit"),
     # Texts: plain text and the inline syntax, nothing a browser would run or follow.
     pytest.param("html-in-text", id="html-tag-in-text"),
+    pytest.param("html-in-folded-text", id="html-on-the-third-line-of-a-folded-text"),
     pytest.param("html-entity", id="html-character-reference-in-text"),
     pytest.param("script-in-text", id="script-in-text"),
     pytest.param("link-javascript", id="link-to-javascript-address"),

@@ -72,8 +72,7 @@ DEEPER = (
         ),
         pytest.param(
             "a:\n  b: >-\n    words: that go on\n    and on\n   c: 2\n",
-            f"f.yaml:5:4: error: this line is indented by 3 spaces, {LIKE_NOTHING} by 2 spaces, like line 2 "
-            "('b: >-')",
+            f"f.yaml:5:4: error: this line is indented by 3 spaces, {LIKE_NOTHING} by 2 spaces, like line 2 ('b: >-')",
             id="the-words-of-a-folded-text-are-no-key",
         ),
         pytest.param(

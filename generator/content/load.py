@@ -20,6 +20,7 @@ import yaml
 
 from generator.content import characters
 from generator.content.diagnostics import Diagnostic, Position, display_path
+from generator.content.spans import position_in_text
 
 #: A path to a value inside a document: mapping keys and list indexes.
 KeyPath = tuple[str | int, ...]
@@ -36,6 +37,8 @@ class Document:
     #: Unquoted values followed by a comment on their last line: the comment and where it starts.
     #: In a text, `` #`` was often meant as words (``pack 2 # of them``), which YAML cut off.
     comments_after: dict[KeyPath, tuple[Position, str]] = field(default_factory=dict)
+    #: The file's lines, to point at a character inside a text.
+    lines: tuple[str, ...] = ()
 
     def position(self, path: KeyPath) -> Position:
         """Return the position of the value at ``path``, or of its nearest parent."""
@@ -48,6 +51,15 @@ class Document:
     def key_position(self, path: KeyPath) -> Position:
         """Return the position of the key that names ``path`` (its value's if unknown)."""
         return self.key_positions.get(path) or self.position(path)
+
+    def text_position(self, path: KeyPath, text: str, offset: int) -> Position:
+        """Return where the character ``text[offset]`` of the text at ``path`` is written (the text's start if unsure).
+
+        On the text's own line, however it is folded: a problem on the third line of a ``>-`` text is shown
+        there, not at the ``>-``.
+        """
+        start = self.position(path)
+        return position_in_text(self.lines, start, text, offset) or start
 
 
 #: The largest content file read, in bytes: far above any real policy, far below harm.
@@ -160,7 +172,9 @@ def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, l
         return None, [Diagnostic(Position(name, 1, 1), f"invalid YAML: {problem}")]
     finally:
         loader.dispose()
-    document = Document(name, data, builder.positions, builder.key_positions, builder.comments_after)
+    document = Document(
+        name, data, builder.positions, builder.key_positions, builder.comments_after, tuple(builder.lines)
+    )
     return document, builder.diagnostics
 
 

@@ -131,10 +131,12 @@ def check_text(
     A text is plain text: HTML would show as typed, which would mislead a
     customer, so it is an error; links use ``[words](target)``.
     """
-    used = inline.usage(text)
+    known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"
     problems = [
-        Diagnostic(document.position(path), f"{problem}; write plain text, and [words](target) for a link")
-        for problem in inline.misuse(text)
+        Diagnostic(
+            document.text_position(path, text, at), f"{problem}; write plain text, and [words](target) for a link"
+        )
+        for at, problem in inline.misuse_at(text)
     ]
     if path in document.comments_after:
         where, comment = document.comments_after[path]
@@ -145,21 +147,40 @@ def check_text(
                 "the text, put the whole text in double quotes; if it is a note, put it on a line of its own",
             )
         )
-    for name in used.placeholders:
+    for match in inline.PLACEHOLDER.finditer(text):
+        name = match.group("name")
         if name not in placeholders:
-            known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"
             problems.append(
                 Diagnostic(
-                    document.position(path),
+                    document.text_position(path, text, match.start()),
                     f"unknown placeholder {{{name}}}{did_you_mean(name, placeholders)}; this text may use: {known}",
                 )
             )
-    for target in used.targets:
-        if target not in links:
+    for at in inline.stray_braces(text):
+        problems.append(Diagnostic(document.text_position(path, text, at), _stray_brace(text, at, placeholders, known)))
+    for match in inline.TOKEN.finditer(text):
+        target = match.group("target")
+        if target and target not in links:
             problems.append(
-                Diagnostic(document.position(path), f"unknown link target '{target}'{did_you_mean(target, links)}")
+                Diagnostic(
+                    document.text_position(path, text, match.start("target")),
+                    f"unknown link target '{target}'{did_you_mean(target, links)}",
+                )
             )
     return problems
+
+
+def _stray_brace(text: str, at: int, placeholders: frozenset[str], known: str) -> str:
+    """Say that a brace writes no placeholder, with the placeholder probably meant, and what to write instead."""
+    end = text.find("}", at, at + 30) if text[at] == "{" else at
+    shown = text[at : end + 1] if end != -1 else text[at:].split(" ")[0][:24]
+    guess = did_you_mean(shown.strip("{}"), placeholders) if text[at] == "{" else ""
+    if not placeholders:
+        return f"'{shown}' is not a placeholder, and this text may use none: write the words without braces"
+    return (
+        f"'{shown}' is not a placeholder{guess}: braces only write one of {known}, and a text shows no other "
+        "braces: write the words without them"
+    )
 
 
 def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic]:
