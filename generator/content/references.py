@@ -48,7 +48,9 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
     ]:
         problems += _duplicates(document, (list_key,), kind)
     for index, question in enumerate(data["questions"]):
-        problems += _duplicates(document, ("questions", index, "answers"), f"answer of question '{question['id']}'")
+        problems += _duplicates_by(
+            document, ("questions", index, "answers"), "id", "answer", within=f" in question '{question['id']}'"
+        )
 
     answers: dict[str, list[str]] = {}
     for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
@@ -65,12 +67,22 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
             if question not in answers:
                 problems.append(_unknown(document, (*path, "when", question), "question", question, answers, key=True))
                 continue
+            first_at: dict[str, int] = {}
             for position, answer in enumerate(allowed):
-                if answer not in answers[question]:
-                    kind = f"answer of question '{question}'"
+                where = (*path, "when", question, position)
+                if answer in first_at:
+                    first = document.position((*path, "when", question, first_at[answer]))
                     problems.append(
-                        _unknown(document, (*path, "when", question, position), kind, answer, answers[question])
+                        Diagnostic(
+                            document.position(where),
+                            f"answer '{answer}' is in this list twice (first at line {first.line}, column "
+                            f"{first.column}): delete this one, or write the answer you meant",
+                        )
                     )
+                    continue
+                first_at[answer] = position
+                if answer not in answers[question]:
+                    problems.append(_unknown_answer(document, where, question, answer, answers))
         if scenario["outcome"] not in outcomes:
             problems.append(_unknown(document, (*path, "outcome"), "outcome", scenario["outcome"], outcomes))
 
@@ -187,7 +199,7 @@ def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic
     return _duplicates_by(document, path, "id", kind)
 
 
-def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str) -> list[Diagnostic]:
+def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str, *, within: str = "") -> list[Diagnostic]:
     seen: dict[str, int] = {}
     problems = []
     items = document.data
@@ -200,12 +212,34 @@ def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str) -> li
             problems.append(
                 Diagnostic(
                     document.position((*path, index, key)),
-                    f"duplicate {kind} {'id ' if key == 'id' else ''}'{item_id}' (first defined at line {first.line})",
+                    f"duplicate {kind} {'id ' if key == 'id' else ''}'{item_id}'{within} (first defined at line "
+                    f"{first.line})",
                 )
             )
         else:
             seen[item_id] = index
     return problems
+
+
+def _unknown_answer(
+    document: Document, path: KeyPath, question: str, answer: str, answers: Mapping[str, list[str]]
+) -> Diagnostic:
+    """An answer its question does not have: said with the question's answers, or the question that has it."""
+    own = ", ".join(dict.fromkeys(answers[question]))
+    elsewhere = [other for other, theirs in answers.items() if answer in theirs]
+    if elsewhere:
+        owner = " and ".join(f"'{other}'" for other in elsewhere)
+        message = (
+            f"'{answer}' is an answer of question {owner}, not of '{question}': put it under "
+            f"{'that question' if len(elsewhere) == 1 else 'one of those questions'} in this when:, or choose among "
+            f"the answers of '{question}': {own}"
+        )
+    else:
+        message = (
+            f"unknown answer '{answer}' of question '{question}'{did_you_mean(answer, answers[question])}; "
+            f"its answers are: {own}"
+        )
+    return Diagnostic(document.position(path), message)
 
 
 def _unknown(document: Document, path: KeyPath, kind: str, value: str, known: Any, *, key: bool = False) -> Diagnostic:

@@ -259,7 +259,11 @@ def _unused(policy: Policy, boxes: list[Box]) -> list[Diagnostic]:
     ]
     led_to = {scenario.outcome for scenario, box in zip(policy.scenarios, boxes, strict=True) if 0 not in box}
     problems += [
-        Diagnostic(outcome.where, f"outcome '{outcome.id}' is never reached: no scenario leads to it")
+        Diagnostic(
+            outcome.where,
+            f"outcome '{outcome.id}' is never reached: no scenario leads to it. Lead the scenario meant for it "
+            f"there (outcome: {outcome.id}), or delete the outcome",
+        )
         for outcome in policy.outcomes
         if outcome.id not in led_to
     ]
@@ -269,7 +273,12 @@ def _unused(policy: Policy, boxes: list[Box]) -> list[Diagnostic]:
 def _never_asked(policy: Policy, space: AnswerSpace, boxes: list[Box]) -> list[Diagnostic]:
     """Questions that no scenario restricts: with disjoint, complete scenarios, the only ones never asked."""
     return [
-        Diagnostic(question.where, f"question '{question.id}' is never asked: no scenario depends on its answer")
+        Diagnostic(
+            question.where,
+            f"question '{question.id}' is never asked: no scenario depends on its answer. In the when: of each "
+            f"scenario that is for some of its answers only, list them (e.g. {question.id}: "
+            f"[{question.answers[0].id}]); if no outcome depends on it, delete the question",
+        )
         for index, question in enumerate(policy.questions)
         if all(space.is_full(index, box[index]) or 0 in box for box in boxes)
     ]
@@ -300,7 +309,13 @@ def _follows_cycles(policy: Policy) -> list[Diagnostic]:
                 cycle = path[path.index(other) :]
                 chain = " → ".join([*cycle, other])
                 where = policy.question(cycle[0]).where
-                problems.append(Diagnostic(where, f"questions follow each other in a cycle: {chain}"))
+                problems.append(
+                    Diagnostic(
+                        where,
+                        f"questions follow each other in a cycle: {chain}, so none can be asked first. Take "
+                        f"'{other}' out of the follows: of '{cycle[-1]}' (or break another link of the chain)",
+                    )
+                )
             elif other not in done and other in follows:
                 path.append(other)
                 on_path.add(other)
@@ -314,7 +329,7 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
     except FlowError as error:
         where = error.question.where if error.question else policy.scenarios_where
         witness = f"after {explain.format_answers(error.path)}" if error.path else "before any answer"
-        return [], [Diagnostic(where, f"{error} ({witness})")]
+        return [], [Diagnostic(where, f"{error} ({witness}){error.advice}")]
     except TooManyPagesError:
         return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())
