@@ -79,6 +79,7 @@ CASES = [
     pytest.param("schema-bad-key", id="schema-bad-id-as-key"),
     pytest.param("schema-http-link", id="schema-http-link"),
     pytest.param("schema-date", id="schema-date-instead-of-text"),
+    pytest.param("yes-no-unquoted", id="yes-and-no-read-as-true-and-false-said-once"),
     # Reading the YAML.
     pytest.param("duplicate-key", id="duplicate-mapping-key"),
     pytest.param("invalid-yaml", id="invalid-yaml-syntax"),
