@@ -21,9 +21,15 @@ from generator.i18n import commands as i18n
 from generator.i18n.catalogs import Pending
 from generator.i18n.commands import describe
 
+#: What ``--help`` says first: plain words, as a terminal shows them (no reST from the docstrings).
+DESCRIPTION = (
+    "Prove the help center's policy, build its site in every published locale, preview it, "
+    "say what an edit changes, and keep its translations."
+)
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m generator", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="prove the policy: complete, unambiguous, every part used")
     check.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")

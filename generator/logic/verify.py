@@ -76,12 +76,16 @@ class Proof:
 
     def summary(self, policy: Policy) -> str:
         """Say what was proven, in one line."""
-        depth = self.most_questions
         return (
-            f"{len(policy.scenarios)} scenarios, {len(policy.outcomes)} outcomes, "
-            f"{explain.count_combinations(self.combinations)}: complete and unambiguous; "
-            f"the finder agrees on every combination ({len(self.nodes):,} pages, at most {depth} questions)"
+            f"{_counted(len(policy.scenarios), 'scenario')}, {_counted(len(policy.outcomes), 'outcome')}, "
+            f"{explain.count_combinations(self.combinations)}: complete and unambiguous; the finder agrees on every "
+            f"combination ({_counted(len(self.nodes), 'page')}, at most {_counted(self.most_questions, 'question')})"
         )
+
+
+def _counted(count: int, thing: str) -> str:
+    """Return ``count`` ``thing`` in words: ``1 question``, ``3 questions``, ``10,000 pages``."""
+    return f"{count:,} {thing}{'s' if count != 1 else ''}"
 
 
 def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
