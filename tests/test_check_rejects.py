@@ -147,6 +147,7 @@ CATALOG_CASES = [
     pytest.param("plural-form-missing", id="translation-lacks-a-plural-form"),
     pytest.param("markup-added", id="translation-adds-markup"),
     pytest.param("bidi-in-msgstr", id="translation-with-a-bidi-override-or-a-carriage-return"),
+    pytest.param("stray-brace", id="translation-with-a-brace-that-writes-no-placeholder"),
     pytest.param("link-target-changed", id="translation-changes-a-link-target"),
     pytest.param("link-to-address", id="translation-links-to-an-address"),
     pytest.param("unclosed-quote", id="catalog-string-without-closing-quote"),

@@ -415,6 +415,15 @@ def _compare(source: str, translation: str) -> list[str]:
     added = set(inline.markup(translation)) - set(inline.markup(source))
     if added:
         problems.append(f"the translation adds markup the English does not have: {', '.join(sorted(added))}")
+    stray = inline.stray_braces(translation)
+    if stray:
+        at = stray[0]
+        end = translation.find("}", at, at + 30) if translation[at] == "{" else at
+        shown = translation[at : end + 1] if end != -1 else translation[at : at + 20]
+        problems.append(
+            f"the translation has a brace that writes no placeholder ('{shown}'): keep the "
+            "placeholders of the English as they are, and write the words without other braces"
+        )
     allowed = inline.misuse(source)
     problems += [
         f"in the translation, {problem}"
