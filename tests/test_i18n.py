@@ -115,7 +115,8 @@ def test_a_stale_text_falls_back_to_english_with_a_notice(project):
 def test_add_a_locale_for_a_market_that_does_not_exist_says_how(capsys, project):
     status, _, err = run(capsys, "i18n", "add", "nl-NL")
     assert status == 1
-    assert "content/policy.yaml: error: nl-NL needs the market 'nl', which policy.yaml does not define" in err
+    # At the line of markets:, where it is missing (line 23 of content/policy.yaml).
+    assert "content/policy.yaml:23:1: error: nl-NL needs the market 'nl', which policy.yaml does not define" in err
     assert not (project / "content/locales/nl-NL.po").exists()
 
 

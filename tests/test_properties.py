@@ -344,9 +344,9 @@ def _check_against_the_oracle(data: dict[str, Any]) -> None:
     assert {m.split("'")[1] for m in messages if m.endswith("no combination of answers matches it")} == unreachable
     led_to = {s["outcome"] for s in data["scenarios"] if s["id"] in reached}
     unused = {o["id"] for o in data["outcomes"]} - led_to
-    assert {m.split("'")[1] for m in messages if m.endswith("no scenario leads to it")} == unused
+    assert {m.split("'")[1] for m in messages if "no scenario leads to it" in m} == unused
     never_asked = _never_asked(data, rows)
-    assert {m.split("'")[1] for m in messages if m.endswith("no scenario depends on its answer")} == never_asked
+    assert {m.split("'")[1] for m in messages if "no scenario depends on its answer" in m} == never_asked
     assert all(diagnostic.position.line > 0 for diagnostic in proof.diagnostics), messages
     # A sound policy: the same finder as one that enumerates, page for page.
     sound = not (gap_combinations or expected or unreachable or unused or never_asked)

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path, format_diagnostic
+from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path, format_diagnostic, printable
 from generator.content.folder import Content, check_content
 from generator.content.ledger import LEDGER_FILE, LedgerError, moved_lines, record, updated
 from generator.content.locales import SiteLocale
@@ -21,9 +21,15 @@ from generator.i18n import commands as i18n
 from generator.i18n.catalogs import Pending
 from generator.i18n.commands import describe
 
+#: What ``--help`` says first: plain words, as a terminal shows them (no reST from the docstrings).
+DESCRIPTION = (
+    "Prove the help center's policy, build its site in every published locale, preview it, "
+    "say what an edit changes, and keep its translations."
+)
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m generator", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="prove the policy: complete, unambiguous, every part used")
     check.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
@@ -106,7 +112,7 @@ def run_addresses(content_dir: Path) -> int:
         return _report([Diagnostic(Position(display_path(content_dir / LEDGER_FILE)), str(error))])
     count = len(content.ledger)
     lines += moved
-    print("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count:,} finder addresses)"]))
+    _show("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count:,} finder addresses)"]))
     return 0
 
 
@@ -118,7 +124,7 @@ def _record(content_dir: Path, content: Content) -> list[str]:
 def _say_proven(content_dir: Path, content: Content) -> None:
     print(f"{display_path(content_dir / 'policy.yaml')}: {content.proof.summary(content.policy)}")
     for line in moved_lines(content.recorded, content.policy, content.proof.nodes):
-        print(line)
+        _show(line)
     for locale in content.locales.translated:
         found = content.translations[locale.tag].status()
         if found.translated < found.total:
@@ -137,7 +143,7 @@ def run_i18n(args: argparse.Namespace) -> int:
         elif args.list:
             path, found_pending = i18n.pending(args.content, args.list)
             if args.json:
-                print(json.dumps([entry.as_dict() for entry in found_pending], indent=2, ensure_ascii=False))
+                _show(json.dumps([entry.as_dict() for entry in found_pending], indent=2, ensure_ascii=False))
                 return 0
             lines = [line for entry in found_pending for line in _pending_lines(path, entry)]
             lines = lines or [f"{display_path(path)}: every text is translated"]
@@ -149,7 +155,7 @@ def run_i18n(args: argparse.Namespace) -> int:
             lines = [f"{status.locale}: {describe(status)}" for status in found]
     except ContentError as error:
         return _report(error.diagnostics)
-    print("\n".join(lines))
+    _show("\n".join(lines))
     return 0
 
 
@@ -178,7 +184,7 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
                     else (content_dir, None)
                 )
             except VersionError as error:
-                print(f"error: {error}", file=sys.stderr)
+                print(printable(f"error: {error}"), file=sys.stderr)
                 return 1
             content, problems = check_content(folder, catalogs_required=False)
             if content is None:
@@ -186,10 +192,10 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
             versions.append(content)
     comparison = compare(*versions)
     if output_format == "json":
-        print(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
+        _show(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
         return 0
     names = [old, new or display_path(content_dir)]
-    print("\n".join(as_lines(comparison, *names, markdown=output_format == "markdown")))
+    _show("\n".join(as_lines(comparison, *names, markdown=output_format == "markdown")))
     return 0
 
 
@@ -300,6 +306,11 @@ def run_serve(config_file: Path, locale: str, address: str) -> int:
         return 1
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     return serve(config_file, locale=locale, host=host, port=int(port))
+
+
+def _show(text: str) -> None:
+    """Print ``text``, which quotes the content, line by line, with what would act on a terminal escaped."""
+    print("\n".join(printable(line) for line in text.split("\n")))
 
 
 def _report(problems: list[Diagnostic]) -> int:

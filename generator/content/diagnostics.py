@@ -9,6 +9,7 @@ caller decides how to print them; :func:`format_diagnostic` gives the
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +41,27 @@ class Diagnostic:
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:
-    """Return the diagnostic as ``path:line:col: severity: message``."""
-    return f"{diagnostic.position}: {diagnostic.severity}: {diagnostic.message}"
+    """Return the diagnostic as ``path:line:col: severity: message``, on one line that only shows characters."""
+    return printable(f"{diagnostic.position}: {diagnostic.severity}: {diagnostic.message}")
+
+
+#: Characters that act on a terminal instead of showing: control characters (C0, DEL, C1: a cursor move,
+#: a colour), line and paragraph separators, and the marks, embeddings, overrides and isolates that
+#: reorder the text around them.
+_ACTING = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    r"""Return ``text`` with each character that would act on a terminal written as an escape.
+
+    What is printed from the content (an id, a text) can then never move the cursor, recolour the
+    terminal or reorder the line it is quoted in; the escapes are JSON's too, so JSON stays JSON.
+
+    >>> printable("ok\u202e\x1b[31m\n")
+    'ok\\u202e\\u001b[31m\\n'
+    """
+    return _ACTING.sub(lambda found: _SHORT_ESCAPES.get(found.group(), f"\\u{ord(found.group()):04x}"), text)
 
 
 def display_path(path: Path) -> str:

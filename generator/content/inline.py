@@ -25,6 +25,8 @@ from markupsafe import Markup, escape
 
 _TOKEN = re.compile(r"\[(?P<words>[^\[\]]+)\]\((?P<target>[a-z][a-z0-9_:-]*)\)|\{(?P<name>[a-z][a-z0-9_]*)\}")
 _PLACEHOLDER = re.compile(r"\{(?P<name>[a-z][a-z0-9_]*)\}")
+#: The two constructs, for the checks that point at them: ``{name}`` alone, and either.
+PLACEHOLDER, TOKEN = _PLACEHOLDER, _TOKEN
 
 
 @dataclass(frozen=True)
@@ -58,19 +60,43 @@ def misuse(text: str) -> list[str]:
     """Say what in ``text`` is not plain text nor the inline syntax: HTML, a link to an address, a broken link.
 
     >>> misuse("Ask <b>us</b> [here](https://x.example)")
-    ["HTML is not allowed: '<b>'", "HTML is not allowed: '</b>'", "a link must name a page, not an address: \'https://x.example\'"]
+    ["HTML is not allowed: '<b>'", "HTML is not allowed: '</b>'", "a link must name a page, not an address: 'https://x.example'"]
     """
-    problems = [f"HTML is not allowed: '{found}'" for found in markup(text)]
+    return [problem for _, problem in misuse_at(text)]
+
+
+def misuse_at(text: str) -> list[tuple[int, str]]:
+    """Like :func:`misuse`, each problem with the index in ``text`` of the character it is about."""
+    problems = [(found.start(), f"HTML is not allowed: '{found.group()}'") for found in _MARKUP.finditer(text)]
     links = {match.end() for match in _TOKEN.finditer(text) if match.group("target")}
     for match in _ANY_LINK.finditer(text):
         target = match.group("target")
         if not _TOKEN.fullmatch(f"[x]({target})"):
-            problems.append(f"a link must name a page, not an address: '{target}'")
+            problems.append((match.start("target"), f"a link must name a page, not an address: '{target}'"))
         elif match.end() not in links:  # `[](x)`, `[a [b]](x)`: it would show as typed
             start = text.rfind("[", 0, match.start())
             shown = text[start if start >= 0 else match.start() : match.end()]
-            problems.append(f"not a link, it would show as typed: '{shown}'")
+            problems.append((start if start >= 0 else match.start(), f"not a link, it would show as typed: '{shown}'"))
     return problems
+
+
+def stray_braces(text: str) -> list[int]:
+    """Return the index of every brace in ``text`` that is not part of a ``{placeholder}``.
+
+    The ``}`` that closes a stray ``{`` is the same mistake, and is not listed again.
+
+    >>> stray_braces("a } alone, {Carrier}, {free_return_delay}, {carrier")
+    [2, 11, 43]
+    """
+    placeholders = {index for match in _PLACEHOLDER.finditer(text) for index in (match.start(), match.end() - 1)}
+    found, open_brace = [], False
+    for index, character in enumerate(text):
+        if character not in "{}" or index in placeholders:
+            continue
+        if character == "{" or not open_brace:
+            found.append(index)
+        open_brace = character == "{"
+    return found
 
 
 def render(text: str, values: Mapping[str, str], links: Mapping[str, str]) -> Markup:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.content import characters
 from generator.content.diagnostics import Diagnostic, Position, display_path
+from generator.content.spans import position_in_text
 
 #: A path to a value inside a document: mapping keys and list indexes.
 KeyPath = tuple[str | int, ...]
@@ -34,6 +37,8 @@ class Document:
     #: Unquoted values followed by a comment on their last line: the comment and where it starts.
     #: In a text, `` #`` was often meant as words (``pack 2 # of them``), which YAML cut off.
     comments_after: dict[KeyPath, tuple[Position, str]] = field(default_factory=dict)
+    #: The file's lines, to point at a character inside a text.
+    lines: tuple[str, ...] = ()
 
     def position(self, path: KeyPath) -> Position:
         """Return the position of the value at ``path``, or of its nearest parent."""
@@ -46,6 +51,15 @@ class Document:
     def key_position(self, path: KeyPath) -> Position:
         """Return the position of the key that names ``path`` (its value's if unknown)."""
         return self.key_positions.get(path) or self.position(path)
+
+    def text_position(self, path: KeyPath, text: str, offset: int) -> Position:
+        """Return where the character ``text[offset]`` of the text at ``path`` is written (the text's start if unsure).
+
+        On the text's own line, however it is folded: a problem on the third line of a ``>-`` text is shown
+        there, not at the ``>-``.
+        """
+        start = self.position(path)
+        return position_in_text(self.lines, start, text, offset) or start
 
 
 #: The largest content file read, in bytes: far above any real policy, far below harm.
@@ -102,6 +116,16 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
     PyYAML's own parser, whose messages and positions the diagnostics are
     written for.
     """
+    breaks = [
+        Diagnostic(
+            Position(name, text.count("\n", 0, found.start()) + 1, found.start() - text.rfind("\n", 0, found.start())),
+            f"the invisible character U+{ord(found.group()):04X} ({unicodedata.name(found.group(), 'NEXT LINE')}) "
+            "ends a line for YAML but not for your editor: delete it",
+        )
+        for found in _HIDDEN_LINE_BREAK.finditer(text)
+    ]
+    if breaks:
+        return None, breaks
     if _FAST_LOADER is not None and "\t" not in text:  # libyaml takes some tabs that PyYAML (and we) refuse
         try:
             document, problems = _parse(text, name, _FAST_LOADER)
@@ -149,12 +173,16 @@ def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, l
         return None, [Diagnostic(Position(name, 1, 1), f"invalid YAML: {problem}")]
     finally:
         loader.dispose()
-    document = Document(name, data, builder.positions, builder.key_positions, builder.comments_after)
+    document = Document(
+        name, data, builder.positions, builder.key_positions, builder.comments_after, tuple(builder.lines)
+    )
     return document, builder.diagnostics
 
 
 #: What YAML takes for the end of a line.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+#: What YAML takes for the end of a line and most editors do not: lines would be counted differently.
+_HIDDEN_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
@@ -183,11 +211,16 @@ def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
                 "a colon followed by a space inside a text ends the key YAML is reading: "
                 'put the whole text in double quotes ("…")',
             )
+        indent = len(row) - len(row.lstrip(" "))
+        above = next(iter(_levels(lines, mark.line - 1)), None)
+        if above is None:
+            return mark.line + 1, start, "this line is indented deeper than the key above it: " + _ALIGN
+        level, number, shown = above
         return (
             mark.line + 1,
             start,
-            "this line is indented deeper than the key above it: line it up with the other keys, "
-            "or, if it goes on with the text above, put that text in quotes",
+            f"this line is indented by {_spaces(indent)}, deeper than the key above it (line {number}, "
+            f"'{shown}', indented by {level}), so YAML takes it for more of that key's value: {_ALIGN}",
         )
     context = error.context_mark
     if error.problem == "could not find expected ':'" and context is not None:
@@ -202,7 +235,113 @@ def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
             mark.column,
             "an apostrophe ends a text in single quotes: write it twice ('') or put the text in double quotes",
         )
+    if error.problem and error.problem.startswith("expected <block end>"):
+        if row[: mark.column].strip(" "):  # `text: "Quoted" and more`: words after the closing quote
+            if row[: mark.column].rstrip().endswith(('"', "'")):
+                return (
+                    mark.line + 1,
+                    mark.column + 1,
+                    "the text goes on after its closing quote: put all of it in the quotes",
+                )
+            return None
+        return mark.line + 1, mark.column + 1, _misaligned(lines, mark.line, mark.column, error.problem)
     return None
+
+
+#: What to do about a line indented otherwise than the lines it belongs with.
+_ALIGN = (
+    "indent it exactly like the keys it belongs with, or, if it goes on with the text above, put that text in quotes"
+)
+#: A line as YAML's block structure sees it: its indentation, the dashes of list items, the rest.
+_STRUCTURE = re.compile(r"(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<rest>.*)")
+#: The start of a line's rest that is a key: ``key:``, ``'key':``, ``"key":``.
+_KEY = re.compile(r"(?:[^\s#'\"-][^#]*?|'[^']*'|\"[^\"]*\"):(?:\s|$)")
+
+
+def _levels(lines: list[str], index: int) -> list[tuple[int, int, str]]:
+    """Return the columns the line after ``lines[index]`` could be indented to, nearest first.
+
+    Each is the column (from 0) of a key or of a list item's dash on a line up to ``index``, the number
+    of that line, and the line as written: going up, every line less indented than those after it.
+    A line that is neither a key nor a list item (a comment, a text going on) is passed over.
+    """
+    levels: list[tuple[int, int, str]] = []
+    limit = 10**9
+    texts = _in_block_texts(lines[: index + 1])
+    for number in range(min(index, len(lines) - 1), -1, -1):
+        found = _STRUCTURE.fullmatch(lines[number])
+        if found is None or found.group("rest").startswith("#") or number in texts:
+            continue
+        dashes, is_key = found.group("dashes"), bool(_KEY.match(found.group("rest")))
+        if not dashes and not is_key:
+            continue
+        indent = len(found.group("indent"))
+        columns = [indent + len(dashes)] if is_key else []
+        columns += sorted((indent + at for at, dash in enumerate(dashes) if dash == "-"), reverse=True)
+        shown = lines[number].strip()
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        for column in columns:
+            if column < limit:
+                levels.append((column, number + 1, shown))
+                limit = column
+        if limit == 0:
+            break
+    return levels
+
+
+#: The end of a line that starts a block text: ``key: >-``, ``- |``, ``key: |2 # a comment``.
+_BLOCK_TEXT = re.compile(r"(?:^|\s)[|>][-+0-9]*(?:\s+#.*)?$")
+
+
+def _in_block_texts(lines: list[str]) -> set[int]:
+    """Return the indexes of the lines that are the words of a ``|`` or ``>`` text: no key is there."""
+    inside: set[int] = set()
+    opener: int | None = None  # the indentation of the line that opened the text being read
+    for index, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        if opener is not None and (not line.strip() or indent > opener):
+            inside.add(index)
+            continue
+        opener = indent if _BLOCK_TEXT.search(line) else None
+    return inside
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space{'s' if count != 1 else ''}"
+
+
+def _misaligned(lines: list[str], index: int, column: int, problem: str) -> str:
+    """Say how the line ``lines[index]``, whose item starts at ``column``, is indented otherwise than it should."""
+    levels = _levels(lines, index - 1)
+    same = next((level for level in levels if level[0] == column), None)
+    if same is not None:
+        _, number, shown = same
+        if "'-'" in problem or "<block sequence start>" in problem:
+            dash = next((level for level in levels if level[0] < column and level[2].startswith("-")), None)
+            another = (
+                f"; to start another item of the list of line {dash[1]}, line its dash up with that line's "
+                f"({_spaces(dash[0])})"
+                if dash
+                else ""
+            )
+            return (
+                f"this list item (a line that starts with '- ') is among the keys of line {number} ('{shown}'): "
+                f"if it is one of those keys, take its dash away{another}"
+            )
+        return (
+            f"this key starts where the list items of line {number} ('{shown}') do, among them: start it with "
+            "'- ' to begin a new item, or indent it like the keys of the item above"
+        )
+    deeper = [level for level in levels if level[0] > column]
+    shallower = [level for level in levels if level[0] < column]
+    choices = [
+        f"by {_spaces(level)}, like line {number} ('{shown}')"
+        for level, number, shown in [*deeper[-1:], *shallower[:1]]
+    ]
+    return (
+        f"this line is indented by {_spaces(column)}, like no key or list item above it: YAML reads what belongs "
+        f"together from the indentation, so indent it {', or '.join(choices) or 'like the lines it belongs with'}"
+    )
 
 
 def _tab_problem(mark: yaml.Mark | None) -> str:
@@ -251,7 +390,17 @@ class _Builder:
                 self.open.pop()
         if not node.style:  # unquoted (PyYAML says None, libyaml ""): a ` #` after it starts a comment
             self.note_comment(node, path)
-        return self.construct(node)
+        return self.note_characters(node, self.construct(node))
+
+    def note_characters(self, node: yaml.Node, value: Any) -> Any:
+        """Refuse, where each is, a control character or one that reorders the text, in ``value``; return it."""
+        if isinstance(value, str) and characters.REFUSED.search(value):
+            start, end = (node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)
+            for line, column, character in characters.in_yaml_scalar(self.lines, start, end, node.style):
+                found = Diagnostic(Position(self.name, line, column), characters.problem(character))
+                if found not in self.diagnostics:  # a value reached twice, through an alias, is one problem
+                    self.diagnostics.append(found)
+        return value
 
     def note_comment(self, node: yaml.Node, path: KeyPath) -> None:
         end = node.end_mark
@@ -280,7 +429,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.diagnostics.append(Diagnostic(self.where(key_node), "a key must be plain text"))
                 continue
-            key = str(self.construct(key_node))
+            key = str(self.note_characters(key_node, self.construct(key_node)))
             if key in result:
                 first = self.key_positions[(*path, key)]
                 self.diagnostics.append(

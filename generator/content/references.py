@@ -48,7 +48,9 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
     ]:
         problems += _duplicates(document, (list_key,), kind)
     for index, question in enumerate(data["questions"]):
-        problems += _duplicates(document, ("questions", index, "answers"), f"answer of question '{question['id']}'")
+        problems += _duplicates_by(
+            document, ("questions", index, "answers"), "id", "answer", within=f" in question '{question['id']}'"
+        )
 
     answers: dict[str, list[str]] = {}
     for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
@@ -65,12 +67,22 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
             if question not in answers:
                 problems.append(_unknown(document, (*path, "when", question), "question", question, answers, key=True))
                 continue
+            first_at: dict[str, int] = {}
             for position, answer in enumerate(allowed):
-                if answer not in answers[question]:
-                    kind = f"answer of question '{question}'"
+                where = (*path, "when", question, position)
+                if answer in first_at:
+                    first = document.position((*path, "when", question, first_at[answer]))
                     problems.append(
-                        _unknown(document, (*path, "when", question, position), kind, answer, answers[question])
+                        Diagnostic(
+                            document.position(where),
+                            f"answer '{answer}' is in this list twice (first at line {first.line}, column "
+                            f"{first.column}): delete this one, or write the answer you meant",
+                        )
                     )
+                    continue
+                first_at[answer] = position
+                if answer not in answers[question]:
+                    problems.append(_unknown_answer(document, where, question, answer, answers))
         if scenario["outcome"] not in outcomes:
             problems.append(_unknown(document, (*path, "outcome"), "outcome", scenario["outcome"], outcomes))
 
@@ -131,10 +143,12 @@ def check_text(
     A text is plain text: HTML would show as typed, which would mislead a
     customer, so it is an error; links use ``[words](target)``.
     """
-    used = inline.usage(text)
+    known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"
     problems = [
-        Diagnostic(document.position(path), f"{problem}; write plain text, and [words](target) for a link")
-        for problem in inline.misuse(text)
+        Diagnostic(
+            document.text_position(path, text, at), f"{problem}; write plain text, and [words](target) for a link"
+        )
+        for at, problem in inline.misuse_at(text)
     ]
     if path in document.comments_after:
         where, comment = document.comments_after[path]
@@ -145,28 +159,47 @@ def check_text(
                 "the text, put the whole text in double quotes; if it is a note, put it on a line of its own",
             )
         )
-    for name in used.placeholders:
+    for match in inline.PLACEHOLDER.finditer(text):
+        name = match.group("name")
         if name not in placeholders:
-            known = ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "none"
             problems.append(
                 Diagnostic(
-                    document.position(path),
+                    document.text_position(path, text, match.start()),
                     f"unknown placeholder {{{name}}}{did_you_mean(name, placeholders)}; this text may use: {known}",
                 )
             )
-    for target in used.targets:
-        if target not in links:
+    for at in inline.stray_braces(text):
+        problems.append(Diagnostic(document.text_position(path, text, at), _stray_brace(text, at, placeholders, known)))
+    for match in inline.TOKEN.finditer(text):
+        target = match.group("target")
+        if target and target not in links:
             problems.append(
-                Diagnostic(document.position(path), f"unknown link target '{target}'{did_you_mean(target, links)}")
+                Diagnostic(
+                    document.text_position(path, text, match.start("target")),
+                    f"unknown link target '{target}'{did_you_mean(target, links)}",
+                )
             )
     return problems
+
+
+def _stray_brace(text: str, at: int, placeholders: frozenset[str], known: str) -> str:
+    """Say that a brace writes no placeholder, with the placeholder probably meant, and what to write instead."""
+    end = text.find("}", at, at + 30) if text[at] == "{" else at
+    shown = text[at : end + 1] if end != -1 else text[at:].split(" ")[0][:24]
+    guess = did_you_mean(shown.strip("{}"), placeholders) if text[at] == "{" else ""
+    if not placeholders:
+        return f"'{shown}' is not a placeholder, and this text may use none: write the words without braces"
+    return (
+        f"'{shown}' is not a placeholder{guess}: braces only write one of {known}, and a text shows no other "
+        "braces: write the words without them"
+    )
 
 
 def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic]:
     return _duplicates_by(document, path, "id", kind)
 
 
-def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str) -> list[Diagnostic]:
+def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str, *, within: str = "") -> list[Diagnostic]:
     seen: dict[str, int] = {}
     problems = []
     items = document.data
@@ -179,12 +212,34 @@ def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str) -> li
             problems.append(
                 Diagnostic(
                     document.position((*path, index, key)),
-                    f"duplicate {kind} {'id ' if key == 'id' else ''}'{item_id}' (first defined at line {first.line})",
+                    f"duplicate {kind} {'id ' if key == 'id' else ''}'{item_id}'{within} (first defined at line "
+                    f"{first.line})",
                 )
             )
         else:
             seen[item_id] = index
     return problems
+
+
+def _unknown_answer(
+    document: Document, path: KeyPath, question: str, answer: str, answers: Mapping[str, list[str]]
+) -> Diagnostic:
+    """An answer its question does not have: said with the question's answers, or the question that has it."""
+    own = ", ".join(dict.fromkeys(answers[question]))
+    elsewhere = [other for other, theirs in answers.items() if answer in theirs]
+    if elsewhere:
+        owner = " and ".join(f"'{other}'" for other in elsewhere)
+        message = (
+            f"'{answer}' is an answer of question {owner}, not of '{question}': put it under "
+            f"{'that question' if len(elsewhere) == 1 else 'one of those questions'} in this when:, or choose among "
+            f"the answers of '{question}': {own}"
+        )
+    else:
+        message = (
+            f"unknown answer '{answer}' of question '{question}'{did_you_mean(answer, answers[question])}; "
+            f"its answers are: {own}"
+        )
+    return Diagnostic(document.position(path), message)
 
 
 def _unknown(document: Document, path: KeyPath, kind: str, value: str, known: Any, *, key: bool = False) -> Diagnostic:
@@ -232,9 +287,52 @@ def check_locale_references(locales: Document, policy: Document) -> list[Diagnos
     return problems + _check_name_forms(locales, policy)
 
 
+#: What has no place in a name or a form, which are shown as plain text: an address (``javascript:``,
+#: ``https://``), HTML, and the inline syntax of texts (``{value}``, ``[words](link)``).
+_NOT_A_NAME = re.compile(r"(?P<address>[a-zA-Z][a-zA-Z0-9+.-]*:(?:\S))|(?P<syntax>[{}]|\]\()")
+
+
+def _not_plain(value: str) -> str | None:
+    """Say what in a name or a form is not plain words, or ``None``."""
+    found = inline.markup(value)
+    if found:
+        return f"HTML ('{found[0]}')"
+    match = _NOT_A_NAME.search(value)
+    if match is None:
+        return None
+    if match.group("address"):
+        return f"an address ('{match.group('address').split(':')[0]}:')"
+    return f"the text syntax ('{match.group()}')"
+
+
+def _check_names(locales: Document) -> list[Diagnostic]:
+    """Names and forms are shown as plain words; an address or markup in one is a mistake, or an attack."""
+    places: list[tuple[KeyPath, str, bool]] = [
+        (("names", i), name, False) for i, name in enumerate(locales.data.get("names", []))
+    ]
+    for index, item in enumerate(locales.data["published"]):
+        for words, form in item.get("name_forms", {}).items():
+            places += [
+                (("published", index, "name_forms", words), words, True),
+                (("published", index, "name_forms", words), form, False),
+            ]
+    problems = []
+    for path, value, is_key in places:
+        what = _not_plain(value)
+        if what is not None:
+            problems.append(
+                Diagnostic(
+                    locales.key_position(path) if is_key else locales.position(path),
+                    f"'{value}' holds {what}: names and their forms are shown as plain words, never as a "
+                    "link or markup; write only the words the page shows",
+                )
+            )
+    return problems
+
+
 def _check_name_forms(locales: Document, policy: Document) -> list[Diagnostic]:
     """A form must hold a name the locale shows, or it would rewrite ordinary words on every page."""
-    problems = []
+    problems = _check_names(locales)
     for index, item in enumerate(locales.data["published"]):
         market = policy.data["markets"].get(item["market"], {})
         shown = [policy.data["marketplace"], market.get("carrier", ""), *locales.data.get("names", [])]

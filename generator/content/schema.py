@@ -16,7 +16,7 @@ from typing import Any
 
 import jsonschema
 
-from generator.content.diagnostics import Diagnostic, did_you_mean
+from generator.content.diagnostics import Diagnostic, Position, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import TAG_PATTERN, tag_problem
 
@@ -105,10 +105,50 @@ def validate_against_schema(document: Document, schema_path: Path) -> list[Diagn
     validator = _validator(schema_path)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: document.position(tuple(e.absolute_path)))
     diagnostics = []
+    read_as_booleans: list[tuple[Position, str]] = []
     for error in errors:
         path: KeyPath = tuple(error.absolute_path)
+        word = _boolean_word(document, path, error)
+        if word is not None:
+            read_as_booleans.append(word)
+            continue
         diagnostics.extend(_describe(document, path, error))
+    if read_as_booleans:
+        diagnostics.append(_booleans(read_as_booleans))
     return sorted(dict.fromkeys(diagnostics), key=lambda d: d.position)
+
+
+#: The words YAML 1.1 reads as true or false, and an editor writes as words: ``yes``, ``No``, ``off``.
+_BOOLEAN_WORDS = re.compile(r"(?i:yes|no|on|off|y|n)(?![\w-])")
+
+
+def _boolean_word(document: Document, path: KeyPath, error: jsonschema.ValidationError) -> tuple[Position, str] | None:
+    """Return where and as what ``yes``, ``no``… is written, when it is what made text true or false; else ``None``."""
+    if "propertyNames" in error.schema_path and error.instance in ("True", "False"):
+        position = document.key_position((*path, error.instance))
+    elif error.validator == "type" and isinstance(error.instance, bool) and "string" in str(error.validator_value):
+        position = document.position(path)
+    else:
+        return None
+    if not 1 <= position.line <= len(document.lines):
+        return None
+    found = _BOOLEAN_WORDS.match(document.lines[position.line - 1], position.column - 1)
+    return (position, found.group()) if found else None
+
+
+def _booleans(found: list[tuple[Position, str]]) -> Diagnostic:
+    """One problem for every ``yes`` and ``no`` of a file that YAML read as true or false: the fix is the same."""
+    places = sorted(dict.fromkeys(found))
+    words = list(dict.fromkeys(word for _, word in places))
+    lines = ", ".join(str(line) for line in dict.fromkeys(position.line for position, _ in places))
+    quoted = " and ".join(f"'{word}'" for word in words)
+    return Diagnostic(
+        places[0][0],
+        f"YAML reads {' and '.join(words)} without quotes as true or false, not as a word: write {quoted} in "
+        f"quotes wherever {'it is' if len(words) == 1 else 'they are'} an id or a text "
+        f"({len(places)} place{'s' if len(places) != 1 else ''} in this file, on line{'s' if ',' in lines else ''} "
+        f"{lines})",
+    )
 
 
 def field_descriptions(schema_path: Path) -> dict[KeyPath, str]:

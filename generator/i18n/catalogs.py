@@ -23,7 +23,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, generate_po, normalize, read_po, unescape
 
-from generator.content import inline
+from generator.content import characters, inline
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.load import MAX_FILE_BYTES, read_text
 from generator.content.locales import SiteLocale
@@ -50,6 +50,12 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     text, problems = read_text(path, MAX_CATALOG_BYTES)
     if text is None:
         return None, problems
+    refused = [
+        Diagnostic(Position(display_path(path), line, column), characters.problem(character))
+        for line, column, character in characters.in_catalog(text)
+    ]
+    if refused:
+        return None, refused
     malformed = _malformed_line(text)
     if malformed is not None:
         line, column, message = malformed
@@ -530,6 +536,15 @@ def _compare(source: str, translation: str) -> list[str]:
     added = set(inline.markup(translation)) - set(inline.markup(source))
     if added:
         problems.append(f"the translation adds markup the English does not have: {', '.join(sorted(added))}")
+    stray = inline.stray_braces(translation)
+    if stray:
+        at = stray[0]
+        end = translation.find("}", at, at + 30) if translation[at] == "{" else at
+        shown = translation[at : end + 1] if end != -1 else translation[at : at + 20]
+        problems.append(
+            f"the translation has a brace that writes no placeholder ('{shown}'): keep the "
+            "placeholders of the English as they are, and write the words without other braces"
+        )
     allowed = inline.misuse(source)
     problems += [
         f"in the translation, {problem}"

@@ -87,7 +87,7 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
         raise ContentError(
             [
                 Diagnostic(
-                    Position(display_path(content_dir / "policy.yaml")),
+                    content.policy_document.key_position(("markets",)),
                     f"{tag} needs the market '{locale.market}', which policy.yaml does not define (it has: {known}). "
                     f"Add it under markets: with its carrier, mass_unit and links, or publish {tag} for an existing "
                     "market with --market",

@@ -65,10 +65,12 @@ class Step:
 class FlowError(Exception):
     """The flow cannot go on from ``path``; the message says why."""
 
-    def __init__(self, message: str, path: Path, question: Question | None = None) -> None:
+    def __init__(self, message: str, path: Path, question: Question | None = None, advice: str = "") -> None:
         super().__init__(message)
         self.path = path
         self.question = question
+        #: What to do about it, said after where it happens (``. Take ... out of ...``).
+        self.advice = advice
 
 
 class TooManyPagesError(Exception):
@@ -127,7 +129,11 @@ class Flow:
             answered_ids = {question for question, _ in path}
             missing = ", ".join(f"'{other}'" for other in blocked.follows if other not in answered_ids)
             raise FlowError(
-                f"question '{blocked.id}' must follow {missing}, which is not asked on this path", path, blocked
+                f"question '{blocked.id}' must follow {missing}, which is not asked on this path",
+                path,
+                blocked,
+                f": the finder cannot ask '{blocked.id}' there. Take {missing} out of the follows: of "
+                f"'{blocked.id}', or make the scenarios still possible there depend on {missing} too",
             )
         names = ", ".join(self.policy.scenarios[index].id for index in bits(possible))
         raise FlowError(f"no question separates scenarios {names}", path)

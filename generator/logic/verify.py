@@ -78,12 +78,16 @@ class Proof:
 
     def summary(self, policy: Policy) -> str:
         """Say what was proven, in one line."""
-        depth = self.most_questions
         return (
-            f"{len(policy.scenarios)} scenarios, {len(policy.outcomes)} outcomes, "
-            f"{explain.count_combinations(self.combinations)}: complete and unambiguous; "
-            f"the finder agrees on every combination ({len(self.nodes):,} pages, at most {depth} questions)"
+            f"{_counted(len(policy.scenarios), 'scenario')}, {_counted(len(policy.outcomes), 'outcome')}, "
+            f"{explain.count_combinations(self.combinations)}: complete and unambiguous; the finder agrees on every "
+            f"combination ({_counted(len(self.nodes), 'page')}, at most {_counted(self.most_questions, 'question')})"
         )
+
+
+def _counted(count: int, thing: str) -> str:
+    """Return ``count`` ``thing`` in words: ``1 question``, ``3 questions``, ``10,000 pages``."""
+    return f"{count:,} {thing}{'s' if count != 1 else ''}"
 
 
 def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
@@ -391,7 +395,11 @@ def _unused(policy: Policy, boxes: list[Box]) -> list[Diagnostic]:
     ]
     led_to = {scenario.outcome for scenario, box in zip(policy.scenarios, boxes, strict=True) if 0 not in box}
     problems += [
-        Diagnostic(outcome.where, f"outcome '{outcome.id}' is never reached: no scenario leads to it")
+        Diagnostic(
+            outcome.where,
+            f"outcome '{outcome.id}' is never reached: no scenario leads to it. Lead the scenario meant for it "
+            f"there (outcome: {outcome.id}), or delete the outcome",
+        )
         for outcome in policy.outcomes
         if outcome.id not in led_to
     ]
@@ -401,7 +409,12 @@ def _unused(policy: Policy, boxes: list[Box]) -> list[Diagnostic]:
 def _never_asked(policy: Policy, space: AnswerSpace, boxes: list[Box]) -> list[Diagnostic]:
     """Questions that no scenario restricts: with disjoint, complete scenarios, the only ones never asked."""
     return [
-        Diagnostic(question.where, f"question '{question.id}' is never asked: no scenario depends on its answer")
+        Diagnostic(
+            question.where,
+            f"question '{question.id}' is never asked: no scenario depends on its answer. In the when: of each "
+            f"scenario that is for some of its answers only, list them (e.g. {question.id}: "
+            f"[{question.answers[0].id}]); if no outcome depends on it, delete the question",
+        )
         for index, question in enumerate(policy.questions)
         if all(space.is_full(index, box[index]) or 0 in box for box in boxes)
     ]
@@ -432,7 +445,13 @@ def _follows_cycles(policy: Policy) -> list[Diagnostic]:
                 cycle = path[path.index(other) :]
                 chain = " → ".join([*cycle, other])
                 where = policy.question(cycle[0]).where
-                problems.append(Diagnostic(where, f"questions follow each other in a cycle: {chain}"))
+                problems.append(
+                    Diagnostic(
+                        where,
+                        f"questions follow each other in a cycle: {chain}, so none can be asked first. Take "
+                        f"'{other}' out of the follows: of '{cycle[-1]}' (or break another link of the chain)",
+                    )
+                )
             elif other not in done and other in follows:
                 path.append(other)
                 on_path.add(other)
@@ -446,7 +465,7 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
     except FlowError as error:
         where = error.question.where if error.question else policy.scenarios_where
         witness = f"after {explain.format_answers(error.path)}" if error.path else "before any answer"
-        return [], [Diagnostic(where, f"{error} ({witness})")]
+        return [], [Diagnostic(where, f"{error} ({witness}){error.advice}")]
     except TooManyPagesError:
         return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +32,8 @@ _T = TypeVar("_T")
 
 #: The attribute of the element around a text shown in another language than the page's.
 UNTRANSLATED = "data-untranslated"
+#: A tag of the HTML a text renders to; attribute values are escaped, so a tag never holds a ``>``.
+_TAG = re.compile(r"(<[^>]*>)")
 
 
 def shows_untranslated(html: str) -> bool:
@@ -181,17 +184,29 @@ class PageRenderer:
         return self._mark(value, self._once(ui_key, lambda: self._in_forms(inline.render(value, filled, {}))))
 
     def _in_forms(self, html: Markup) -> Markup:
-        """Write the words around a name as the language does (``de UPS`` → ``d’UPS``), as locales.yaml says."""
+        """Write the words around a name as the language does (``de UPS`` → ``d’UPS``), as locales.yaml says.
+
+        Only the text between tags changes, never a tag, an attribute or a link's target: the text is
+        unescaped, rewritten and escaped again, so a form shows as typed, whatever it holds.
+        """
         found = self._once(("name_forms",), self._name_forms)
-        return Markup(found[0].sub(lambda words: found[1][words.group()], html)) if found else html
+        if not found:
+            return html
+        pattern, forms = found
+        parts = _TAG.split(str(html))  # text, tag, text, tag, ..., text
+        for index in range(0, len(parts), 2):
+            text = html_unescape(parts[index])
+            rewritten = pattern.sub(lambda words: forms[words.group()], text)
+            if rewritten != text:
+                parts[index] = str(escape(rewritten))
+        return Markup("".join(parts))
 
     def _name_forms(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        forms = self.content.locales.name_forms.get(self.locale.tag, {})
+        forms = dict(self.content.locales.name_forms.get(self.locale.tag, {}))
         if not forms:
             return None
-        escaped = {str(escape(words)): str(escape(form)) for words, form in forms.items()}
-        alternatives = "|".join(re.escape(words) for words in sorted(escaped, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), escaped
+        alternatives = "|".join(re.escape(words) for words in sorted(forms, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), forms
 
     @cached_property
     def links_key(self) -> tuple[tuple[str, str], ...]:
