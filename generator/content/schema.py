@@ -16,12 +16,12 @@ from typing import Any
 import jsonschema
 
 from generator.content.diagnostics import Diagnostic, did_you_mean
-from generator.content.load import Document, KeyPath
+from generator.content.load import Document, KeyPath, read_file
 from generator.content.locales import TAG_PATTERN, tag_problem
 
 
 def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
-    return _validator_of(schema_path.read_text(encoding="utf-8"))
+    return _validator_of(read_file(schema_path).decode("utf-8"))
 
 
 @cache
@@ -71,7 +71,7 @@ def validate_against_schema(document: Document, schema_path: Path) -> list[Diagn
 
 def field_descriptions(schema_path: Path) -> dict[KeyPath, str]:
     """Return the schema's description of each named field, by key path (for translator notes)."""
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema = json.loads(read_file(schema_path).decode("utf-8"))
     found: dict[KeyPath, str] = {}
 
     def walk(node: dict[str, Any], path: KeyPath) -> None:
