@@ -124,5 +124,17 @@ def repeated_text(characters: int, uses: int) -> str:
     return text.replace(body, body + repeated)
 
 
+def link_starts(count: int) -> str:
+    """The toy policy as YAML, with a situation of ``count`` times ``](``: the start of a link, never closed.
+
+    Looking for links from each ``](`` to the next space took the square of
+    the text's length: 10 KB took a second, 800 KB would take hours.
+    """
+    text = TOY_POLICY.read_text(encoding="utf-8")
+    situation = "situation: A small parcel with a device in good shape."
+    assert situation in text
+    return text.replace(situation, f'situation: "{"](" * count}"')
+
+
 def dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(copy.deepcopy(data), sort_keys=False, allow_unicode=True, width=120)
