@@ -14,6 +14,7 @@ import adversarial
 import pytest
 
 from generator.cli import main
+from generator.content.diagnostics import Position
 from generator.content.model import Policy
 from generator.logic import cover as cover_module
 from generator.logic.cover import MAX_STEPS, Budget
@@ -163,3 +164,54 @@ def test_check_answers_thousands_of_catch_all_scenarios(tmp_path, monkeypatch, c
     assert status == 1
     assert "error: and over 9,990 more pairs of overlapping scenarios; fix the ones above first" in err
     assert "Traceback" not in out + err
+
+
+def long_outcome_on_many_pages(answers: int) -> dict:
+    """One question of ``answers`` answers, each its own scenario: all but the last end on a 900,000-character
+    outcome, so the finder shows it on ``answers - 1`` pages (and a short one on the last)."""
+    data = adversarial.toy()
+    data["questions"] = [
+        {"id": "size", "text": "S?", "answers": [{"id": f"a{number}", "text": "A"} for number in range(answers)]}
+    ]
+    data["scenarios"] = [
+        {
+            "id": f"s{number}",
+            "when": {"size": [f"a{number}"]},
+            "outcome": "refund" if number < answers - 1 else "repair",
+            "situation": ".",
+        }
+        for number in range(answers)
+    ]
+    data["outcomes"] = [
+        {"id": "refund", "title": "T", "summary": "x" * 900_000, "body": ["b"]},
+        {"id": "repair", "title": "R", "summary": "r", "body": ["r"]},
+    ]
+    return data
+
+
+def test_a_finder_that_would_show_a_long_outcome_on_too_many_pages_is_refused_at_the_outcome():
+    """On the old check it held, and the build wrote the outcome's 900,000 characters on 59 pages per language."""
+    lines: dict = {}  # every part at a line of its own, as if read from a file
+    policy = Policy.from_data(
+        long_outcome_on_many_pages(60), lambda path: Position("policy.yaml", lines.setdefault(path, len(lines) + 1), 1)
+    )
+
+    proof = prove(policy)
+
+    # The question's page (2 + 60 characters), 59 pages of 'refund' (1 + 900,000 + 1), 1 of 'repair' (3).
+    assert policy.outcome("refund").where != policy.outcome("repair").where
+    assert [(problem.position, problem.message) for problem in proof.diagnostics] == [
+        (
+            policy.outcome("refund").where,
+            "the finder would show 53,100,183 characters of text in each language, more than the 50,000,000 a site "
+            "can hold: outcome 'refund' (900,002 characters) is on 59 of its pages; shorten its texts, or ask fewer "
+            "questions before it",
+        )
+    ]
+
+
+def test_a_finder_that_shows_a_long_outcome_within_the_limit_is_proven():
+    proof = prove(Policy.from_data(long_outcome_on_many_pages(56)))  # 62 + 55 × 900,002 + 3 = 49,500,175
+
+    assert proof.holds
+    assert len(proof.nodes) == 57

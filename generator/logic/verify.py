@@ -30,6 +30,9 @@ from generator.logic.space import AnswerSpace, Box, intersection
 
 #: The most finder pages a locale may have: past it, a build would take too long to be of use.
 MAX_FINDER_PAGES = 10_000
+#: The most characters of the policy's texts the finder's pages may show, in each language: a long outcome
+#: on thousands of pages would make a site of gigabytes (the texts themselves are limited to 1 MiB).
+MAX_SHOWN_CHARACTERS = 50_000_000
 #: Gaps and overlaps are reported one by one up to this many, then counted.
 MAX_REPORTED = 10
 #: The most overlapping pairs worked out (and reported in a count).
@@ -341,7 +344,40 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
     except TooManyPagesError:
         return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())
+    too_much = _too_much_text(policy, nodes)
+    if too_much is not None:
+        return [], [too_much]
     return nodes, _disagreements(policy, flow)
+
+
+def _too_much_text(policy: Policy, nodes: list[Node]) -> Diagnostic | None:
+    """Refuse a finder whose pages would show more than :data:`MAX_SHOWN_CHARACTERS`, at what is shown most."""
+    steps = sum(len(step.title) + sum(map(len, (*step.body, *step.items, *step.after))) for step in policy.label_steps)
+    sizes = {
+        ("outcome", outcome.id): len(outcome.title)
+        + len(outcome.summary)
+        + sum(map(len, (*outcome.body, *outcome.after)))
+        + (steps if outcome.label_steps else 0)
+        for outcome in policy.outcomes
+    }
+    for question in policy.questions:
+        texts = (question.text, question.hint, *(answer.text for answer in question.answers))
+        sizes["question", question.id] = sum(map(len, texts))
+    pages: dict[tuple[str, str], int] = {}  # the pages showing each outcome and question
+    for node in nodes:
+        key = ("outcome", node.outcome) if isinstance(node, OutcomeNode) else ("question", node.question.id)
+        pages[key] = pages.get(key, 0) + 1
+    total = sum(sizes[key] * count for key, count in pages.items())
+    if total <= MAX_SHOWN_CHARACTERS:
+        return None
+    (kind, name), count = max(pages.items(), key=lambda item: sizes[item[0]] * item[1])
+    where = policy.outcome(name).where if kind == "outcome" else policy.question(name).where
+    return Diagnostic(
+        where,
+        f"the finder would show {total:,} characters of text in each language, more than the "
+        f"{MAX_SHOWN_CHARACTERS:,} a site can hold: {kind} '{name}' ({sizes[kind, name]:,} characters) is on "
+        f"{count:,} of its pages; shorten its texts, or ask fewer questions before it",
+    )
 
 
 def _disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
