@@ -136,5 +136,17 @@ def link_starts(count: int) -> str:
     return text.replace(situation, f'situation: "{"](" * count}"')
 
 
+def one_line_list(values: int) -> str:
+    """The toy policy as YAML, with an outcome's body one flow list of ``values`` texts on a single line.
+
+    Looking for a comment after each value copied the rest of its line: the
+    square of the line's length.
+    """
+    text = TOY_POLICY.read_text(encoding="utf-8")
+    body = "      - Nothing to do. [Write to us](contact_form) if it takes longer.\n"
+    assert body in text
+    return text.replace(body, "      - [" + ", ".join(["Nothing to do."] * values) + "]\n")
+
+
 def dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(copy.deepcopy(data), sort_keys=False, allow_unicode=True, width=120)

@@ -300,6 +300,12 @@ def _tab_problem(mark: yaml.Mark | None) -> str:
     return "a tab character: indent with spaces, never tabs"
 
 
+#: A comment after a value, from the value's end.
+_COMMENT_AFTER = re.compile(r"\s+(#.*)")
+#: The tag of a text, as the resolver gives it to an unquoted or quoted text.
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     """Turn a composed YAML node tree into plain data and positions."""
 
@@ -368,14 +374,18 @@ class _Builder:
 
     def note_comment(self, node: yaml.Node, path: KeyPath) -> None:
         end = node.end_mark
-        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
-        comment = re.match(r"\s+(#.*)", rest)
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        # Matched in place, not on a copy of the rest of the line: a flow list of 100,000 values on one line
+        # would copy the line once per value.
+        comment = _COMMENT_AFTER.match(line, end.column)
         if comment:
-            where = Position(self.name, end.line + 1, end.column + comment.start(1) + 1)
+            where = Position(self.name, end.line + 1, comment.start(1) + 1)
             self.comments_after[path] = (where, comment.group(1).rstrip())
 
     def construct(self, node: yaml.Node) -> Any:
         """Return the value of a scalar, or raise a marked error if it has none (e.g. ``2024-02-30``)."""
+        if node.tag == _TEXT_TAG:  # most values: the text is the value, no constructor needed
+            return node.value
         try:
             value = self.loader.construct_object(node, deep=True)
         except ValueError as error:
