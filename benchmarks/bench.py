@@ -670,6 +670,7 @@ ADVERSARIAL: tuple[tuple[str, str, Callable[[], str]], ...] = (
     ("a 3,000-question tangle", "", lambda: adversarial.dump(adversarial.tangled(3000))),
     ("a text of 800,000 characters of '](' (link starts)", "hours", lambda: adversarial.link_starts(400_000)),
     ("a list of 60,000 texts on one line", "", lambda: adversarial.one_line_list(60_000)),
+    ("3,000 unknown questions among 3,000", "", lambda: adversarial.dump(adversarial.unknown_questions(3000))),
 )
 
 

@@ -148,5 +148,17 @@ def one_line_list(values: int) -> str:
     return text.replace(body, "      - [" + ", ".join(["Nothing to do."] * values) + "]\n")
 
 
+def unknown_questions(count: int = 3000) -> dict[str, Any]:
+    """``count`` questions, and as many scenarios that each name a question that does not exist.
+
+    Each unknown question was compared with every question for a "did you
+    mean": nine million comparisons.
+    """
+    data = tangled(count)
+    for number, scenario in enumerate(data["scenarios"]):
+        scenario["when"] = {f"question-number-{number}": ["yes"]}
+    return data
+
+
 def dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(copy.deepcopy(data), sort_keys=False, allow_unicode=True, width=120)
