@@ -679,7 +679,7 @@ def adversarial_rows(work: Path, rounds: int) -> list[Row]:
     toy = adversarial_folder(work, "toy", adversarial.TOY_POLICY.read_text(encoding="utf-8"))
     progress("adversarial: the toy policy, for reference")
     reference = best_run(python("-m", "generator", "check", "--content", toy.name), work, rounds)
-    rows = []
+    rows = guarded("adversarial: diff", lambda: [adversarial_diff_row(work, reference, rounds)])
     for number, (name, before, policy) in enumerate(ADVERSARIAL):
         progress(f"adversarial: {name}")
         rows += guarded(
@@ -689,6 +689,26 @@ def adversarial_rows(work: Path, rounds: int) -> list[Row]:
             ],
         )
     return rows
+
+
+def adversarial_diff_row(work: Path, reference: Run, rounds: int) -> Row:
+    """``diff`` between two sound versions that cut 2,000 answers across each other: 2 million groups who move."""
+    progress("adversarial: diff of two versions cut across each other")
+    old = adversarial_folder(work, "diff-old", adversarial.dump(adversarial.grid(2000, "q1", "q2")))
+    new = adversarial_folder(work, "diff-new", adversarial.dump(adversarial.grid(2000, "q2", "q1")))
+    run = best_run(python("-m", "generator", "diff", old.name, new.name), work, rounds)
+    within = "within" if run.seconds <= CHECK_LIMIT else "OVER"
+    return Row(
+        "adversarial: diff of two versions that cut 2,000 answers across each other",
+        ours=run.seconds,
+        reference=reference.seconds,
+        ratio=run.seconds / reference.seconds,
+        ratio_of="this diff / the toy's check",
+        notes=(
+            f"{within} {CHECK_LIMIT:.0f} s; processor {run.cpu_seconds:.2f} s; {run.peak_mb:.0f} MB; "
+            f"before: 2 million groups listed, 8 s of processor time; exit {run.returncode}: {error_start(run.output)}"
+        ),
+    )
 
 
 def adversarial_folder(work: Path, name: str, policy: str) -> Path:

@@ -160,5 +160,33 @@ def unknown_questions(count: int = 3000) -> dict[str, Any]:
     return data
 
 
+def grid(answers: int, by: str, then: str) -> dict[str, Any]:
+    """A sound policy on two questions of ``answers`` answers: a scenario per answer of ``by`` (outcomes in turn),
+    its last answer split by ``then``; ``2 × answers + 1`` finder pages.
+
+    Compared with ``grid(answers, "q2", "q1")``, every scenario of one meets
+    every scenario of the other: ``diff`` listed a group per pair.
+    """
+    data = toy()
+    data["questions"] = [
+        {"id": question, "text": "?", "answers": [{"id": f"a{number}", "text": "A"} for number in range(answers)]}
+        for question in (by, then)  # the finder asks ``by`` first: a page per answer, then ``then`` after the last
+    ]
+    last = f"a{answers - 1}"
+    data["scenarios"] = [
+        {"id": f"s{number}", "when": {by: [f"a{number}"]}, "outcome": OUTCOMES[number % 2], "situation": "."}
+        for number in range(answers - 1)
+    ] + [
+        {"id": "last-first", "when": {by: [last], then: ["a0"]}, "outcome": "refund", "situation": "."},
+        {
+            "id": "last-rest",
+            "when": {by: [last], then: [f"a{number}" for number in range(1, answers)]},
+            "outcome": "repair",
+            "situation": ".",
+        },
+    ]
+    return data
+
+
 def dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(copy.deepcopy(data), sort_keys=False, allow_unicode=True, width=120)

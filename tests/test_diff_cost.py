@@ -15,34 +15,6 @@ from generator.cli import main
 from generator.logic import compare
 
 
-def grid(answers: int, by: str, then: str) -> dict:
-    """A sound policy: a scenario per answer of question ``by`` (outcomes in turn), its last answer split by ``then``."""
-    data = adversarial.toy()
-    data["questions"] = [
-        {"id": question, "text": "?", "answers": [{"id": f"a{number}", "text": "A"} for number in range(answers)]}
-        for question in ("q1", "q2")
-    ]
-    last = f"a{answers - 1}"
-    data["scenarios"] = [
-        {
-            "id": f"s{number}",
-            "when": {by: [f"a{number}"]},
-            "outcome": adversarial.OUTCOMES[number % 2],
-            "situation": ".",
-        }
-        for number in range(answers - 1)
-    ] + [
-        {"id": "last-first", "when": {by: [last], then: ["a0"]}, "outcome": "refund", "situation": "."},
-        {
-            "id": "last-rest",
-            "when": {by: [last], then: [f"a{number}" for number in range(1, answers)]},
-            "outcome": "repair",
-            "situation": ".",
-        },
-    ]
-    return data
-
-
 def folder(tmp_path: Path, name: str, data: dict) -> Path:
     content = tmp_path / name
     content.mkdir()
@@ -56,8 +28,8 @@ def test_diff_of_versions_cut_across_each_other(tmp_path, monkeypatch, capsys, l
     # 10 answers. The old s0..s8 meet the new s0..s8 with another outcome where i and j differ in parity:
     # 5 × 4 + 4 × 5 = 40. The new 'last-rest' (q2=a9, repair) meets the old refunds s2, s4, s6, s8 (4), and
     # the old 'last-rest' (q1=a9, repair) the new refunds s2, s4, s6, s8 (4); the rest agree: 48 groups.
-    old = folder(tmp_path, "old", grid(10, "q1", "q2"))
-    new = folder(tmp_path, "new", grid(10, "q2", "q1"))
+    old = folder(tmp_path, "old", adversarial.grid(10, "q1", "q2"))
+    new = folder(tmp_path, "new", adversarial.grid(10, "q2", "q1"))
     monkeypatch.setattr(compare, "MAX_OUTCOME_CHANGES", limit)
     monkeypatch.chdir(tmp_path)
 
