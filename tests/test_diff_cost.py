@@ -48,4 +48,4 @@ def test_diff_of_versions_cut_across_each_other(tmp_path, monkeypatch, capsys, l
 
 
 def test_the_limit_is_the_one_stated():
-    assert compare.MAX_OUTCOME_CHANGES == 100_000
+    assert compare.MAX_OUTCOME_CHANGES == 10_000

@@ -27,7 +27,7 @@ from generator.logic.space import AnswerSpace, Box, bits, intersection
 #: The most groups of customers ``diff`` works out: two versions that cut the answers across each other
 #: (one scenario per answer of a question, in the old one; per answer of another, in the new one) make one
 #: group per pair of scenarios, millions of them, past what anyone reads.
-MAX_OUTCOME_CHANGES = 100_000
+MAX_OUTCOME_CHANGES = 10_000
 
 
 class TooManyChangesError(Exception):
