@@ -18,6 +18,12 @@ generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
 3. The generator's share of one locale's build, and the cost per page.
 4. Preview: from saving an edit of the policy to the new page being served,
    ``python -m generator serve`` against stock ``mkdocs serve`` (:mod:`preview`).
+5. Adversarial policies: ``python -m generator check`` on the small policies
+   that once held it for minutes (``tests/adversarial.py``: tangled, thousands
+   of catch-alls, a text repeated through aliases, a finder past its size,
+   a text full of link starts), against the check of the toy policy, each
+   within :data:`CHECK_LIMIT` seconds. ``--only adversarial`` runs this part
+   alone (about a minute).
 
 A step that fails says so in its row and the run goes on. The run takes a
 few minutes (one brute-force proof is given its whole minute); progress goes
@@ -47,6 +53,9 @@ import policies
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the adversarial policies are the tests' own
+import adversarial  # noqa: E402
+
 #: The policies the proof is timed on: (questions, answers per question, scenarios).
 SIZES = ((5, 4, 40), (8, 4, 200), (12, 4, 500), (30, 4, 2000))
 #: The policy the build is timed on, and the one whose gap and overlap are timed.
@@ -63,6 +72,8 @@ STOCK_LANGUAGES = ("en", "fr", "de", "es", "it")
 #: What the stock site lists in its navigation, like ours lists the home page, the article and the finder.
 LISTED_PAGES = 3
 SOURCE_LOCALE = "en-US"
+#: The longest ``check`` may take on any policy within the size limits, on this machine (issue 13).
+CHECK_LIMIT = 5.0
 
 
 @dataclass
@@ -91,6 +102,9 @@ class Run:
     returncode: int
     output: str
     timed_out: bool = False
+    #: The processor time it took (user and system): on a shared, busy machine, what the wall time would be
+    #: on an idle one.
+    cpu_seconds: float = 0.0
 
 
 def progress(message: str) -> None:
@@ -120,7 +134,8 @@ with open(output, "wb") as out:
     seconds = time.perf_counter() - start
     timer.cancel()
     child.returncode = os.waitstatus_to_exitcode(status)
-print(json.dumps([seconds, usage.ru_maxrss, child.returncode, killed.is_set()]))
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps([seconds, usage.ru_maxrss, child.returncode, killed.is_set(), cpu]))
 """
 
 
@@ -136,9 +151,9 @@ def run_timed(command: list[str], cwd: Path, timeout: float | None = None) -> Ru
         if report.returncode:
             reason = (report.stderr.strip().splitlines() or ["no reason given"])[-1]  # the exception, not its trace
             raise RuntimeError(f"could not run {' '.join(command[:4])}: {reason}")
-        seconds, peak_kb, returncode, timed_out = json.loads(report.stdout)
+        seconds, peak_kb, returncode, timed_out, cpu = json.loads(report.stdout)
         text = Path(output.name).read_text(encoding="utf-8", errors="replace")
-    return Run(seconds, peak_kb / 1024, returncode, text, timed_out)
+    return Run(seconds, peak_kb / 1024, returncode, text, timed_out, cpu)
 
 
 def best_run(command: list[str], cwd: Path, rounds: int) -> Run:
@@ -634,6 +649,96 @@ def preview_rows(work: Path, rounds: int) -> list[Row]:
     ]
 
 
+# 5. Adversarial policies --------------------------------------------------------------------------------------
+
+
+#: Each adversarial policy: its name, what the check did before issue 13, and its policy.yaml (as a function).
+ADVERSARIAL: tuple[tuple[str, str, Callable[[], str]], ...] = (
+    ("tangled: 17 yes/no questions, a scenario each", "112 s", lambda: adversarial.dump(adversarial.tangled(17))),
+    ("8,000 catch-all scenarios", "67 s, 3.5 GB", lambda: adversarial.dump(adversarial.catch_alls(8000))),
+    (
+        "a 700,000-character text used 3,000 times through aliases",
+        "89 s",
+        lambda: adversarial.repeated_text(700_000, 3000),
+    ),
+    (
+        "a 50,000-character text used 1,000 times through aliases",
+        "a 96 MB site",
+        lambda: adversarial.repeated_text(50_000, 1000),
+    ),
+    ("a finder past 10,000 pages (8 questions, 200 scenarios)", "", lambda: adversarial.dump(adversarial.scattered())),
+    ("a 3,000-question tangle", "", lambda: adversarial.dump(adversarial.tangled(3000))),
+    ("a text of 800,000 characters of '](' (link starts)", "hours", lambda: adversarial.link_starts(400_000)),
+    ("a list of 60,000 texts on one line", "", lambda: adversarial.one_line_list(60_000)),
+    ("3,000 unknown questions among 3,000", "", lambda: adversarial.dump(adversarial.unknown_questions(3000))),
+)
+
+
+def adversarial_rows(work: Path, rounds: int) -> list[Row]:
+    """``check`` on each adversarial policy, against ``check`` on the toy policy, in the same run."""
+    toy = adversarial_folder(work, "toy", adversarial.TOY_POLICY.read_text(encoding="utf-8"))
+    progress("adversarial: the toy policy, for reference")
+    reference = best_run(python("-m", "generator", "check", "--content", toy.name), work, rounds)
+    rows = guarded("adversarial: diff", lambda: [adversarial_diff_row(work, reference, rounds)])
+    for number, (name, before, policy) in enumerate(ADVERSARIAL):
+        progress(f"adversarial: {name}")
+        rows += guarded(
+            f"adversarial: {name}",
+            lambda number=number, name=name, before=before, policy=policy: [
+                adversarial_row(work, f"adversarial-{number}", name, before, policy(), reference, rounds)
+            ],
+        )
+    return rows
+
+
+def adversarial_diff_row(work: Path, reference: Run, rounds: int) -> Row:
+    """``diff`` between two sound versions that cut 2,000 answers across each other: 2 million groups who move."""
+    progress("adversarial: diff of two versions cut across each other")
+    old = adversarial_folder(work, "diff-old", adversarial.dump(adversarial.grid(2000, "q1", "q2")))
+    new = adversarial_folder(work, "diff-new", adversarial.dump(adversarial.grid(2000, "q2", "q1")))
+    run = best_run(python("-m", "generator", "diff", old.name, new.name), work, rounds)
+    within = "within" if run.seconds <= CHECK_LIMIT else "OVER"
+    return Row(
+        "adversarial: diff of two versions that cut 2,000 answers across each other",
+        ours=run.seconds,
+        reference=reference.seconds,
+        ratio=run.seconds / reference.seconds,
+        ratio_of="this diff / the toy's check",
+        notes=(
+            f"{within} {CHECK_LIMIT:.0f} s; processor {run.cpu_seconds:.2f} s; {run.peak_mb:.0f} MB; "
+            f"before: 2 million groups listed, 8 s of processor time; exit {run.returncode}: {error_start(run.output)}"
+        ),
+    )
+
+
+def adversarial_folder(work: Path, name: str, policy: str) -> Path:
+    """A content folder of ``policy`` with the real schemas and interface (one locale: no locales.yaml)."""
+    folder = work / name
+    folder.mkdir(exist_ok=True)
+    for shared in ("policy.schema.json", "interface.yaml", "interface.schema.json"):
+        shutil.copyfile(policies.CONTENT / shared, folder / shared)
+    (folder / "policy.yaml").write_text(policy, encoding="utf-8")
+    return folder
+
+
+def adversarial_row(work: Path, folder: str, name: str, before: str, policy: str, reference: Run, rounds: int) -> Row:
+    content = adversarial_folder(work, folder, policy)
+    run = best_run(python("-m", "generator", "check", "--content", content.name), work, rounds)
+    within = "within" if run.seconds <= CHECK_LIMIT else "OVER"
+    said = error_start(run.output) if run.returncode else first_line(run.output, 90)
+    return Row(
+        f"adversarial: {name} ({len(policy.encode()) / 1024:,.0f} KB)",
+        ours=run.seconds,
+        reference=reference.seconds,
+        ratio=run.seconds / reference.seconds,
+        ratio_of="this check / the toy's",
+        notes=(
+            f"{within} {CHECK_LIMIT:.0f} s; processor {run.cpu_seconds:.2f} s; {run.peak_mb:.0f} MB; "
+            f"{'before: ' + before + '; ' if before else ''}exit {run.returncode}: {said}"
+        ),
+    )
+
+
 # The report ----------------------------------------------------------------------------------------------------
 
 
@@ -691,11 +796,13 @@ def table(rows: list[Row]) -> str:
     return "\n".join(text)
 
 
-def run_all(rounds: int) -> list[Row]:
-    """Every step, each guarded, in one temporary folder removed at the end."""
+def run_all(rounds: int, only: str | None = None) -> list[Row]:
+    """Every step (or the ``only`` one), each guarded, in one temporary folder removed at the end."""
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
+        if only == "adversarial":
+            return guarded("adversarial", lambda: adversarial_rows(work, rounds))
         rows += proof_rows(work, rounds)
         rows += guarded("proof: gap and overlap", lambda: broken_rows(work, rounds))
         try:
@@ -709,6 +816,7 @@ def run_all(rounds: int) -> list[Row]:
             rows += guarded("share", lambda: share_rows(work, config, pages, rounds))
         rows += guarded("diff", lambda: diff_rows(rounds))
         rows += guarded("preview", lambda: preview_rows(work, rounds))
+        rows += guarded("adversarial", lambda: adversarial_rows(work, rounds))
     return rows
 
 
@@ -716,6 +824,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="each figure is the best of this many runs (default 3)")
     parser.add_argument("--json", action="store_true", help="print the rows as a JSON object")
+    parser.add_argument("--only", choices=["adversarial"], help="run this part alone")
     parser.add_argument("--proof", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)  # the child's side
     args = parser.parse_args(argv)
     if args.proof:
@@ -725,7 +834,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     start = time.perf_counter()
     try:
-        rows = run_all(args.rounds)
+        rows = run_all(args.rounds, args.only)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

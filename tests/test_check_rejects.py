@@ -364,12 +364,13 @@ def test_the_alias_bomb_is_stopped_by_the_values_limit(tmp_path, check, monkeypa
     assert line.endswith(f"more than {MAX_VALUES} values (an alias used over and over?)")
     make_broken_content(tmp_path, "alias-bomb")
 
-    # A lower limit stops it earlier: at the 501st value, the 8th 'lol' of the first list.
+    # A lower limit stops it earlier, at the alias the 501st value comes from: 13 values to the end of &a,
+    # 111 more for &b, then 111 for each *b of &c; the fourth *b holds the 501st.
     monkeypatch.setattr(load, "MAX_VALUES", 500)
     status, out, err = check(tmp_path)
     assert (status, out) == (1, "")
     assert err.splitlines() == [
-        "policy.yaml:3:44: error: invalid YAML: the document expands to more than 500 values"
+        "policy.yaml:5:21: error: invalid YAML: the document expands to more than 500 values"
         " (an alias used over and over?)",
         problems_found(1),
     ]

@@ -172,7 +172,7 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
     """Say what ``new`` changes with respect to ``old``, on the rules, never by enumerating combinations."""
     from generator.cli.diff_format import as_lines
     from generator.content.versions import VersionError, content_folder_of, renamed
-    from generator.logic.compare import compare
+    from generator.logic.compare import TooManyChangesError, compare
 
     versions = []
     with tempfile.TemporaryDirectory(prefix="policy-diff-") as workdir:
@@ -190,7 +190,11 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
             if content is None:
                 return _report(renamed(problems, folder, name))
             versions.append(content)
-    comparison = compare(*versions)
+    try:
+        comparison = compare(*versions)
+    except TooManyChangesError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     if output_format == "json":
         _show(json.dumps(comparison.as_dict(), indent=2, ensure_ascii=False))
         return 0

@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.ledger import Ledger, ledger_problem, read_ledger, updated
-from generator.content.load import Document, load_document
+from generator.content.load import Document, UnreadableFileError, load_document
 from generator.content.locales import LocaleSettings
 from generator.content.misleading import check_shown_weights
 from generator.content.model import Interface, Policy
@@ -209,6 +209,8 @@ def _read(path: Path) -> tuple[Document | None, list[Diagnostic]]:
         schema_problems = validate_against_schema(document, schema)
     except FileNotFoundError:
         return None, [*problems, Diagnostic(Position(display_path(schema)), "file not found")]
+    except UnreadableFileError as error:
+        return None, [*problems, Diagnostic(Position(display_path(schema)), error.message)]
     except OSError as error:
         return None, [*problems, Diagnostic(Position(display_path(schema)), f"cannot read the file ({error.strerror})")]
     except json.JSONDecodeError as error:

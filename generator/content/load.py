@@ -10,7 +10,9 @@ twice in one mapping.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,25 +68,86 @@ class Document:
 MAX_FILE_BYTES = 1024 * 1024
 #: The most values a document may expand to (aliases included): stops an alias bomb early.
 MAX_VALUES = 100_000
+#: The most characters of text a document may expand to, aliases included: as much as the largest file read
+#: can hold without aliases, so that aliases never make a document larger than a file could be.
+MAX_TEXT_CHARACTERS = MAX_FILE_BYTES
+
+
+class UnreadableFileError(OSError):
+    """A content file that is not one: a pipe, a device, a folder, or one over the size limit."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(0, message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+#: What a file that is not a regular one is, in an editor's words.
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Return the bytes of the regular file at ``path``, which must hold at most ``limit`` of them.
+
+    Raises :class:`UnreadableFileError` for anything but a regular file (a
+    symlink is followed, to what it names) and for a file over the limit, and
+    ``OSError`` when it cannot be opened. The file is opened without blocking
+    (a named pipe would wait for a writer) and checked on the opened
+    descriptor, then read to at most ``limit + 1`` bytes: a file that is
+    swapped or grows after the check is still never read whole.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            raise UnreadableFileError(f"this is {kind}, not a file: put the file itself here")
+        if status.st_size > limit:
+            raise _too_large(status.st_size, limit)
+        os.set_blocking(descriptor, True)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(descriptor, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    if size > limit:
+        raise _too_large(size, limit)
+    return b"".join(chunks)
+
+
+def _too_large(size: int, limit: int) -> UnreadableFileError:
+    size_kib = -(-size // 1024)  # rounded up: a file just over the limit never reads as at it
+    return UnreadableFileError(f"the file is {size_kib} KiB; the limit is {limit // 1024} KiB")
 
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """Read a content file as UTF-8 text, refusing what an editor did not mean to save.
 
-    Refused: a missing or unreadable file, one over ``max_bytes`` (:data:`MAX_FILE_BYTES` unless the file
-    has its own limit, as catalogs do), a byte-order mark, and bytes that are not UTF-8 (with their line and
+    Refused: a missing or unreadable file, one that is not a regular file (a
+    named pipe, a device, even through a symlink), one over ``max_bytes``
+    (:data:`MAX_FILE_BYTES` unless the file has its own limit, as catalogs
+    do), a byte-order mark, and bytes that are not UTF-8 (with their line and
     column).
     """
     name = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            limit = max_bytes // 1024
-            size_kib = -(-size // 1024)  # rounded up: a file just over the limit never reads as at it
-            return None, [Diagnostic(Position(name), f"the file is {size_kib} KiB; the limit is {limit} KiB")]
-        data = path.read_bytes()
+        data = read_file(path, max_bytes)
     except FileNotFoundError:
         return None, [Diagnostic(Position(name), "file not found")]
+    except UnreadableFileError as error:
+        return None, [Diagnostic(Position(name), error.message)]
     except OSError as error:
         return None, [Diagnostic(Position(name), f"cannot read the file ({error.strerror})")]
     if data.startswith(b"\xef\xbb\xbf"):
@@ -133,11 +196,35 @@ def parse_document(text: str, name: str) -> tuple[Document | None, list[Diagnost
             document, problems = None, []
         if document is not None and not problems:
             return document, []
-    return _parse(text, name, yaml.SafeLoader)
+    return _parse(text, name, _AliasMarkingLoader)
 
 
 #: libyaml's loader, when PyYAML was built with it.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+class _Alias(yaml.Node):
+    """An alias where it is written: the value it names (``target``) and the alias's own place."""
+
+    def __init__(self, target: yaml.Node, start_mark: yaml.Mark, end_mark: yaml.Mark) -> None:
+        super().__init__(target.tag, target.value, start_mark, end_mark)
+        self.target = target
+
+
+class _AliasMarkingLoader(yaml.SafeLoader):
+    """PyYAML's loader, keeping where each alias is written (its composer gives the value the alias names).
+
+    libyaml's loader cannot be told so; any document it finds a problem in is
+    read again by this one, so that a problem an alias causes is said at the
+    alias.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            target = super().compose_node(parent, index)
+            return _Alias(target, event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
 
 
 def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, list[Diagnostic]]:
@@ -353,6 +440,12 @@ def _tab_problem(mark: yaml.Mark | None) -> str:
     return "a tab character: indent with spaces, never tabs"
 
 
+#: A comment after a value, from the value's end.
+_COMMENT_AFTER = re.compile(r"\s+(#.*)")
+#: The tag of a text, as the resolver gives it to an unquoted or quoted text.
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     """Turn a composed YAML node tree into plain data and positions."""
 
@@ -366,17 +459,28 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         #: The collections being built, outermost first, to refuse an alias to one of them.
         self.open: list[yaml.Node] = []
-        #: How many values were built so far, aliases expanded.
+        #: How many values, and characters of text, were built so far, aliases expanded.
         self.count = 0
+        self.characters = 0
+        #: The alias being expanded, outermost (written where the value is used), or ``None``.
+        self.alias: _Alias | None = None
 
     def where(self, node: yaml.Node) -> Position:
         return Position(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        if isinstance(node, _Alias):
+            if self.alias is not None:
+                return self.build(node.target, path)
+            self.alias = node
+            try:
+                return self.build(node.target, path)
+            finally:
+                self.alias = None
         self.count += 1
         if self.count > MAX_VALUES:
             problem = f"the document expands to more than {MAX_VALUES} values (an alias used over and over?)"
-            raise yaml.composer.ComposerError(None, None, problem, node.start_mark)
+            raise yaml.composer.ComposerError(None, None, problem, (self.alias or node).start_mark)
         self.positions[path] = self.where(node)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             if node in self.open:  # `&a [*a]`: an alias inside the value it names
@@ -390,6 +494,7 @@ class _Builder:
                 self.open.pop()
         if not node.style:  # unquoted (PyYAML says None, libyaml ""): a ` #` after it starts a comment
             self.note_comment(node, path)
+        self.count_characters(node)
         return self.note_characters(node, self.construct(node))
 
     def note_characters(self, node: yaml.Node, value: Any) -> Any:
@@ -402,16 +507,35 @@ class _Builder:
                     self.diagnostics.append(found)
         return value
 
+    def count_characters(self, node: yaml.Node, alias: _Alias | None = None) -> None:
+        """Count a text's characters, each time an alias repeats it; refuse a document past the limit, at the alias.
+
+        The values' limit alone lets one long text through: a text of 700,000
+        characters used 3,000 times is a 732 KB file, read as 2 billion
+        characters by every check and page after it.
+        """
+        self.characters += len(node.value)
+        if self.characters > MAX_TEXT_CHARACTERS:
+            problem = (
+                f"with its aliases, the document holds more than {MAX_TEXT_CHARACTERS:,} characters of text, "
+                "more than a file may: use this alias's text in fewer places, or shorten it"
+            )
+            raise yaml.composer.ComposerError(None, None, problem, (self.alias or alias or node).start_mark)
+
     def note_comment(self, node: yaml.Node, path: KeyPath) -> None:
         end = node.end_mark
-        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
-        comment = re.match(r"\s+(#.*)", rest)
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        # Matched in place, not on a copy of the rest of the line: a flow list of 100,000 values on one line
+        # would copy the line once per value.
+        comment = _COMMENT_AFTER.match(line, end.column)
         if comment:
-            where = Position(self.name, end.line + 1, end.column + comment.start(1) + 1)
+            where = Position(self.name, end.line + 1, comment.start(1) + 1)
             self.comments_after[path] = (where, comment.group(1).rstrip())
 
     def construct(self, node: yaml.Node) -> Any:
         """Return the value of a scalar, or raise a marked error if it has none (e.g. ``2024-02-30``)."""
+        if node.tag == _TEXT_TAG:  # most values: the text is the value, no constructor needed
+            return node.value
         try:
             value = self.loader.construct_object(node, deep=True)
         except ValueError as error:
@@ -426,9 +550,13 @@ class _Builder:
     def build_mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            alias = key_node if isinstance(key_node, _Alias) else None
+            if alias is not None:
+                key_node = alias.target
             if not isinstance(key_node, yaml.ScalarNode):
                 self.diagnostics.append(Diagnostic(self.where(key_node), "a key must be plain text"))
                 continue
+            self.count_characters(key_node, alias)
             key = str(self.note_characters(key_node, self.construct(key_node)))
             if key in result:
                 first = self.key_positions[(*path, key)]

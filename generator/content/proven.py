@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.folder import CATALOGS_DIR, Content, check_content, load_content
+from generator.content.load import read_file
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ def fingerprint(content_dir: Path) -> str:
     for path in files:
         digest.update(path.name.encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
-        except OSError:  # gone or unreadable: the check says so
+            digest.update(read_file(path))
+        except OSError:  # gone, unreadable, too large, or not a regular file (a pipe, a device): the check says so
             digest.update(b"\1unreadable")
         digest.update(b"\0")
     return digest.hexdigest()

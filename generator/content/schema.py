@@ -17,12 +17,12 @@ from typing import Any
 import jsonschema
 
 from generator.content.diagnostics import Diagnostic, Position, did_you_mean
-from generator.content.load import Document, KeyPath
+from generator.content.load import Document, KeyPath, read_file
 from generator.content.locales import TAG_PATTERN, tag_problem
 
 
 def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
-    return _validator_of(schema_path.read_text(encoding="utf-8"))
+    return _validator_of(read_file(schema_path).decode("utf-8"))
 
 
 @cache
@@ -153,7 +153,7 @@ def _booleans(found: list[tuple[Position, str]]) -> Diagnostic:
 
 def field_descriptions(schema_path: Path) -> dict[KeyPath, str]:
     """Return the schema's description of each named field, by key path (for translator notes)."""
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema = json.loads(read_file(schema_path).decode("utf-8"))
     found: dict[KeyPath, str] = {}
 
     def walk(node: dict[str, Any], path: KeyPath) -> None:

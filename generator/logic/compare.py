@@ -24,6 +24,15 @@ from generator.logic.cover import ScenarioSets
 from generator.logic.explain import describe
 from generator.logic.space import AnswerSpace, Box, bits, intersection
 
+#: The most groups of customers ``diff`` works out: two versions that cut the answers across each other
+#: (one scenario per answer of a question, in the old one; per answer of another, in the new one) make one
+#: group per pair of scenarios, millions of them, past what anyone reads.
+MAX_OUTCOME_CHANGES = 10_000
+
+
+class TooManyChangesError(Exception):
+    """The versions differ for more than :data:`MAX_OUTCOME_CHANGES` groups of customers."""
+
 
 @dataclass(frozen=True)
 class OutcomeChange:
@@ -238,6 +247,11 @@ def outcome_changes(old: Policy, new: Policy, space: AnswerSpace) -> list[Outcom
             new_scenario = new.scenarios[index]
             shared = intersection(old_box, new_boxes[index])  # type: ignore[arg-type]
             if shared is not None:
+                if len(changes) == MAX_OUTCOME_CHANGES:
+                    raise TooManyChangesError(
+                        f"the two versions give more than {MAX_OUTCOME_CHANGES:,} groups of customers another "
+                        "outcome, too many to list: compare versions nearer each other (one edit at a time)"
+                    )
                 changes.append(
                     OutcomeChange(
                         describe(space, shared),

@@ -21,7 +21,7 @@ from functools import reduce
 from operator import or_
 
 from generator.content.load import plain_scalar
-from generator.logic.cover import ScenarioSets, TooTangledError, cover
+from generator.logic.cover import Budget, ScenarioSets, TooTangledError, cover
 from generator.logic.space import AnswerSpace, Box, bits, intersection
 
 #: Questions left open are named up to this many; beyond, they are counted.
@@ -218,17 +218,18 @@ class Repair:
 class Repairs:
     """Finds :class:`Repair` s on the scenarios' boxes, and applies the ones reported, so that the next fit with them.
 
-    ``budget`` bounds the pieces each check that the answers taken out stay
-    covered may cut the space into: past it, that repair is not offered.
+    Each check that the answers taken out stay covered spends the proof's
+    ``budget`` (:class:`~generator.logic.cover.Budget`); once it is spent, no
+    more repairs are offered, and the overlaps left are told pair by pair.
     """
 
     def __init__(
-        self, space: AnswerSpace, boxes: list[Box], sets: ScenarioSets | None = None, budget: int = 5_000
+        self, space: AnswerSpace, boxes: list[Box], sets: ScenarioSets | None = None, budget: Budget | None = None
     ) -> None:
         self.space = space
         self.original = list(boxes)
         self.boxes = list(boxes)
-        self.budget = budget
+        self.budget = budget or Budget(scenarios=len(boxes))
         self._allowing = [list(row) for row in (sets or ScenarioSets.of(space, self.boxes)).allowing]
 
     def apply(self, fix: Fix) -> None:
@@ -307,7 +308,7 @@ class Repairs:
             if full & ~mask
         ]
         try:
-            return not cover(self.space, [*clipped, *outside], max_pieces=self.budget).gaps
+            return not cover(self.space, [*clipped, *outside], budget=self.budget).gaps
         except TooTangledError:
             return False
 

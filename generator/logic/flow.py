@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from generator.content.model import Policy, Question
-from generator.logic.cover import ScenarioSets
+from generator.logic.cover import Budget, ScenarioSets
 from generator.logic.space import AnswerSpace, Box, bits
 
 #: The answers given on the way to a node: (question id, answer id) pairs in order.
@@ -84,11 +84,22 @@ class TooManyPagesError(Exception):
 class Flow:
     """The finder over a policy whose scenarios are proven disjoint and complete."""
 
-    def __init__(self, policy: Policy, space: AnswerSpace, boxes: list[Box], sets: ScenarioSets | None = None) -> None:
+    def __init__(
+        self,
+        policy: Policy,
+        space: AnswerSpace,
+        boxes: list[Box],
+        sets: ScenarioSets | None = None,
+        budget: Budget | None = None,
+    ) -> None:
         self.policy = policy
         self.space = space
         self.boxes = boxes
         self.sets = sets or ScenarioSets.of(space, boxes)
+        #: The proof's budget, which working out a state spends (a question at a time), so that counting the
+        #: pages of a finder of many questions stops as surely as one of many pages. ``None`` once proven: the
+        #: pages are then made from the states already worked out.
+        self.budget = budget
         index = {question: position for position, question in enumerate(space.questions)}
         #: Per question, the questions it follows, as a bit set of their indexes.
         self.follows = tuple(
@@ -111,6 +122,8 @@ class Flow:
 
     def _decide(self, state: State, path: Path) -> Step:
         possible, answered = state
+        if self.budget is not None:
+            self.budget.spend(len(self.sets.restricting))
         if possible and not possible & (possible - 1):
             return Step(scenario=possible.bit_length() - 1)
         waiting = None

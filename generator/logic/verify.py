@@ -24,12 +24,15 @@ from dataclasses import dataclass, field
 from generator.content.diagnostics import Diagnostic
 from generator.content.model import Policy, Question
 from generator.logic import explain
-from generator.logic.cover import Cover, ScenarioSets, TooTangledError, cover
+from generator.logic.cover import Budget, ScenarioSets, TooTangledError, cover, overlapping_pairs
 from generator.logic.flow import Flow, FlowError, Node, OutcomeNode, Path, State, TooManyPagesError
 from generator.logic.space import AnswerSpace, Box, intersection
 
 #: The most finder pages a locale may have: past it, a build would take too long to be of use.
 MAX_FINDER_PAGES = 10_000
+#: The most characters of the policy's texts the finder's pages may show, in each language: a long outcome
+#: on thousands of pages would make a site of gigabytes (the texts themselves are limited to 1 MiB).
+MAX_SHOWN_CHARACTERS = 50_000_000
 #: Gaps and overlaps are reported one by one up to this many, then counted.
 MAX_REPORTED = 10
 #: The most overlapping pairs worked out (and reported in a count).
@@ -90,28 +93,40 @@ def _counted(count: int, thing: str) -> str:
     return f"{count:,} {thing}{'s' if count != 1 else ''}"
 
 
-def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
-    """Check the policy's logic; return the proof with every problem found."""
+def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES, budget: Budget | None = None) -> Proof:
+    """Check the policy's logic; return the proof with every problem found.
+
+    All of its work counts against ``budget`` (:class:`~generator.logic.cover.Budget`): a policy that would take
+    more is refused as too tangled to prove, whatever part of the proof it would take the time in.
+    """
+    budget = budget or Budget(scenarios=len(policy.scenarios))
     space = AnswerSpace.of(policy)
+    try:
+        budget.spend(len(policy.scenarios) * len(policy.questions))  # a box per scenario, a mask per question
+    except TooTangledError:
+        return Proof(space, [_too_tangled(policy, budget)])
     boxes = [space.box(scenario.when) for scenario in policy.scenarios]
     sets = ScenarioSets.of(space, boxes)
     try:
-        found = cover(space, boxes, sets)
-    except TooTangledError as error:
-        message = f"{error}: too tangled to prove; give the scenarios fewer, broader conditions"
-        return Proof(space, [Diagnostic(policy.scenarios_where, message)])
-    overlaps = _overlaps(boxes, found)
+        found = cover(space, boxes, sets, budget)
+        overlaps = _overlaps(space, boxes, sets, budget)
+    except TooTangledError:
+        return Proof(space, [_too_tangled(policy, budget)])
     fixes: dict[Diagnostic, tuple[explain.Fix, ...]] = {}
-    repairs = explain.Repairs(space, boxes, sets)
-    overlap_problems = _overlap_problems(policy, space, boxes, overlaps, found.gaps, repairs, fixes)
-    problems = _gap_problems(policy, space, _gaps_left(space, found.gaps, repairs), fixes) + overlap_problems
+    repairs = explain.Repairs(space, boxes, sets, budget)
+    overlap_problems = _overlap_problems(policy, space, boxes, overlaps, found.gaps, repairs, fixes, budget)
+    problems = _gap_problems(policy, space, _gaps_left(space, found.gaps, repairs, budget), fixes) + overlap_problems
     problems += _unused(policy, boxes)
     problems += _follows_cycles(policy)
     never_asked = _never_asked(policy, space, boxes)  # the flow still makes sense without them
     flow, nodes = None, []
     if not problems:
-        flow = Flow(policy, space, boxes, sets)
-        nodes, flow_problems = _derive_flow(policy, flow, max_pages)
+        flow = Flow(policy, space, boxes, sets, budget)
+        try:
+            nodes, flow_problems = _derive_flow(policy, flow, max_pages)
+        except TooTangledError:
+            nodes, flow_problems = [], [_too_tangled(policy, budget)]
+        flow.budget = None  # the proof is done: the build and the preview work on the states it worked out
         problems += flow_problems
     problems += never_asked
     return Proof(
@@ -125,20 +140,26 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES) -> Proof:
     )
 
 
-def _overlaps(boxes: list[Box], found: Cover) -> list[Overlap]:
+def _too_tangled(policy: Policy, budget: Budget) -> Diagnostic:
+    """Say that the proof would take too long, and what to simplify."""
+    return Diagnostic(
+        policy.scenarios_where,
+        f"the scenarios are too tangled to prove: the proof would take more than {budget.limit:,} steps, "
+        "where a policy an editor can review takes a few thousand; give the scenarios fewer, broader conditions "
+        "(one scenario per outcome and group of answers, each question in as few of them as it can be), "
+        "or split the policy into smaller ones",
+    )
+
+
+def _overlaps(space: AnswerSpace, boxes: list[Box], sets: ScenarioSets, budget: Budget) -> list[Overlap]:
     """The pairs of scenarios that share a combination, with all that they share: all, or the first 10,000.
 
     A catch-all scenario among 2,000 others would make millions of pairs;
     an editor reads the first few, and is told that there are more.
     """
-    found_pairs: set[tuple[int, int]] = set()
-    for _, scenarios in found.overlaps:
-        found_pairs.update((a, b) for a in scenarios for b in scenarios if a < b)
-        if len(found_pairs) >= MAX_PAIRS:
-            break
-    pairs = sorted(found_pairs)[:MAX_PAIRS]
     overlaps = []
-    for first, second in pairs:
+    for first, second in overlapping_pairs(space, boxes, sets, MAX_PAIRS, budget):
+        budget.spend(len(space.questions))
         shared = intersection(boxes[first], boxes[second])
         assert shared is not None
         overlaps.append(Overlap(first, second, shared))
@@ -159,12 +180,12 @@ def _gap_problems(
     return problems
 
 
-def _gaps_left(space: AnswerSpace, gaps: list[Box], repairs: explain.Repairs) -> list[Box]:
+def _gaps_left(space: AnswerSpace, gaps: list[Box], repairs: explain.Repairs, budget: Budget) -> list[Box]:
     """The gaps still open once the repairs reported are made: those that one closes are said in its message."""
     if not gaps or repairs.boxes == repairs.original:
         return gaps
     try:
-        return cover(space, repairs.boxes).gaps
+        return cover(space, repairs.boxes, budget=budget).gaps
     except TooTangledError:
         return gaps
 
@@ -177,6 +198,7 @@ def _overlap_problems(
     gaps: list[Box],
     repairs: explain.Repairs,
     fixes: dict[Diagnostic, tuple[explain.Fix, ...]],
+    budget: Budget,
 ) -> list[Diagnostic]:
     """Say where the overlaps come from, each story once, with the edit that settles it.
 
@@ -200,7 +222,10 @@ def _overlap_problems(
         repairs.apply(repair.fix)
 
     while left:
-        grouped = _grouped_by_question(space, boxes, left, gap_size)
+        try:
+            grouped = _grouped_by_question(space, boxes, left, gap_size, budget)
+        except TooTangledError:  # the proof's budget is spent: the overlaps left are reported pair by pair
+            break
         if grouped is None:
             break
         single = _one_repair_for_all(repairs, grouped.pairs)
@@ -315,7 +340,7 @@ class _QuestionOverlaps:
 
 
 def _grouped_by_question(
-    space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap], gap_size: int
+    space: AnswerSpace, boxes: list[Box], overlaps: list[Overlap], gap_size: int, budget: Budget
 ) -> _QuestionOverlaps | None:
     """Find the question of an added question's overlaps.
 
@@ -330,6 +355,7 @@ def _grouped_by_question(
     shared = {(overlap.first, overlap.second) for overlap in overlaps}
     best: tuple[tuple[bool, int, int], _QuestionOverlaps] | None = None
     for question in range(len(space.questions)):
+        budget.spend(len(overlaps))
         ignoring, depending, pairs = set(), set(), set()
         for overlap in overlaps:
             first_full = space.is_full(question, boxes[overlap.first][question])
@@ -345,7 +371,7 @@ def _grouped_by_question(
         for index in depending:
             taken |= boxes[index][question]
         rest = space.full[question] & ~taken
-        fix = rest if rest and _leaves_no_new_gap(space, boxes, question, ignoring, rest, gap_size) else 0
+        fix = rest if rest and _leaves_no_new_gap(space, boxes, question, ignoring, rest, gap_size, budget) else 0
         every = all((min(wide, narrow), max(wide, narrow)) in shared for wide in ignoring for narrow in depending)
         if not (fix or every):  # overlaps that merely look alike: each is reported on its own
             continue
@@ -356,7 +382,7 @@ def _grouped_by_question(
 
 
 def _leaves_no_new_gap(
-    space: AnswerSpace, boxes: list[Box], question: int, ignoring: set[int], answers: int, gap_size: int
+    space: AnswerSpace, boxes: list[Box], question: int, ignoring: set[int], answers: int, gap_size: int, budget: Budget
 ) -> bool:
     """Return whether giving the scenarios ``ignoring`` only ``answers`` to ``question`` leaves the gaps as they are."""
     fixed = [
@@ -364,7 +390,8 @@ def _leaves_no_new_gap(
         for index, box in enumerate(boxes)
     ]
     try:
-        return sum(space.size(gap) for gap in cover(space, fixed).gaps) == gap_size
+        budget.spend(len(boxes) * len(space.questions))  # the bit sets of the fixed boxes
+        return sum(space.size(gap) for gap in cover(space, fixed, budget=budget).gaps) == gap_size
     except TooTangledError:
         return False
 
@@ -469,7 +496,40 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
     except TooManyPagesError:
         return [], [_too_many_pages(policy, flow, max_pages)]
     nodes = list(flow.walk())
+    too_much = _too_much_text(policy, nodes)
+    if too_much is not None:
+        return [], [too_much]
     return nodes, disagreements(policy, flow)
+
+
+def _too_much_text(policy: Policy, nodes: list[Node]) -> Diagnostic | None:
+    """Refuse a finder whose pages would show more than :data:`MAX_SHOWN_CHARACTERS`, at what is shown most."""
+    steps = sum(len(step.title) + sum(map(len, (*step.body, *step.items, *step.after))) for step in policy.label_steps)
+    sizes = {
+        ("outcome", outcome.id): len(outcome.title)
+        + len(outcome.summary)
+        + sum(map(len, (*outcome.body, *outcome.after)))
+        + (steps if outcome.label_steps else 0)
+        for outcome in policy.outcomes
+    }
+    for question in policy.questions:
+        texts = (question.text, question.hint, *(answer.text for answer in question.answers))
+        sizes["question", question.id] = sum(map(len, texts))
+    pages: dict[tuple[str, str], int] = {}  # the pages showing each outcome and question
+    for node in nodes:
+        key = ("outcome", node.outcome) if isinstance(node, OutcomeNode) else ("question", node.question.id)
+        pages[key] = pages.get(key, 0) + 1
+    total = sum(sizes[key] * count for key, count in pages.items())
+    if total <= MAX_SHOWN_CHARACTERS:
+        return None
+    (kind, name), count = max(pages.items(), key=lambda item: sizes[item[0]] * item[1])
+    where = policy.outcome(name).where if kind == "outcome" else policy.question(name).where
+    return Diagnostic(
+        where,
+        f"the finder would show {total:,} characters of text in each language, more than the "
+        f"{MAX_SHOWN_CHARACTERS:,} a site can hold: {kind} '{name}' ({sizes[kind, name]:,} characters) is on "
+        f"{count:,} of its pages; shorten its texts, or ask fewer questions before it",
+    )
 
 
 def disagreements(policy: Policy, flow: Flow) -> list[Diagnostic]:
@@ -557,7 +617,7 @@ def _too_many_pages(policy: Policy, flow: Flow, max_pages: int) -> Diagnostic:
         reordered_space = AnswerSpace.of(reordered)
         try:
             boxes = [reordered_space.box(scenario.when) for scenario in policy.scenarios]
-            pages = Flow(reordered, reordered_space, boxes).count_pages(max_pages)
+            pages = Flow(reordered, reordered_space, boxes, budget=flow.budget).count_pages(max_pages)
             advice += f": in that order, it would have {pages:,} pages"
         except (FlowError, TooManyPagesError):
             advice += ", or split the policy into smaller ones"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.diagnostics import Diagnostic
+from generator.content.load import read_file
 from generator.rendering.render import environment
 
 #: Lines shown before and after the one a problem points at.
@@ -32,8 +33,8 @@ def excerpt(problem: Diagnostic) -> Excerpt | None:
     if not position.line:
         return None
     try:
-        text = Path(position.file).read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_file(Path(position.file)).decode("utf-8", errors="replace")
+    except OSError:  # gone, too large, or not a regular file: a named pipe would hold the preview
         return None
     lines = text.splitlines()
     first = max(1, position.line - CONTEXT_LINES)
