@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,7 +82,7 @@ class ContentError(Exception):
         super().__init__("\n".join(map(format_diagnostic, diagnostics)))
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
+def did_you_mean(word: str, choices: Collection[str]) -> str:
     """Return `` (did you mean 'x'?)`` for the choice closest to ``word``, or ``""``.
 
     Case and stray quotes (curly ones pasted from a word processor too) are no

@@ -16,7 +16,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -219,11 +219,11 @@ class _AliasMarkingLoader(yaml.SafeLoader):
     alias.
     """
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             target = super().compose_node(parent, index)
-            return _Alias(target, event.start_mark, event.end_mark)
+            return None if target is None else _Alias(target, event.start_mark, event.end_mark)
         return super().compose_node(parent, index)
 
 
@@ -492,12 +492,13 @@ class _Builder:
                 return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
             finally:
                 self.open.pop()
+        node = cast(yaml.ScalarNode, node)  # what the composer makes besides mappings and lists (aliases unwrapped)
         if not node.style:  # unquoted (PyYAML says None, libyaml ""): a ` #` after it starts a comment
             self.note_comment(node, path)
         self.count_characters(node)
         return self.note_characters(node, self.construct(node))
 
-    def note_characters(self, node: yaml.Node, value: Any) -> Any:
+    def note_characters(self, node: yaml.ScalarNode, value: Any) -> Any:
         """Refuse, where each is, a control character or one that reorders the text, in ``value``; return it."""
         if isinstance(value, str) and characters.REFUSED.search(value):
             start, end = (node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)

@@ -58,9 +58,9 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
     outcomes = [outcome["id"] for outcome in data["outcomes"]]
     for index, question in enumerate(data["questions"]):
         for position, other in enumerate(question.get("follows", ())):
-            path = ("questions", index, "follows", position)
             if other not in answers:
-                problems.append(_unknown(document, path, "question", other, answers))
+                follows: KeyPath = ("questions", index, "follows", position)
+                problems.append(_unknown(document, follows, "question", other, answers))
     for index, scenario in enumerate(data["scenarios"]):
         path: KeyPath = ("scenarios", index)
         for question, allowed in scenario["when"].items():
@@ -265,7 +265,7 @@ def check_locale_references(locales: Document, policy: Document) -> list[Diagnos
     """Return every published locale whose market is not in the policy, and every locale given twice."""
     markets = list(policy.data["markets"])
     problems = _duplicates_by(locales, ("published",), "tag", "locale")
-    tags = [(("source",), locales.data["source"])]
+    tags: list[tuple[KeyPath, Any]] = [(("source",), locales.data["source"])]
     tags += [(("published", index, "tag"), item["tag"]) for index, item in enumerate(locales.data["published"])]
     for path, tag in tags:
         problem = tag_problem(tag)

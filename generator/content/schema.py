@@ -28,7 +28,8 @@ def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
 @cache
 def _validator_of(schema: str) -> jsonschema.Draft202012Validator:
     """Compile a schema once per text, so that a preview picks up an edited schema."""
-    return _Validator(inline_references(json.loads(schema)))
+    validator: jsonschema.Draft202012Validator = _Validator(inline_references(json.loads(schema)))
+    return validator
 
 
 @cache
@@ -97,7 +98,8 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
                 return {**rest, "allOf": [*rest.get("allOf", []), target]} if rest else target
         return {key: inline(value, seen) for key, value in node.items()}
 
-    return inline(schema, ())
+    inlined: dict[str, Any] = inline(schema, ())
+    return inlined
 
 
 def validate_against_schema(document: Document, schema_path: Path) -> list[Diagnostic]:
@@ -184,7 +186,10 @@ def dotted(path: KeyPath, data: Any = None) -> str:
             text += f"[{name}]" if isinstance(name, str) and _NAME.fullmatch(name) else f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
-        data = data[part] if isinstance(data, dict | list) and _has(data, part) else None
+        if isinstance(data, dict):
+            data = data.get(part)
+        else:
+            data = data[part] if isinstance(data, list) and isinstance(part, int) and part < len(data) else None
     return text or "the top level"
 
 
@@ -194,39 +199,40 @@ ID_PATTERN = "[a-z][a-z0-9]*(-[a-z0-9]+)*"
 _NAME = re.compile(f"{ID_PATTERN}|{TAG_PATTERN.strip('^$')}")
 
 
-def _has(data: dict[Any, Any] | list[Any], part: str | int) -> bool:
-    return part in data if isinstance(data, dict) else isinstance(part, int) and part < len(data)
-
-
 def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationError) -> list[Diagnostic]:
+    # jsonschema types what an error holds as "Any or unset"; for the validator that failed, each is set.
+    validator: Any = error.validator
+    expected_value: Any = error.validator_value
+    instance: Any = error.instance
+    schema: Any = error.schema
     where = dotted(path, document.data)
-    if error.validator == "pattern" and _padded(error.instance, error.validator_value):
+    if validator == "pattern" and _padded(instance, expected_value):
         key = "propertyNames" in error.schema_path
-        position = document.key_position((*path, error.instance)) if key else document.position(path)
+        position = document.key_position((*path, instance)) if key else document.position(path)
         what = "key" if key else "value"
         return [
             Diagnostic(
                 position,
-                f"{where} {what} '{error.instance.strip()}' ends with a line break or a space: write it alone on "
+                f"{where} {what} '{instance.strip()}' ends with a line break or a space: write it alone on "
                 "its line, without a `|` or `>` block or a \\n",
             )
         ]
     if "propertyNames" in error.schema_path:
         # The error is about a key of the mapping at ``path``: point at that key, and name it.
-        position = document.key_position((*path, error.instance))
-        if error.validator == "enum":
-            choices = ", ".join(map(str, error.validator_value))
-            return [Diagnostic(position, f"{where} has the key '{error.instance}'; a key must be one of: {choices}")]
-        if error.validator == "pattern":
+        position = document.key_position((*path, instance))
+        if validator == "enum":
+            choices = ", ".join(map(str, expected_value))
+            return [Diagnostic(position, f"{where} has the key '{instance}'; a key must be one of: {choices}")]
+        if validator == "pattern":
             return [
                 Diagnostic(
                     position,
-                    f"{where} '{error.instance}' is not a valid id: use lower-case letters, digits and hyphens",
+                    f"{where} '{instance}' is not a valid id: use lower-case letters, digits and hyphens",
                 )
             ]
-    if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - set(allowed))
+    if validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        unknown = sorted(set(instance) - set(allowed))
         return [
             Diagnostic(
                 document.key_position((*path, key)),
@@ -234,12 +240,12 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
             )
             for key in unknown
         ]
-    if error.validator == "required":
+    if validator == "required":
         missing = error.message.split("'")[1]
         return [Diagnostic(document.position(path), f"{where} is missing the required field '{missing}'")]
-    if error.validator == "type":
-        expected = error.validator_value
-        if expected == "string" and isinstance(error.instance, dict) and _curly(error.instance):
+    if validator == "type":
+        expected = expected_value
+        if expected == "string" and isinstance(instance, dict) and _curly(instance):
             problem = (
                 f"{where} must be text, but curly quotes (‘…’ “…”) are not quotes to YAML, so the colon in it "
                 "made a mapping: use straight quotes ('…' or \"…\")"
@@ -248,29 +254,29 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
         return [
             Diagnostic(
                 document.position(path),
-                f"{where} must be {_article(expected)}, not {_kind(error.instance)}",
+                f"{where} must be {_article(expected)}, not {_kind(instance)}",
             )
         ]
-    if error.validator == "enum":
-        choices = ", ".join(map(str, error.validator_value))
+    if validator == "enum":
+        choices = ", ".join(map(str, expected_value))
         return [Diagnostic(document.position(path), f"{where} must be one of: {choices}")]
-    if error.validator == "pattern" and error.validator_value == TAG_PATTERN:
-        return [Diagnostic(document.position(path), f"{where}: {tag_problem(str(error.instance))}")]
-    if error.validator == "pattern" and "https" in error.validator_value:
+    if validator == "pattern" and expected_value == TAG_PATTERN:
+        return [Diagnostic(document.position(path), f"{where}: {tag_problem(str(instance))}")]
+    if validator == "pattern" and "https" in expected_value:
         return [Diagnostic(document.position(path), f"{where} must be an https:// address")]
-    if error.validator == "pattern":
+    if validator == "pattern":
         return [
             Diagnostic(
                 document.position(path),
-                f"{where} '{error.instance}' is not a valid id: use lower-case letters, digits and hyphens",
+                f"{where} '{instance}' is not a valid id: use lower-case letters, digits and hyphens",
             )
         ]
-    if error.validator in {"maximum", "minimum", "exclusiveMinimum"}:
-        bound = {"maximum": "at most", "minimum": "at least", "exclusiveMinimum": "more than"}[error.validator]
-        reason = error.schema.get(f"x-why-{error.validator}")  # the schema may say why the bound matters
+    if validator in {"maximum", "minimum", "exclusiveMinimum"}:
+        bound = {"maximum": "at most", "minimum": "at least", "exclusiveMinimum": "more than"}[validator]
+        reason = schema.get(f"x-why-{validator}")  # the schema may say why the bound matters
         why = f": {reason}" if reason else ""
-        return [Diagnostic(document.position(path), f"{where} must be {bound} {error.validator_value}{why}")]
-    if error.validator in {"minItems", "minProperties", "minLength"}:
+        return [Diagnostic(document.position(path), f"{where} must be {bound} {expected_value}{why}")]
+    if validator in {"minItems", "minProperties", "minLength"}:
         return [Diagnostic(document.position(path), f"{where} must not be empty")]
     return [Diagnostic(document.position(path), f"{where}: {error.message}")]
 
@@ -292,7 +298,7 @@ def _curly(mapping: dict[Any, Any]) -> bool:
 def _article(kind: Any) -> str:
     names = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number"}
     if isinstance(kind, list):
-        return " or ".join(names.get(k, k) for k in kind)
+        return " or ".join(names.get(k, str(k)) for k in kind)
     return names.get(kind, f"a {kind}")
 
 

@@ -235,7 +235,7 @@ def outcome_changes(old: Policy, new: Policy, space: AnswerSpace) -> list[Outcom
     for index, scenario in enumerate(new.scenarios):
         leading_to[scenario.outcome] = leading_to.get(scenario.outcome, 0) | 1 << index
     full = space.full
-    changes = []
+    changes: list[OutcomeChange] = []
     for old_scenario, old_box in zip(old.scenarios, old_boxes, strict=True):
         if old_box is None:
             continue

@@ -119,7 +119,7 @@ def prove(policy: Policy, *, max_pages: int = MAX_FINDER_PAGES, budget: Budget |
     problems += _unused(policy, boxes)
     problems += _follows_cycles(policy)
     never_asked = _never_asked(policy, space, boxes)  # the flow still makes sense without them
-    flow, nodes = None, []
+    flow, nodes = None, list[Node]()
     if not problems:
         flow = Flow(policy, space, boxes, sets, budget)
         try:
