@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.content.diagnostics import Position
 from generator.content.model import Policy
 from generator.logic import verify
 from generator.logic.verify import prove
@@ -148,3 +149,53 @@ def test_the_order_advised_keeps_the_follows_order():
     assert problem.message.endswith(
         "; the questions already come in the order that decides the most; split the policy into smaller ones"
     )
+
+
+def four_questions_backwards() -> dict[str, Any]:
+    """Four yes/no questions, each deciding more scenarios than the one before it: q4 decides 5, q1 only 2.
+
+    In YAML order the finder has 31 pages (q1, then q2, q3 and q4 on every path: 1 + 2 × (1 + 2 × 3) + …); asked
+    q4 first it has 9: each question settles one scenario and passes the rest to the next.
+    """
+    data = toy()
+    answers = [{"id": "y", "text": "Yes"}, {"id": "n", "text": "No"}]
+    data["questions"] = [{"id": f"q{n}", "text": f"Q{n}?", "answers": answers} for n in range(1, 5)]
+    data["scenarios"] = [
+        {"id": "s1", "when": {"q4": ["y"]}, "outcome": "refund", "situation": "."},
+        {"id": "s2", "when": {"q4": ["n"], "q3": ["y"]}, "outcome": "repair", "situation": "."},
+        {"id": "s3", "when": {"q4": ["n"], "q3": ["n"], "q2": ["y"]}, "outcome": "refund", "situation": "."},
+        {
+            "id": "s4",
+            "when": {"q4": ["n"], "q3": ["n"], "q2": ["n"], "q1": ["y"]},
+            "outcome": "repair",
+            "situation": ".",
+        },
+        {
+            "id": "s5",
+            "when": {"q4": ["n"], "q3": ["n"], "q2": ["n"], "q1": ["n"]},
+            "outcome": "refund",
+            "situation": ".",
+        },
+    ]
+    return data
+
+
+@pytest.mark.parametrize(("limit", "holds"), [(31, True), (30, False)])
+def test_the_pages_of_a_finder_are_counted_on_every_path(limit, holds):
+    assert prove(Policy.from_data(four_questions_backwards()), max_pages=limit).holds is holds
+
+
+def test_a_long_advised_order_names_the_first_three_questions_and_is_said_at_the_first_question():
+    lines: dict[Any, int] = {}
+    policy = Policy.from_data(
+        four_questions_backwards(), lambda path: Position("policy.yaml", lines.setdefault(path, len(lines) + 1), 1)
+    )
+
+    (problem,) = prove(policy, max_pages=10).diagnostics
+
+    assert problem.message == (
+        "the finder would have more than 10 pages in each language, too many to build; ask first the questions that "
+        "decide the most (in questions:, 'q4' (5 scenarios), 'q3' (4 scenarios), 'q2' (3 scenarios) …): "
+        "in that order, it would have 9 pages"
+    )
+    assert problem.position == Position("policy.yaml", lines[("questions", 0)], 1)
