@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from pathlib import Path
 
 import pytest
 
+from generator.content.folder import load_content
 from generator.content.locales import SiteLocale
+from generator.i18n.catalogs import Translations
 from generator.i18n.translate import localize
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 FRENCH = SiteLocale("fr-FR", "fr")
 ENGLISH_BUSINESS_DAYS = {
@@ -66,7 +71,8 @@ def test_the_interface_is_translated_whatever_the_order_of_its_fields(content):
     assert localized.untranslated == {}
 
 
-def test_localizing_keeps_the_positions_and_leaves_the_source_content_untouched(content):
+def test_localizing_keeps_the_positions_and_leaves_the_source_content_untouched():
+    content = load_content(CONTENT_DIR)  # not the session's: another test may have localized that one already
     policy, interface = copy.deepcopy(content.policy_document.data), copy.deepcopy(content.interface_document.data)
 
     localized = localize(content, FRENCH)
@@ -74,6 +80,17 @@ def test_localizing_keeps_the_positions_and_leaves_the_source_content_untouched(
     assert [q.where for q in localized.policy.questions] == [q.where for q in content.policy.questions]
     assert content.policy_document.data == policy
     assert content.interface_document.data == interface
+
+
+def test_a_locale_with_fewer_plural_forms_than_english_reads_no_english_form_it_does_not_need(content):
+    # Japanese has only "other": the English "one" is never shown, so it is not a fallback either.
+    japanese = SiteLocale("ja-JP", "jp")
+    translated = Translations.source(content.messages, japanese)  # every text it needs "translated"
+
+    localized = localize(dataclasses.replace(content, translations={"ja-JP": translated}), japanese)
+
+    assert localized.interface.units["business-day"] == {"other": "{count} business days"}
+    assert localized.untranslated == {}
 
 
 @pytest.mark.parametrize(("tag", "market"), [("en-US", "us"), ("en-GB", "gb")])

@@ -151,51 +151,62 @@ def test_the_order_advised_keeps_the_follows_order():
     )
 
 
-def four_questions_backwards() -> dict[str, Any]:
-    """Four yes/no questions, each deciding more scenarios than the one before it: q4 decides 5, q1 only 2.
+def questions_backwards(count: int) -> dict[str, Any]:
+    """Yes/no questions q1…q<count>, each deciding more scenarios than the one before it.
 
-    In YAML order the finder has 31 pages (q1, then q2, q3 and q4 on every path: 1 + 2 × (1 + 2 × 3) + …); asked
-    q4 first it has 9: each question settles one scenario and passes the rest to the next.
+    The last question settles one scenario on "y" and passes the rest to the one before it, and so on; the
+    scenario with every answer "n" ends. With four questions q4 decides 5 scenarios and q1 only 2: in YAML order
+    the finder has 31 pages (every question on every path: 1 + 2 × (1 + 2 × (1 + 2 × 3))), asked q4 first 9.
+    With three, 15 pages, and 7 asked q3 first.
     """
     data = toy()
     answers = [{"id": "y", "text": "Yes"}, {"id": "n", "text": "No"}]
-    data["questions"] = [{"id": f"q{n}", "text": f"Q{n}?", "answers": answers} for n in range(1, 5)]
+    data["questions"] = [{"id": f"q{n}", "text": f"Q{n}?", "answers": answers} for n in range(1, count + 1)]
     data["scenarios"] = [
-        {"id": "s1", "when": {"q4": ["y"]}, "outcome": "refund", "situation": "."},
-        {"id": "s2", "when": {"q4": ["n"], "q3": ["y"]}, "outcome": "repair", "situation": "."},
-        {"id": "s3", "when": {"q4": ["n"], "q3": ["n"], "q2": ["y"]}, "outcome": "refund", "situation": "."},
         {
-            "id": "s4",
-            "when": {"q4": ["n"], "q3": ["n"], "q2": ["n"], "q1": ["y"]},
-            "outcome": "repair",
-            "situation": ".",
-        },
-        {
-            "id": "s5",
-            "when": {"q4": ["n"], "q3": ["n"], "q2": ["n"], "q1": ["n"]},
+            "id": f"s{count - k + 1}",
+            "when": {**{f"q{later}": ["n"] for later in range(count, k, -1)}, f"q{k}": ["y"]},
             "outcome": "refund",
             "situation": ".",
-        },
+        }
+        for k in range(count, 0, -1)
     ]
+    data["scenarios"].append(
+        {"id": "all-no", "when": {f"q{n}": ["n"] for n in range(1, count + 1)}, "outcome": "repair", "situation": "."}
+    )
     return data
 
 
-@pytest.mark.parametrize(("limit", "holds"), [(31, True), (30, False)])
-def test_the_pages_of_a_finder_are_counted_on_every_path(limit, holds):
-    assert prove(Policy.from_data(four_questions_backwards()), max_pages=limit).holds is holds
+@pytest.mark.parametrize(("count", "limit", "holds"), [(4, 31, True), (4, 30, False), (3, 15, True), (3, 14, False)])
+def test_the_pages_of_a_finder_are_counted_on_every_path(count, limit, holds):
+    assert prove(Policy.from_data(questions_backwards(count)), max_pages=limit).holds is holds
 
 
-def test_a_long_advised_order_names_the_first_three_questions_and_is_said_at_the_first_question():
+@pytest.mark.parametrize(
+    ("count", "advice"),
+    [
+        pytest.param(
+            4,
+            "'q4' (5 scenarios), 'q3' (4 scenarios), 'q2' (3 scenarios) …): in that order, it would have 9 pages",
+            id="four-the-first-three-named",
+        ),
+        pytest.param(
+            3,
+            "'q3' (4 scenarios), 'q2' (3 scenarios), 'q1' (2 scenarios)): in that order, it would have 7 pages",
+            id="three-all-named",
+        ),
+    ],
+)
+def test_the_advised_order_names_three_questions_at_most_and_is_said_at_the_first_question(count, advice):
     lines: dict[Any, int] = {}
     policy = Policy.from_data(
-        four_questions_backwards(), lambda path: Position("policy.yaml", lines.setdefault(path, len(lines) + 1), 1)
+        questions_backwards(count), lambda path: Position("policy.yaml", lines.setdefault(path, len(lines) + 1), 1)
     )
 
     (problem,) = prove(policy, max_pages=10).diagnostics
 
     assert problem.message == (
         "the finder would have more than 10 pages in each language, too many to build; ask first the questions that "
-        "decide the most (in questions:, 'q4' (5 scenarios), 'q3' (4 scenarios), 'q2' (3 scenarios) …): "
-        "in that order, it would have 9 pages"
+        f"decide the most (in questions:, {advice}"
     )
     assert problem.position == Position("policy.yaml", lines[("questions", 0)], 1)

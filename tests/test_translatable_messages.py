@@ -1,5 +1,6 @@
 """A text with a count becomes one message per plural form the locale needs, in CLDR order, each starting from
-the English form of that category or else the English "other", with a note that says which numbers it is for.
+the English form of that category or else the English "other", with a note that says which numbers it is for (after the English note, its full stop
+dropped once).
 
 Arabic needs all six CLDR categories (zero, one, two, few, many, other), French three, English two; the rules
 quoted in the notes are CLDR's, as Babel spells them.
@@ -15,8 +16,8 @@ from generator.i18n.messages import SourceMessage, messages_for
 UNIT = "interface/units/business-day"
 MESSAGES = [
     SourceMessage("interface/site_name", "Help Center", "Site name.", "content/interface.yaml", 7),
-    SourceMessage(f"{UNIT}/one", "{count} business day", "A delay", "content/interface.yaml", 68),
-    SourceMessage(f"{UNIT}/other", "{count} business days", "A delay", "content/interface.yaml", 69),
+    SourceMessage(f"{UNIT}/one", "{count} business day", "A delay, form X.", "content/interface.yaml", 68),
+    SourceMessage(f"{UNIT}/other", "{count} business days", "A delay, form X.", "content/interface.yaml", 69),
     SourceMessage("interface/home/title", "Help", "Home title.", "content/interface.yaml", 9),
 ]
 ONE, OTHER = "{count} business day", "{count} business days"
@@ -51,9 +52,13 @@ def test_a_counted_text_becomes_one_message_per_plural_form_in_file_order(locale
 @pytest.mark.parametrize(
     ("category", "comment"),
     [
-        pytest.param("zero", "A delay. Plural form 'zero' (CLDR rule: n in 0); {count} is the number", id="zero"),
-        pytest.param("two", "A delay. Plural form 'two' (CLDR rule: n in 2); {count} is the number", id="two"),
-        pytest.param("other", "A delay. Plural form 'other' (any other number); {count} is the number", id="other"),
+        pytest.param(
+            "zero", "A delay, form X. Plural form 'zero' (CLDR rule: n in 0); {count} is the number", id="zero"
+        ),
+        pytest.param("two", "A delay, form X. Plural form 'two' (CLDR rule: n in 2); {count} is the number", id="two"),
+        pytest.param(
+            "other", "A delay, form X. Plural form 'other' (any other number); {count} is the number", id="other"
+        ),
     ],
 )
 def test_each_plural_form_tells_the_translator_its_numbers(category, comment):
