@@ -1,8 +1,9 @@
-"""Print the score of the last `make mutation` run: killed / total per module, then every survivor.
+"""Print the score of the last `make mutation` run: killed / tested per module, then every mutant not killed.
 
 mutmut keeps each file's results beside its mutated copy, in ``mutants/<path>.meta`` (JSON: the exit code of the
 tests per mutant). A mutant is killed when a test failed or timed out; it survives when every test passed, and
-counts as "no tests" when no test of the selection calls its function. Run `mutmut show NAME` for a survivor's diff.
+counts as "no tests" when no test of the selection calls its function; an interrupted run leaves some "not run".
+Run `mutmut show NAME` for a survivor's diff.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def main(folder: Path) -> int:
         return 1
     totals: Counter[str] = Counter()
     left: list[tuple[str, str]] = []
-    print(f"{'module':<32} {'killed':>7} / {'total':<6} {'score':>6}  other")
+    print(f"{'module':<32} {'killed':>7} / {'tested':<6} {'score':>6}  other")
     for meta in metas:
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         if not codes:
@@ -47,10 +48,13 @@ def main(folder: Path) -> int:
         totals.update(counts)
         module = str(meta.relative_to(folder)).removesuffix(".meta")
         others = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()) if kind != "killed")
-        print(f"{module:<32} {counts['killed']:>7} / {len(codes):<6} {counts['killed'] / len(codes):>6.1%}  {others}")
-        left += [(name, verdict(code)) for name, code in codes.items() if verdict(code) != "killed"]
-    total = sum(totals.values())
-    print(f"{'all':<32} {totals['killed']:>7} / {total:<6} {totals['killed'] / total:>6.1%}")
+        tested = len(codes) - counts["not run"]
+        print(f"{module:<32} {counts['killed']:>7} / {tested:<6} {counts['killed'] / max(tested, 1):>6.1%}  {others}")
+        left += [(name, verdict(code)) for name, code in codes.items() if verdict(code) not in {"killed", "not run"}]
+    tested = sum(totals.values()) - totals["not run"]
+    print(f"{'all':<32} {totals['killed']:>7} / {tested:<6} {totals['killed'] / max(tested, 1):>6.1%}")
+    if totals["not run"]:
+        print(f"{totals['not run']} mutants not run yet (an interrupted run): `make mutation` runs them all")
     if left:
         print(f"\n{len(left)} mutants not killed (see one with `.venv/bin/mutmut show NAME`):")
         for name, kind in sorted(left):
