@@ -6,7 +6,7 @@ LOCALE ?= en-US
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install python check build serve report test lint typecheck format lock clean i18n bench fuzz
+.PHONY: help install python check build serve report test lint typecheck format lock clean i18n bench fuzz mutation
 
 help:
 	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR, PORT=8001)"
@@ -16,6 +16,7 @@ help:
 	@echo "make check    prove the policy in content/ and check the catalogs"
 	@echo "make report   write report.html: the policy table and the finder's flow, to attach to a review"
 	@echo "make i18n     update the catalogs after an English edit, then show their status"
+	@echo "make mutation  mutation testing of generator/logic and generator/i18n, then the score (slow: an hour)"
 	@echo "make bench    the proof against brute force, the build and the preview against stock MkDocs (ratios)"
 	@echo "make format   format the code; make lock: re-pin requirements.txt"
 
@@ -55,8 +56,8 @@ bench: python
 	$(BIN)/python benchmarks/bench.py
 
 lint: install
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/ruff format --check generator tests benchmarks tools
 
 # Strict types on generator/ (settings in pyproject.toml).
 typecheck: python
@@ -69,12 +70,19 @@ test: lint typecheck
 fuzz: python
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q
 
+# mutmut mutates a copy of the code in mutants/ and runs, per mutant, the fast tests that call the mutated function
+# (configured in pyproject.toml's [tool.mutmut]); every run starts afresh, so results never outlive the tests.
+mutation: python
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python tools/mutation_score.py mutants
+
 format: python
-	$(BIN)/ruff format generator tests benchmarks
-	$(BIN)/ruff check --fix generator tests benchmarks
+	$(BIN)/ruff format generator tests benchmarks tools
+	$(BIN)/ruff check --fix generator tests benchmarks tools
 
 lock: python
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^pip==" > requirements.txt
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis mutants

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.content.diagnostics import Position
 from generator.content.model import Policy
 from generator.logic import verify
 from generator.logic.verify import prove
@@ -194,3 +195,64 @@ def test_the_order_advised_keeps_the_follows_order():
     assert problem.message.endswith(
         "; the questions already come in the order that decides the most; split the policy into smaller ones"
     )
+
+
+def questions_backwards(count: int) -> dict[str, Any]:
+    """Yes/no questions q1…q<count>, each deciding more scenarios than the one before it.
+
+    The last question settles one scenario on "y" and passes the rest to the one before it, and so on; the
+    scenario with every answer "n" ends. With four questions q4 decides 5 scenarios and q1 only 2: in YAML order
+    the finder has 31 pages (every question on every path: 1 + 2 × (1 + 2 × (1 + 2 × 3))), asked q4 first 9.
+    With three, 15 pages, and 7 asked q3 first.
+    """
+    data = toy()
+    answers = [{"id": "y", "text": "Yes"}, {"id": "n", "text": "No"}]
+    data["questions"] = [{"id": f"q{n}", "text": f"Q{n}?", "answers": answers} for n in range(1, count + 1)]
+    data["scenarios"] = [
+        {
+            "id": f"s{count - k + 1}",
+            "when": {**{f"q{later}": ["n"] for later in range(count, k, -1)}, f"q{k}": ["y"]},
+            "outcome": "refund",
+            "situation": ".",
+        }
+        for k in range(count, 0, -1)
+    ]
+    data["scenarios"].append(
+        {"id": "all-no", "when": {f"q{n}": ["n"] for n in range(1, count + 1)}, "outcome": "repair", "situation": "."}
+    )
+    return data
+
+
+@pytest.mark.parametrize(("count", "limit", "holds"), [(4, 31, True), (4, 30, False), (3, 15, True), (3, 14, False)])
+def test_the_pages_of_a_finder_are_counted_on_every_path(count, limit, holds):
+    assert prove(Policy.from_data(questions_backwards(count)), max_pages=limit).holds is holds
+
+
+@pytest.mark.parametrize(
+    ("count", "advice"),
+    [
+        pytest.param(
+            4,
+            "'q4' (5 scenarios), 'q3' (4 scenarios), 'q2' (3 scenarios) …): in that order, it would have 9 pages",
+            id="four-the-first-three-named",
+        ),
+        pytest.param(
+            3,
+            "'q3' (4 scenarios), 'q2' (3 scenarios), 'q1' (2 scenarios)): in that order, it would have 7 pages",
+            id="three-all-named",
+        ),
+    ],
+)
+def test_the_advised_order_names_three_questions_at_most_and_is_said_at_the_first_question(count, advice):
+    lines: dict[Any, int] = {}
+    policy = Policy.from_data(
+        questions_backwards(count), lambda path: Position("policy.yaml", lines.setdefault(path, len(lines) + 1), 1)
+    )
+
+    (problem,) = prove(policy, max_pages=10).diagnostics
+
+    assert problem.message == (
+        "the finder would have more than 10 pages in each language, too many to build; ask first the questions that "
+        f"decide the most (in questions:, {advice}"
+    )
+    assert problem.position == Position("policy.yaml", lines[("questions", 0)], 1)

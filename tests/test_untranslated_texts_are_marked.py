@@ -8,6 +8,8 @@ the French page shows the English inside ``lang="en-US"``, with the notice.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from babel.messages.pofile import read_po, write_po
 
 from generator.content.folder import load_content
 from generator.content.locales import SiteLocale
+from generator.i18n.translate import localize
 from generator.rendering.pages import build_pages
 
 FRENCH = SiteLocale("fr-FR", "fr")
@@ -92,3 +95,21 @@ def test_an_untranslated_text_is_marked_and_announced(project, contexts, page, e
     assert english in html
     assert html.count(english) == html.count(MARK + english), f"every {english!r} is marked"
     assert NOTICE in html
+
+
+@pytest.mark.parametrize(
+    ("also_a_translation", "untranslated"),
+    [
+        pytest.param(False, {"Help Center": "en-US"}, id="a-fallback-is-marked"),
+        pytest.param(True, {}, id="the-same-words-translating-another-text-are-the-locales-own"),
+    ],
+)
+def test_a_fallback_that_the_locale_also_uses_as_a_translation_is_not_marked(content, also_a_translation, untranslated):
+    french = copy.copy(content.translations["fr-FR"])
+    french.current = {**french.current}
+    del french.current["interface/site_name"]  # English: Help Center
+    if also_a_translation:
+        french.current["interface/units/question/other"] = "Help Center"
+    localized = localize(dataclasses.replace(content, translations={**content.translations, "fr-FR": french}), FRENCH)
+
+    assert localized.untranslated == untranslated
