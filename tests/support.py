@@ -308,3 +308,13 @@ def edit_file(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer has {old!r}: update this test"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    """Run ``python -m generator ARGS`` in this process; return its status and what it printed, never a traceback."""
+    from generator.cli import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return status, out, err

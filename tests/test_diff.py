@@ -14,17 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from support import add_question_in_front
+from support import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 @pytest.fixture

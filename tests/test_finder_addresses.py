@@ -13,17 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
 from support import add_question_in_front, html_tags, nu_errors
+from support import run_cli as run
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def finder_pages(site: Path) -> dict[str, str]:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from generator.cli import main
 from generator.content.locales import SiteLocale
 from generator.rendering.pages import build_pages
 from support import html_tags, html_text
+from support import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = ["fr-FR", "de-DE", "es-ES", "it-IT"]
@@ -21,13 +21,6 @@ TRANSLATED = ["fr-FR", "de-DE", "es-ES", "it-IT"]
 TITLE_CONTEXT = "policy/outcomes/free-return/title"
 OLD_TITLE = "The refurbisher sends your device back for free"
 NEW_TITLE = "The refurbisher ships your device back at no cost"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def entry(path: Path, context: str):

@@ -16,17 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from generator.content.folder import load_content
+from support import run_cli as run
 
 UNPUBLISHED = ["de-DE.po", "es-ES.po", "it-IT.po"]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def files(project: Path) -> dict[str, bytes]:

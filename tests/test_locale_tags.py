@@ -6,16 +6,9 @@ from __future__ import annotations
 import pytest
 from test_i18n import NL_MARKET
 
-from generator.cli import main
 from generator.content.folder import load_content
 from generator.i18n.translate import resolve_locale
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
+from support import run_cli as run
 
 
 @pytest.mark.parametrize("tag", ["fr-fr", "FR-FR", "Fr-fR", "fr-FR"])

@@ -18,16 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from support import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -8,13 +8,7 @@ import pytest
 
 from generator.cli import main
 from support import LOCALES, diagram_boxes, html_text, locale_words, nu_errors
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
+from support import run_cli as run
 
 
 @pytest.fixture(scope="module")
