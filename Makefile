@@ -63,9 +63,9 @@ lint: install
 typecheck: python
 	$(BIN)/mypy
 
-# The whole suite, with the branches of generator/ it covers (the lines it misses are listed).
+# The whole suite on two processes, with the branches of generator/ it covers (the lines it misses are listed).
 test: lint typecheck
-	$(BIN)/python -m pytest --cov=generator --cov-branch --cov-report=term-missing:skip-covered
+	$(BIN)/python -m pytest -n 2 --cov=generator --cov-branch --cov-report=term-missing:skip-covered
 
 fuzz: python
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q
