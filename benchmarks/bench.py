@@ -697,17 +697,13 @@ def adversarial_diff_row(work: Path, reference: Run, rounds: int) -> Row:
     old = adversarial_folder(work, "diff-old", adversarial.dump(adversarial.grid(2000, "q1", "q2")))
     new = adversarial_folder(work, "diff-new", adversarial.dump(adversarial.grid(2000, "q2", "q1")))
     run = best_run(python("-m", "generator", "diff", old.name, new.name), work, rounds)
-    within = "within" if run.seconds <= CHECK_LIMIT else "OVER"
-    return Row(
+    return bounded_row(
         "adversarial: diff of two versions that cut 2,000 answers across each other",
-        ours=run.seconds,
-        reference=reference.seconds,
-        ratio=run.seconds / reference.seconds,
-        ratio_of="this diff / the toy's check",
-        notes=(
-            f"{within} {CHECK_LIMIT:.0f} s; processor {run.cpu_seconds:.2f} s; {run.peak_mb:.0f} MB; "
-            f"before: 2 million groups listed, 8 s of processor time; exit {run.returncode}: {error_start(run.output)}"
-        ),
+        run,
+        reference,
+        "this diff / the toy's check",
+        "2 million groups listed, 8 s of processor time",
+        error_start(run.output),
     )
 
 
@@ -724,14 +720,20 @@ def adversarial_folder(work: Path, name: str, policy: str) -> Path:
 def adversarial_row(work: Path, folder: str, name: str, before: str, policy: str, reference: Run, rounds: int) -> Row:
     content = adversarial_folder(work, folder, policy)
     run = best_run(python("-m", "generator", "check", "--content", content.name), work, rounds)
-    within = "within" if run.seconds <= CHECK_LIMIT else "OVER"
     said = error_start(run.output) if run.returncode else first_line(run.output, 90)
+    name = f"adversarial: {name} ({len(policy.encode()) / 1024:,.0f} KB)"
+    return bounded_row(name, run, reference, "this check / the toy's", before, said)
+
+
+def bounded_row(name: str, run: Run, reference: Run, ratio_of: str, before: str, said: str) -> Row:
+    """A row for a command that must answer within :data:`CHECK_LIMIT`, against the toy's check in the same run."""
+    within = "within" if run.seconds <= CHECK_LIMIT else "OVER"
     return Row(
-        f"adversarial: {name} ({len(policy.encode()) / 1024:,.0f} KB)",
+        name,
         ours=run.seconds,
         reference=reference.seconds,
         ratio=run.seconds / reference.seconds,
-        ratio_of="this check / the toy's",
+        ratio_of=ratio_of,
         notes=(
             f"{within} {CHECK_LIMIT:.0f} s; processor {run.cpu_seconds:.2f} s; {run.peak_mb:.0f} MB; "
             f"{'before: ' + before + '; ' if before else ''}exit {run.returncode}: {said}"
