@@ -66,6 +66,10 @@ def _nothing(project: Path) -> None:
     pass
 
 
+def _git(project: Path) -> None:
+    (project / ".git").mkdir()
+
+
 #: --site-dir values a build must refuse: (how to prepare the project, the argument, the one line of the error).
 REFUSED_SITE_DIRS = {
     "the project": (
@@ -146,7 +150,18 @@ REFUSED_REPORTS = {
         r"replaced; give another path",
     ),
     "a page": (_notes, "notes/todo.txt", r"notes/todo\.txt: error: is a file this tool did not write"),
-    "a folder": (_nothing, "docs", r"docs: error: is a folder, which is never replaced; give the path of a file"),
+    "a new file in docs": (
+        _nothing,
+        "docs/report.html",
+        r"docs/report\.html: error: is inside docs/, which the tool reads",
+    ),
+    "a new file in overrides": (
+        _nothing,
+        "overrides/r.html",
+        r"overrides/r\.html: error: is inside overrides/, which ",
+    ),
+    "a new file in .git": (_git, ".git/report.html", r"\.git/report\.html: error: is inside \.git/, which the tool "),
+    "a folder": (_notes, "notes", r"notes: error: is a folder, which is never replaced; give the path of a file"),
     "a named pipe": (_pipe, "pipe", r"pipe: error: is a named pipe, which is never replaced; "),
     "a device": (_device, "device", r"device: error: is a device, which is never replaced; "),
     "a path under a file": (_nothing, "mkdocs.yml/report.html", r"mkdocs\.yml/report\.html: error: .*Not a directory"),

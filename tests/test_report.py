@@ -61,7 +61,7 @@ def test_the_report_is_valid_html(report, tmp_path):
     [
         pytest.param(["--locale", "xx-XX"], "error: not a published locale: xx-XX", id="unknown-locale"),
         pytest.param(
-            ["-o", "docs"], "docs: error: is a folder, which is never replaced; give the path", id="output-is-a-folder"
+            ["-o", "docs"], "docs: error: is docs/, which the tool reads; write it elsewhere", id="output-is-the-pages"
         ),
     ],
 )

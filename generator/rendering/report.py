@@ -43,7 +43,9 @@ def render_report(content: Content, locales: list[SiteLocale]) -> str:
 
 def check_report_path(path: Path, content_dir: Path) -> None:
     """Raise :class:`OutputError` unless ``path`` is missing or a report: nothing else is ever replaced."""
-    check_output_file(path, mark=REPORT_MARK, sources=[content_dir])
+    project = content_dir.resolve().parent  # the folders a build reads sit beside content/, and so does .git
+    sources = [content_dir, *(project / name for name in ("docs", "overrides", ".git"))]
+    check_output_file(path, mark=REPORT_MARK, sources=sources)
 
 
 def write_report(content: Content, locales: list[SiteLocale], path: Path) -> None:
