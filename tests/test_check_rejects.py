@@ -1,9 +1,10 @@
 """`python -m generator check` refuses broken content with exact, editor-ready diagnostics.
 
 Each case is a copy of the toy policy (``fixtures/toy/policy.yaml``) with one
-defect, in ``fixtures/broken/<case>.yaml``; the lines the check must print are
-written by hand in ``fixtures/broken/<case>.expected``, as
-``policy.yaml:LINE:COL: error: message``. The first line of every broken
+defect, in ``fixtures/broken/<case>.yaml``, or of what it shares with a help
+center (``fixtures/toy/help-center.yaml``), in ``<case>.help-center.yaml``; the
+lines the check must print are written by hand in ``fixtures/broken/<case>.expected``,
+as ``policy.yaml:LINE:COL: error: message``. The first line of every broken
 fixture says what is wrong with it; the other lines keep the toy's numbering
 wherever the defect allows. A case too big to commit (a file over the size
 limit) has only its ``.expected``; the test writes its policy.
@@ -39,7 +40,9 @@ TOY_POLICY = FIXTURES / "toy" / "policy.yaml"
 BROKEN = FIXTURES / "broken"
 CATALOGS = FIXTURES / "catalogs"
 #: What a content folder needs besides its policy; the tests take these from the real content.
-SHARED_FILES = ("policy.schema.json", "interface.schema.json", "interface.yaml")
+SHARED_FILES = ("policy.schema.json", "help-center.schema.json", "interface.schema.json", "interface.yaml")
+#: What the toy policy shares with a help center: its market and its category.
+TOY_HELP_CENTER = FIXTURES / "toy" / "help-center.yaml"
 
 CASES = [
     # The proof: gaps, overlaps, the finder's order, unused parts.
@@ -124,10 +127,10 @@ CASES = [
     pytest.param("control-escape-in-quoted-text", id="escape-character-on-the-second-line-of-a-quoted-text"),
     pytest.param("next-line-in-text", id="line-break-only-yaml-sees"),
     # Values a customer would misread.
-    pytest.param("delay-zero", id="delay-of-zero-days"),
-    pytest.param("weight-shows-as-zero", id="weight-that-rounds-to-zero"),
+    pytest.param("delay-zero", id="duration-of-zero-days"),
+    pytest.param("weight-shows-as-zero", id="mass-that-rounds-to-zero"),
     # Markets.
-    pytest.param("market-missing-carrier", id="market-missing-carrier"),
+    pytest.param("market-missing-mass-unit", id="market-without-its-mass-unit"),
     pytest.param("no-source-market", id="source-locale-without-its-market"),
 ]
 
@@ -163,21 +166,31 @@ CATALOG_CASES = [
 
 
 def make_content(folder: Path, policy: Path) -> Path:
-    """Fill ``folder`` with ``policy`` and the real schemas and interface; return it."""
+    """Fill ``folder`` with ``policy``, the toy's help-center.yaml and the real schemas and interface; return it."""
     for name in SHARED_FILES:
         shutil.copyfile(CONTENT_DIR / name, folder / name)
+    shutil.copyfile(TOY_HELP_CENTER, folder / "help-center.yaml")
     shutil.copyfile(policy, folder / "policy.yaml")
     return folder
 
 
 def policy_bytes(case: str) -> bytes:
-    return GENERATED[case]() if case in GENERATED else (BROKEN / f"{case}.yaml").read_bytes()
+    if case in GENERATED:
+        return GENERATED[case]()
+    broken = BROKEN / f"{case}.yaml"
+    return broken.read_bytes() if broken.exists() else TOY_POLICY.read_bytes()
 
 
 def make_broken_content(folder: Path, case: str) -> Path:
-    """Fill ``folder`` with the broken policy of ``case`` (as bytes: some are not even UTF-8)."""
+    """Fill ``folder`` with the broken policy of ``case`` (as bytes: some are not even UTF-8).
+
+    A case about what policies share has a broken ``<case>.help-center.yaml`` instead, beside the toy policy.
+    """
     make_content(folder, TOY_POLICY)
     (folder / "policy.yaml").write_bytes(policy_bytes(case))
+    shared = BROKEN / f"{case}.help-center.yaml"
+    if shared.exists():
+        shutil.copyfile(shared, folder / "help-center.yaml")
     return folder
 
 
@@ -212,13 +225,19 @@ def check(tmp_path, monkeypatch, capsys):
     return run
 
 
+def broken_file(case: str) -> Path:
+    """The file a case breaks: its policy, or what policies share (``<case>.help-center.yaml``)."""
+    shared = BROKEN / f"{case}.help-center.yaml"
+    return shared if shared.exists() else BROKEN / f"{case}.yaml"
+
+
 def test_every_broken_fixture_is_a_case():
     names = {param.values[0] for param in CASES}
     assert len(names) == len(CASES)
-    assert {path.stem for path in BROKEN.glob("*.yaml")} == names - set(GENERATED)
+    assert {path.name.split(".")[0] for path in BROKEN.glob("*.yaml")} == names - set(GENERATED)
     assert {path.stem for path in BROKEN.glob("*.expected")} == names
     assert {path.name for path in BROKEN.iterdir()} == {
-        *(f"{name}.yaml" for name in names - set(GENERATED)),
+        *(broken_file(name).name for name in names - set(GENERATED)),
         *(f"{name}.expected" for name in names),
     }
 
@@ -295,8 +314,9 @@ def test_expected_lines_point_into_their_fixture(case):
             text = fixture_text(CATALOGS / case / file)
             assert text.startswith("# Broken toy "), f"{file} does not say what is wrong with it"
         else:
-            assert file == "policy.yaml"
-            text = policy_bytes(case).decode("utf-8", "replace")
+            shared = (BROKEN / f"{case}.help-center.yaml").exists()
+            assert file == ("help-center.yaml" if shared else "policy.yaml"), f"{expected}: not the file the case breaks"
+            text = fixture_text(BROKEN / f"{case}.{file}") if shared else policy_bytes(case).decode("utf-8", "replace")
         if line:
             character = pointed_at(text, line, column)
             assert character != " ", f"{expected}: points at a space"
@@ -307,8 +327,8 @@ def test_expected_lines_point_into_their_fixture(case):
 
 def test_every_broken_policy_says_what_is_wrong_first():
     for case in {param.values[0] for param in CASES} - set(GENERATED):
-        first = fixture_text(BROKEN / f"{case}.yaml").removeprefix("\ufeff").split("\n", 1)[0]
-        assert first.startswith("# Broken toy policy: ") or case == "empty", case
+        first = fixture_text(broken_file(case)).removeprefix("\ufeff").split("\n", 1)[0]
+        assert first.startswith(("# Broken toy policy: ", "# Broken toy help center: ")) or case == "empty", case
 
 
 def test_the_article_may_not_take_the_folder_of_another_page(tmp_path, check):
@@ -415,8 +435,9 @@ def test_missing_folder(tmp_path, check):
     assert (status, out) == (1, "")
     assert err.splitlines() == [
         "missing/policy.yaml: error: file not found",
+        "missing/help-center.yaml: error: file not found",
         "missing/interface.yaml: error: file not found",
-        problems_found(2),
+        problems_found(3),
     ]
 
 
@@ -428,8 +449,9 @@ def test_content_given_as_a_file(tmp_path, check):
     assert (status, out) == (1, "")
     assert err.splitlines() == [
         "policy.yaml/policy.yaml: error: cannot read the file (Not a directory)",
+        "policy.yaml/help-center.yaml: error: cannot read the file (Not a directory)",
         "policy.yaml/interface.yaml: error: cannot read the file (Not a directory)",
-        problems_found(2),
+        problems_found(3),
     ]
 
 

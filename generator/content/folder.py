@@ -5,13 +5,15 @@ not make sense of its input: a file that does not parse is not schema-checked,
 a policy with an unknown reference is not proven. Within a step, every
 problem is collected.
 
-The content folder holds ``policy.yaml``, ``interface.yaml``, optionally
-``locales.yaml`` (without it, only the source locale is published), each with
-its JSON Schema, and the translation catalogs in ``locales/``.
+The content folder holds ``help-center.yaml`` (what every policy shares),
+``policy.yaml``, ``interface.yaml``, optionally ``locales.yaml`` (without it,
+only the source locale is published), each with its JSON Schema, and the
+translation catalogs in ``locales/``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,13 +24,15 @@ from generator.content.diagnostics import ContentError, Diagnostic, Position, di
 from generator.content.ledger import Ledger, ledger_problem, read_ledger, updated
 from generator.content.load import Document, UnreadableFileError, load_document
 from generator.content.locales import LocaleSettings
-from generator.content.misleading import check_shown_weights
-from generator.content.model import Interface, Policy
+from generator.content.facts import check_links, check_markets, check_names, check_values
+from generator.content.model import HelpCenter, Interface, Policy
 from generator.content.references import (
     check_default_locale_market,
+    check_help_center_references,
     check_interface_references,
     check_locale_references,
     check_policy_references,
+    name_values,
 )
 from generator.content.schema import field_descriptions, validate_against_schema
 from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
@@ -36,6 +40,7 @@ from generator.i18n.messages import SourceMessage, extract_messages
 from generator.logic.verify import Proof, prove
 
 POLICY_FILE = "policy.yaml"
+HELP_CENTER_FILE = "help-center.yaml"
 INTERFACE_FILE = "interface.yaml"
 LOCALES_FILE = "locales.yaml"
 CATALOGS_DIR = "locales"
@@ -51,6 +56,9 @@ class Content:
     policy_document: Document
     interface_document: Document
     locales: LocaleSettings
+    #: What every policy shares: markets, facts, links, categories (help-center.yaml).
+    help_center: HelpCenter
+    help_center_document: Document
     messages: list[SourceMessage]
     #: The translations of each published locale but the source, by tag.
     translations: Mapping[str, Translations] = field(default_factory=dict)
@@ -80,24 +88,41 @@ def check_content(
     if leaving:
         return None, leaving
     policy_document, problems = _read(content_dir / POLICY_FILE)
+    shared_document, shared_problems = _read(content_dir / HELP_CENTER_FILE)
+    problems += shared_problems
     interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
     problems += interface_problems
     locales_document: Document | None = None
     if (content_dir / LOCALES_FILE).exists():
         locales_document, locales_problems = _read(content_dir / LOCALES_FILE)
         problems += locales_problems
-    if policy_document is not None:
-        problems += check_policy_references(policy_document)
+    if shared_document is not None:
+        problems += check_help_center_references(shared_document)
+        problems += check_values(shared_document) + check_links(shared_document)
+        policies = [policy_document] if policy_document is not None else []
         if locales_document is not None:
-            problems += check_locale_references(locales_document, policy_document)
+            problems += check_locale_references(locales_document, shared_document, policies)
         else:
-            problems += check_default_locale_market(policy_document, LocaleSettings.default().source)
+            problems += check_default_locale_market(shared_document, LocaleSettings.default().source)
+    if policy_document is not None:
+        problems += check_policy_references(policy_document, shared_document)
+        problems += check_values(policy_document) + check_links(policy_document)
+        problems += check_names([policy_document], shared_document)
     if interface_document is not None:
         problems += check_interface_references(interface_document)
-    if problems or policy_document is None or interface_document is None:
+    if problems or policy_document is None or interface_document is None or shared_document is None:
         return None, problems
     locales = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
-    problems = check_shown_weights(policy_document, (locale.market for locale in locales.published))
+    names = [*name_values(shared_document.data), *name_values(policy_document.data)]
+    locales = dataclasses.replace(locales, names=tuple(dict.fromkeys([*locales.names, *names])))
+    help_center = HelpCenter.from_data(shared_document.data, shared_document.position)
+    mass_units = {market.id: market.mass_unit for market in help_center.markets.values()}
+    problems = check_markets(
+        [shared_document, policy_document],
+        (locale.market for locale in locales.published),
+        mass_units,
+        help_center.mass_rounding,
+    )
     if problems:
         return None, problems
     policy = Policy.from_data(policy_document.data, policy_document.position)
@@ -105,7 +130,7 @@ def check_content(
     if not proof.holds:
         return None, proof.diagnostics
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
-    messages = extract_messages(policy_document, interface_document, notes)
+    messages = extract_messages(policy_document, interface_document, notes, shared_document)
     translations, problems = _read_translations(
         content_dir / CATALOGS_DIR, locales, messages, strict=strict, adding=adding
     )
@@ -125,6 +150,8 @@ def check_content(
         policy_document,
         interface_document,
         locales,
+        help_center,
+        shared_document,
         messages,
         translations,
         ledger.addresses,

@@ -4,7 +4,8 @@ Two constructs, nothing else:
 
 * ``{name}``: a value the build fills in, e.g. ``{carrier}`` → ``UPS``;
 * ``[words](target)``: a link whose target is a name the build resolves,
-  e.g. ``[our form](contact_form)``; the words may contain ``{name}``.
+  e.g. ``[our form](contact_form)``, ``outcome:ID`` or ``policy-id/article``;
+  the words may contain ``{name}``.
 
 Everything else is text: it is escaped, so HTML typed into the YAML shows
 as typed and never runs.
@@ -23,7 +24,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-_TOKEN = re.compile(r"\[(?P<words>[^\[\]]+)\]\((?P<target>[a-z][a-z0-9_:-]*)\)|\{(?P<name>[a-z][a-z0-9_]*)\}")
+_TOKEN = re.compile(
+    r"\[(?P<words>[^\[\]]+)\]\((?P<target>[a-z][a-z0-9_:-]*(?:/[a-z][a-z0-9_:-]*)?)\)|\{(?P<name>[a-z][a-z0-9_]*)\}"
+)
 _PLACEHOLDER = re.compile(r"\{(?P<name>[a-z][a-z0-9_]*)\}")
 #: The two constructs, for the checks that point at them: ``{name}`` alone, and either.
 PLACEHOLDER, TOKEN = _PLACEHOLDER, _TOKEN

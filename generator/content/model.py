@@ -1,4 +1,4 @@
-"""The policy as frozen data: markets, facts, questions, scenarios and outcomes.
+"""A policy as frozen data: facts, links, procedures, questions, scenarios and outcomes; what policies share.
 
 The model is built from plain data (what :mod:`generator.content.load` returns, or a
 dict in a test) and holds references as ids; :mod:`generator.content.references`
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from generator.content.diagnostics import Position
 from generator.content.load import KeyPath
@@ -50,29 +50,167 @@ class Mass:
         return Mass(float(steps * size), unit)
 
 
-@dataclass(frozen=True)
-class Delay:
-    """A time limit: a count of units such as ``business-day``."""
+#: The types of facts, and the units each may have (none: the fact has no unit).
+FACT_UNITS: Mapping[str, tuple[str, ...]] = {
+    "duration": ("business-day", "day", "week", "month"),
+    "mass": ("pound", "kilogram"),
+    "money": (),
+    "number": (),
+    "date": (),
+    "name": (),
+}
 
-    count: int
-    unit: str
+
+@dataclass(frozen=True)
+class Fact:
+    """A named, typed value, shown as ``{name}``: the same in every market, or one per market."""
+
+    name: str
+    type: str
+    #: The value for every market, or ``None`` when it is given per market.
+    value: Any = None
+    #: Per market id, the value its customers read.
+    by_market: Mapping[str, Any] = field(default_factory=dict)
+    #: A duration's or a mass's unit.
+    unit: str = ""
+    #: Money's ISO 4217 code.
+    currency: str = ""
+    where: Position = field(default=_NOWHERE, compare=False)
+
+    def value_in(self, market: str) -> Any:
+        """Return the value the customers of ``market`` read."""
+        return self.value if self.value is not None else self.by_market[market]
+
+    @property
+    def values(self) -> tuple[Any, ...]:
+        """Every value of the fact, in any market."""
+        return (self.value,) if self.value is not None else tuple(self.by_market.values())
+
+
+@dataclass(frozen=True)
+class Link:
+    """A named link: one address for every market, or one per market."""
+
+    name: str
+    url: str = ""
+    by_market: Mapping[str, str] = field(default_factory=dict)
+
+    def url_in(self, market: str) -> str:
+        return self.url or self.by_market[market]
 
 
 @dataclass(frozen=True)
 class Market:
-    """Values that differ per market: units, carrier, links."""
+    """A market: the units its customers read."""
 
     id: str
     mass_unit: str
-    carrier: str
-    links: Mapping[str, str]
 
 
 @dataclass(frozen=True)
-class DeviceWeight:
+class Paragraph:
+    text: str
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+    kind: ClassVar[str] = "list"
+
+
+@dataclass(frozen=True)
+class NumberedList:
+    items: tuple[str, ...]
+    kind: ClassVar[str] = "numbered"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    kind: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    #: ``info``, ``tip`` or ``warning``.
+    note_kind: str = "info"
+    kind: ClassVar[str] = "note"
+
+
+@dataclass(frozen=True)
+class TableRow:
     id: str
-    label: str
-    average: Mass
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    kind: ClassVar[str] = "table"
+
+
+@dataclass(frozen=True)
+class ProcedureRef:
+    """A procedure of the policy, shown in place."""
+
+    procedure: str
+    kind: ClassVar[str] = "procedure"
+
+
+Block = Paragraph | BulletList | NumberedList | Heading | Note | Table | ProcedureRef
+
+
+def block(data: Any) -> Block:
+    """Return the block that plain, schema-valid data describes: a text is a paragraph."""
+    if isinstance(data, str):
+        return Paragraph(data)
+    if "list" in data:
+        return BulletList(tuple(data["list"]))
+    if "numbered" in data:
+        return NumberedList(tuple(data["numbered"]))
+    if "heading" in data:
+        return Heading(data["heading"])
+    if "note" in data:
+        return Note(data["note"], data.get("kind", "info"))
+    if "table" in data:
+        table = data["table"]
+        rows = tuple(TableRow(row["id"], tuple(row["cells"])) for row in table["rows"])
+        return Table(table["caption"], tuple(table["columns"]), rows)
+    return ProcedureRef(data["procedure"])
+
+
+def blocks(data: Any) -> tuple[Block, ...]:
+    return tuple(block(item) for item in data or ())
+
+
+def block_texts(item: Block) -> tuple[str, ...]:
+    """Every text a block shows."""
+    if isinstance(item, (Paragraph, Heading, Note)):
+        return (item.text,)
+    if isinstance(item, (BulletList, NumberedList)):
+        return item.items
+    if isinstance(item, Table):
+        return (item.caption, *item.columns, *(cell for row in item.rows for cell in row.cells))
+    return ()
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    body: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """Named steps, in order, shown where a body includes them."""
+
+    id: str
+    steps: tuple[Step, ...]
 
 
 @dataclass(frozen=True)
@@ -120,21 +258,10 @@ class Scenario:
 class Outcome:
     id: str
     title: str
-    summary: str
-    body: tuple[str, ...]
-    label_steps: bool = False
-    after: tuple[str, ...] = ()
+    #: One sentence; empty when the policy gives none (the title stands for it).
+    summary: str = ""
+    body: tuple[Block, ...] = ()
     where: Position = field(default=_NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class LabelStep:
-    id: str
-    title: str
-    body: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()
-    weights_table: bool = False
-    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +270,8 @@ class Article:
     title: str
     description: str
     intro: str
-    escalation: str
+    escalation: str = ""
+    body: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,33 +283,37 @@ class Finder:
 
 @dataclass(frozen=True)
 class Policy:
-    """The whole policy. Build it with :meth:`from_data`."""
+    """One policy of the help center. Build it with :meth:`from_data`."""
 
-    marketplace: str
-    markets: Mapping[str, Market]
-    #: Per mass unit, the step shown weights are rounded to.
-    mass_rounding: Mapping[str, float]
-    delays: Mapping[str, Delay]
-    device_weights: tuple[DeviceWeight, ...]
+    id: str
     questions: tuple[Question, ...]
     scenarios: tuple[Scenario, ...]
     outcomes: tuple[Outcome, ...]
-    label_steps: tuple[LabelStep, ...]
     article: Article
     finder: Finder
+    category: str = ""
+    #: The policy's own facts and links, by name (the shared ones are the help center's).
+    facts: Mapping[str, Fact] = field(default_factory=dict)
+    links: Mapping[str, Link] = field(default_factory=dict)
+    procedures: tuple[Procedure, ...] = ()
     #: Where the list of scenarios starts: gaps are reported here.
     scenarios_where: Position = field(default=_NOWHERE, compare=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], locate: Locate = _nowhere) -> Policy:
         """Build the policy from plain data that passed the schema."""
+        article = data["article"]
         return cls(
-            marketplace=data["marketplace"],
-            markets={key: _market(key, value) for key, value in data["markets"].items()},
-            mass_rounding=dict(data["mass_rounding"]),
-            delays={key: Delay(**value) for key, value in data["delays"].items()},
-            device_weights=tuple(
-                DeviceWeight(item["id"], item["label"], Mass(**item["average"])) for item in data["device_weights"]
+            id=data.get("id", ""),
+            category=data.get("category", ""),
+            facts=facts_from_data(data.get("facts", {}), ("facts",), locate),
+            links=links_from_data(data.get("links", {})),
+            procedures=tuple(
+                Procedure(
+                    item["id"],
+                    tuple(Step(step["id"], step["title"], blocks(step.get("body"))) for step in item["steps"]),
+                )
+                for item in data.get("procedures", ())
             ),
             questions=tuple(
                 _question(item, ("questions", index), locate) for index, item in enumerate(data["questions"])
@@ -193,26 +325,20 @@ class Policy:
                 Outcome(
                     id=item["id"],
                     title=item["title"],
-                    summary=item["summary"],
-                    body=tuple(item["body"]),
-                    label_steps=item.get("label_steps", False),
-                    after=tuple(item.get("after", ())),
+                    summary=item.get("summary", ""),
+                    body=blocks(item.get("body")),
                     where=locate(("outcomes", index)),
                 )
                 for index, item in enumerate(data["outcomes"])
             ),
-            label_steps=tuple(
-                LabelStep(
-                    id=item["id"],
-                    title=item["title"],
-                    body=tuple(item.get("body", ())),
-                    items=tuple(item.get("items", ())),
-                    weights_table=item.get("weights_table", False),
-                    after=tuple(item.get("after", ())),
-                )
-                for item in data["label_steps"]
+            article=Article(
+                id=article["id"],
+                title=article["title"],
+                description=article["description"],
+                intro=article["intro"],
+                escalation=article.get("escalation", ""),
+                body=blocks(article.get("body")),
             ),
-            article=Article(**data["article"]),
             finder=Finder(**data["finder"]),
             scenarios_where=locate(("scenarios",)),
         )
@@ -226,9 +352,72 @@ class Policy:
     def outcome(self, outcome_id: str) -> Outcome:
         return next(outcome for outcome in self.outcomes if outcome.id == outcome_id)
 
+    def procedure(self, procedure_id: str) -> Procedure:
+        return next(procedure for procedure in self.procedures if procedure.id == procedure_id)
 
-def _market(key: str, data: Mapping[str, Any]) -> Market:
-    return Market(id=key, mass_unit=data["mass_unit"], carrier=data["carrier"], links=dict(data["links"]))
+    def shown_texts(self, body: tuple[Block, ...]) -> tuple[str, ...]:
+        """Every text ``body`` shows, the steps of the procedures it includes too."""
+        texts: list[str] = []
+        for item in body:
+            if isinstance(item, ProcedureRef):
+                for step in self.procedure(item.procedure).steps:
+                    texts += [step.title, *self.shown_texts(step.body)]
+            else:
+                texts += block_texts(item)
+        return tuple(texts)
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class HelpCenter:
+    """What every policy shares: markets, mass rounding, facts, links and categories."""
+
+    markets: Mapping[str, Market]
+    #: Per mass unit, the step shown masses are rounded to.
+    mass_rounding: Mapping[str, float] = field(default_factory=dict)
+    facts: Mapping[str, Fact] = field(default_factory=dict)
+    links: Mapping[str, Link] = field(default_factory=dict)
+    categories: tuple[Category, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], locate: Locate = _nowhere) -> HelpCenter:
+        """Build what the policies share from plain data that passed the schema."""
+        return cls(
+            markets={key: Market(key, value["mass_unit"]) for key, value in data["markets"].items()},
+            mass_rounding=dict(data.get("mass_rounding", {})),
+            facts=facts_from_data(data.get("facts", {}), ("facts",), locate),
+            links=links_from_data(data.get("links", {})),
+            categories=tuple(Category(item["id"], item["title"]) for item in data.get("categories", ())),
+        )
+
+
+def facts_from_data(data: Mapping[str, Any], path: KeyPath, locate: Locate) -> dict[str, Fact]:
+    """Return the facts that plain, checked data describes, by name."""
+    return {
+        name: Fact(
+            name=name,
+            type=item["type"],
+            value=item.get("value"),
+            by_market=dict(item.get("by_market", {})),
+            unit=item.get("unit", ""),
+            currency=item.get("currency", ""),
+            where=locate((*path, name)),
+        )
+        for name, item in data.items()
+    }
+
+
+def links_from_data(data: Mapping[str, Any]) -> dict[str, Link]:
+    """Return the links that plain, checked data describes, by name."""
+    return {
+        name: Link(name, item) if isinstance(item, str) else Link(name, by_market=dict(item["by_market"]))
+        for name, item in data.items()
+    }
 
 
 def _question(data: Mapping[str, Any], path: KeyPath, locate: Locate) -> Question:

@@ -7,7 +7,7 @@ problem points at the exact line of the offending id, reference or text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from generator.content import inline
@@ -16,17 +16,24 @@ from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
 from generator.logic.addresses import FINDER_DIR, REVIEW_DIR
 
-#: Values that policy texts may use as ``{name}``.
-POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay", "max_questions"})
+#: Values the build works out, which any policy text may use as ``{name}``.
+BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
 #: Link targets that name an outcome's section of the help article.
 OUTCOME_LINK_PREFIX = "outcome:"
+#: The pages of a policy a text may link to as ``policy-id/article``, ``policy-id/finder``.
+POLICY_PAGES = ("article", "finder")
 #: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
 RESERVED_ARTICLE_IDS = frozenset({FINDER_DIR, REVIEW_DIR})
-#: Keys whose string values (or list of strings) are wording.
+#: Keys whose string values are wording.
 _TEXT_KEYS = frozenset(
-    {"text", "hint", "label", "situation", "title", "summary", "description", "intro", "escalation", "marketplace"}
+    {"text", "hint", "situation", "title", "summary", "description", "intro", "escalation", "caption", "heading", "note"}
 )
-_PARAGRAPH_KEYS = frozenset({"body", "after", "items"})
+#: Keys whose values are lists of wording, or of blocks.
+_LIST_KEYS = frozenset({"body", "list", "numbered", "columns", "cells"})
+#: Keys whose values are data, never wording.
+_DATA_KEYS = frozenset({"facts", "links", "markets", "mass_rounding"})
+#: The keys of a block written as a mapping, each one kind of block.
+BLOCK_KEYS = ("heading", "list", "note", "numbered", "procedure", "table")
 #: The placeholders each interface text may use; the others may use none.
 INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
     ("article", "step_label"): frozenset({"number"}),
@@ -35,22 +42,26 @@ INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
 }
 
 
-def check_policy_references(document: Document) -> list[Diagnostic]:
-    """Return every duplicate id and unknown reference in a schema-valid policy."""
+def check_policy_references(document: Document, shared: Document | None = None) -> list[Diagnostic]:
+    """Return every duplicate id and unknown reference in a schema-valid policy.
+
+    ``shared`` is help-center.yaml, whose facts and links every policy may use.
+    """
     data = document.data
     problems: list[Diagnostic] = []
     for list_key, kind in [
         ("questions", "question"),
         ("scenarios", "scenario"),
         ("outcomes", "outcome"),
-        ("label_steps", "label step"),
-        ("device_weights", "device"),
+        ("procedures", "procedure"),
     ]:
-        problems += _duplicates(document, (list_key,), kind)
+        if list_key in data:
+            problems += _duplicates(document, (list_key,), kind)
     for index, question in enumerate(data["questions"]):
         problems += _duplicates_by(
             document, ("questions", index, "answers"), "id", "answer", within=f" in question '{question['id']}'"
         )
+    problems += _duplicates_by(document, ("outcomes",), "title", "outcome title", what="outcome")
 
     answers: dict[str, list[str]] = {}
     for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
@@ -94,11 +105,146 @@ def check_policy_references(document: Document) -> list[Diagnostic]:
                 "choose another id",
             )
         )
-    links = {name for market in data["markets"].values() for name in market["links"]}
+    problems += check_blocks(document)
+    problems += check_category(document, shared)
+    shared_data = shared.data if shared is not None else {}
+    placeholders = frozenset(data.get("facts", {})) | frozenset(shared_data.get("facts", {})) | BUILT_IN_PLACEHOLDERS
+    links = set(data.get("links", {})) | set(shared_data.get("links", {}))
     links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
+    links |= {f"{data['id']}/{target}" for target in (*POLICY_PAGES, *(OUTCOME_LINK_PREFIX + o for o in outcomes))}
     for path, text in policy_texts(data):
-        problems += check_text(document, path, text, POLICY_PLACEHOLDERS, links)
+        problems += check_text(document, path, text, placeholders, links)
     return sorted(problems, key=lambda d: d.position)
+
+
+def check_category(document: Document, shared: Document | None) -> list[Diagnostic]:
+    """A policy's category must be one of help-center.yaml's."""
+    if shared is None:
+        return []
+    categories = [item["id"] for item in shared.data.get("categories", ())]
+    category = document.data.get("category")
+    if category is None or category in categories:
+        return []
+    return [
+        Diagnostic(
+            document.position(("category",)),
+            f"unknown category '{category}'{did_you_mean(category, categories)}: the categories are those of "
+            f"help-center.yaml ({', '.join(categories)})",
+        )
+    ]
+
+
+def check_blocks(document: Document) -> list[Diagnostic]:
+    """Return every block that is not one kind of block, every table row with the wrong number of cells,
+    every step id given twice, and every procedure that is unknown, never shown or shown inside a procedure."""
+    data = document.data
+    problems: list[Diagnostic] = []
+    procedures = [item["id"] for item in data.get("procedures", ())]
+    used: set[str] = set()
+    bodies: list[tuple[KeyPath, bool]] = [(("outcomes", index, "body"), True) for index in range(len(data["outcomes"]))]
+    bodies.append((("article", "body"), True))
+    seen_steps: dict[str, KeyPath] = {}
+    for index, procedure in enumerate(data.get("procedures", ())):
+        for number, step in enumerate(procedure["steps"]):
+            path: KeyPath = ("procedures", index, "steps", number)
+            bodies.append(((*path, "body"), False))
+            if step["id"] in seen_steps:
+                first = document.position((*seen_steps[step["id"]], "id"))
+                problems.append(
+                    Diagnostic(
+                        document.position((*path, "id")),
+                        f"duplicate step id '{step['id']}' (first defined at line {first.line}): a step's id is "
+                        "its address on the page (#step-ID); give each step its own",
+                    )
+                )
+            else:
+                seen_steps[step["id"]] = path
+    for path, may_include in bodies:
+        body = _at(data, path)
+        for number, item in enumerate(body or ()):
+            if isinstance(item, str):
+                continue
+            where: KeyPath = (*path, number)
+            problems += _block_problems(document, where, item)
+            if "procedure" in item:
+                target = item["procedure"]
+                used.add(target)
+                if not may_include:
+                    problems.append(
+                        Diagnostic(
+                            document.position((*where, "procedure")),
+                            "a step cannot show a procedure: write its steps here, or show both procedures one "
+                            "after the other where the outcome needs them",
+                        )
+                    )
+                elif target not in procedures:
+                    problems.append(_unknown(document, (*where, "procedure"), "procedure", target, procedures))
+    for index, procedure in enumerate(data.get("procedures", ())):
+        if procedure["id"] not in used:
+            problems.append(
+                Diagnostic(
+                    document.position(("procedures", index, "id")),
+                    f"procedure '{procedure['id']}' is shown nowhere: add `- procedure: {procedure['id']}` to the "
+                    "body of the outcome it explains, or remove it",
+                )
+            )
+    return problems
+
+
+def _at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        if isinstance(data, Mapping):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _block_problems(document: Document, path: KeyPath, block: Mapping[str, Any]) -> list[Diagnostic]:
+    """A block written as a mapping is one kind of block; a table's rows have one cell per column."""
+    kinds = [key for key in BLOCK_KEYS if key in block]
+    if len(kinds) != 1:
+        choices = ", ".join(BLOCK_KEYS)
+        found = " and ".join(kinds)
+        return [
+            Diagnostic(
+                document.position(path),
+                f"a block is a text or one of: {choices}; this one is {found}: make it two blocks"
+                if kinds
+                else f"a block is a text or one of: {choices}; this one has only kind:, which goes with a note",
+            )
+        ]
+    if "kind" in block and kinds != ["note"]:
+        return [
+            Diagnostic(
+                document.key_position((*path, "kind")), f"kind: goes with a note, not with a {kinds[0]}: remove it"
+            )
+        ]
+    if kinds != ["table"]:
+        return []
+    table = block["table"]
+    problems = _duplicates_by(document, (*path, "table", "rows"), "id", "row", within=" in this table")
+    columns = len(table["columns"])
+    for index, row in enumerate(table["rows"]):
+        if len(row["cells"]) != columns:
+            problems.append(
+                Diagnostic(
+                    document.position((*path, "table", "rows", index, "cells")),
+                    f"row '{row['id']}' has {len(row['cells'])} cell{'s' if len(row['cells']) != 1 else ''}, but "
+                    f"the table has {columns} column{'s' if columns != 1 else ''}: give it one cell per column",
+                )
+            )
+    return problems
+
+
+def check_help_center_references(document: Document) -> list[Diagnostic]:
+    """Return every category given twice, and every problem in the texts of help-center.yaml."""
+    problems = _duplicates(document, ("categories",), "category")
+    for path, text in policy_texts(document.data):
+        problems += check_text(document, path, text, frozenset(), set())
+    return problems
 
 
 def check_interface_references(document: Document) -> list[Diagnostic]:
@@ -119,15 +265,19 @@ def check_interface_references(document: Document) -> list[Diagnostic]:
 
 
 def policy_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
-    """Yield the path and value of every wording string in policy data."""
+    """Yield the path and value of every wording string in policy (or help-center) data, in file order."""
     if isinstance(data, Mapping):
         for key, value in data.items():
-            if key == "markets":
+            if key in _DATA_KEYS:
                 continue
             if key in _TEXT_KEYS and isinstance(value, str):
                 yield (*path, key), value
-            elif key in _PARAGRAPH_KEYS and isinstance(value, list):
-                yield from (((*path, key, i), item) for i, item in enumerate(value) if isinstance(item, str))
+            elif key in _LIST_KEYS and isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield (*path, key, index), item
+                    else:
+                        yield from policy_texts(item, (*path, key, index))
             else:
                 yield from policy_texts(value, (*path, key))
     elif isinstance(data, list):
@@ -199,15 +349,25 @@ def _duplicates(document: Document, path: KeyPath, kind: str) -> list[Diagnostic
     return _duplicates_by(document, path, "id", kind)
 
 
-def _duplicates_by(document: Document, path: KeyPath, key: str, kind: str, *, within: str = "") -> list[Diagnostic]:
+def _duplicates_by(
+    document: Document, path: KeyPath, key: str, kind: str, *, within: str = "", what: str = ""
+) -> list[Diagnostic]:
     seen: dict[str, int] = {}
     problems = []
-    items = document.data
-    for part in path:
-        items = items[part]
+    items = _at(document.data, path) or []
     for index, item in enumerate(items):
         item_id = item[key]
-        if item_id in seen:
+        if item_id in seen and what:
+            first = document.position((*path, seen[item_id], key))
+            first_id = items[seen[item_id]].get("id", "")
+            problems.append(
+                Diagnostic(
+                    document.position((*path, index, key)),
+                    f"{what} '{item.get('id', '')}' has the same {key} as {what} '{first_id}' (line {first.line}): "
+                    "customers could not tell them apart; word them differently",
+                )
+            )
+        elif item_id in seen:
             first = document.position((*path, seen[item_id], key))
             problems.append(
                 Diagnostic(
@@ -247,23 +407,25 @@ def _unknown(document: Document, path: KeyPath, kind: str, value: str, known: An
     return Diagnostic(position, f"unknown {kind} '{value}'{did_you_mean(value, list(known))}")
 
 
-def check_default_locale_market(policy: Document, locale: SiteLocale) -> list[Diagnostic]:
-    """Without locales.yaml, the source locale alone is published: its market must be in the policy."""
-    markets = list(policy.data["markets"])
+def check_default_locale_market(shared: Document, locale: SiteLocale) -> list[Diagnostic]:
+    """Without locales.yaml, the source locale alone is published: its market must be in help-center.yaml."""
+    markets = list(shared.data["markets"])
     if locale.market in markets:
         return []
     return [
         Diagnostic(
-            policy.key_position(("markets",)),
-            f"locale {locale.tag} reads the market '{locale.market}', which policy.yaml does not define"
+            shared.key_position(("markets",)),
+            f"locale {locale.tag} reads the market '{locale.market}', which help-center.yaml does not define"
             f"{did_you_mean(locale.market, markets)}; add it, or publish other locales in locales.yaml",
         )
     ]
 
 
-def check_locale_references(locales: Document, policy: Document) -> list[Diagnostic]:
-    """Return every published locale whose market is not in the policy, and every locale given twice."""
-    markets = list(policy.data["markets"])
+def check_locale_references(
+    locales: Document, shared: Document, policies: Sequence[Document] = ()
+) -> list[Diagnostic]:
+    """Return every published locale whose market is not in help-center.yaml, and every locale given twice."""
+    markets = list(shared.data["markets"])
     problems = _duplicates_by(locales, ("published",), "tag", "locale")
     tags: list[tuple[KeyPath, Any]] = [(("source",), locales.data["source"])]
     tags += [(("published", index, "tag"), item["tag"]) for index, item in enumerate(locales.data["published"])]
@@ -276,7 +438,8 @@ def check_locale_references(locales: Document, policy: Document) -> list[Diagnos
             problems.append(
                 Diagnostic(
                     locales.position(("published", index, "market")),
-                    f"locale {item['tag']} reads the market '{item['market']}', which policy.yaml does not define"
+                    f"locale {item['tag']} reads the market '{item['market']}', which help-center.yaml does not "
+                    "define"
                     f"{did_you_mean(item['market'], markets)}; a locale never borrows another market's values",
                 )
             )
@@ -284,7 +447,7 @@ def check_locale_references(locales: Document, policy: Document) -> list[Diagnos
         problems.append(
             Diagnostic(locales.position(("source",)), f"the source locale {locales.data['source']} is not published")
         )
-    return problems + _check_name_forms(locales, policy)
+    return problems + _check_name_forms(locales, [shared, *policies])
 
 
 #: What has no place in a name or a form, which are shown as plain text: an address (``javascript:``,
@@ -330,12 +493,26 @@ def _check_names(locales: Document) -> list[Diagnostic]:
     return problems
 
 
-def _check_name_forms(locales: Document, policy: Document) -> list[Diagnostic]:
+def name_values(data: Mapping[str, Any], market: str | None = None) -> list[str]:
+    """The values of the facts of type ``name`` in ``data`` (a policy or help-center.yaml), in ``market`` or any."""
+    found: list[str] = []
+    for fact in data.get("facts", {}).values():
+        if fact.get("type") != "name":
+            continue
+        if "value" in fact:
+            found.append(fact["value"])
+        else:
+            by_market = fact.get("by_market", {})
+            found += [by_market[market]] if market in by_market else [] if market else list(by_market.values())
+    return [value for value in found if isinstance(value, str)]
+
+
+def _check_name_forms(locales: Document, documents: Sequence[Document]) -> list[Diagnostic]:
     """A form must hold a name the locale shows, or it would rewrite ordinary words on every page."""
     problems = _check_names(locales)
     for index, item in enumerate(locales.data["published"]):
-        market = policy.data["markets"].get(item["market"], {})
-        shown = [policy.data["marketplace"], market.get("carrier", ""), *locales.data.get("names", [])]
+        facts = [name for document in documents for name in name_values(document.data, item["market"])]
+        shown = [*facts, *locales.data.get("names", [])]
         shown = [name for name in dict.fromkeys(shown) if name]
         for words, form in item.get("name_forms", {}).items():
             if not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in shown):

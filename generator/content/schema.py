@@ -254,7 +254,7 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
         return [
             Diagnostic(
                 document.position(path),
-                f"{where} must be {_article(expected)}, not {_kind(instance)}",
+                f"{where} must be {_article(expected)}, not {kind_of(instance)}",
             )
         ]
     if validator == "enum":
@@ -302,7 +302,7 @@ def _article(kind: Any) -> str:
     return names.get(kind, f"a {kind}")
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

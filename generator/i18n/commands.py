@@ -82,15 +82,15 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
         write_together(_planned([planned_catalog(new_catalog(content.messages, published), path)]))
         return [f"{display_path(path)}: started, {_to_translate(content, published)}"]
     locale = SiteLocale(tag, market or "")
-    if locale.market not in content.policy.markets:
-        known = ", ".join(sorted(content.policy.markets))
+    if locale.market not in content.help_center.markets:
+        known = ", ".join(sorted(content.help_center.markets))
         raise ContentError(
             [
                 Diagnostic(
-                    content.policy_document.key_position(("markets",)),
-                    f"{tag} needs the market '{locale.market}', which policy.yaml does not define (it has: {known}). "
-                    f"Add it under markets: with its carrier, mass_unit and links, or publish {tag} for an existing "
-                    "market with --market",
+                    content.help_center_document.key_position(("markets",)),
+                    f"{tag} needs the market '{locale.market}', which help-center.yaml does not define (it has: "
+                    f"{known}). Add it under markets: with its mass_unit, and its value to every fact and link "
+                    f"given by_market, or publish {tag} for an existing market with --market",
                 )
             ]
         )

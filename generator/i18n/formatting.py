@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from babel.numbers import format_decimal
+import datetime
+from decimal import Decimal
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_currency, format_decimal, parse_pattern
 from babel.units import format_unit
 
 from generator.content.locales import SiteLocale
@@ -19,6 +23,33 @@ def format_mass(mass: Mass, locale: SiteLocale) -> str:
     """Return ``mass`` with its short unit, e.g. ``0.55 lb`` or ``0,25 kg``."""
     text = format_unit(mass.value, _CLDR_MASS_UNITS[mass.unit], length="short", locale=locale.babel)
     # The pseudo-locale proves that this text, too, is the locale's and not hard-coded.
+    return pseudo(text, ()) if locale.is_pseudo else text
+
+
+def format_money(amount: Decimal, currency: str, locale: SiteLocale) -> str:
+    """Return ``amount`` of ``currency`` as the locale writes it; a whole amount without decimals.
+
+    >>> format_money(Decimal(129), "USD", SiteLocale("en-US")), format_money(Decimal("9.5"), "EUR", SiteLocale("en-US"))
+    ('$129', '€9.50')
+    """
+    if amount == amount.to_integral_value():
+        pattern = parse_pattern(locale.babel.currency_formats["standard"])
+        pattern.frac_prec = (0, 0)
+        text = pattern.apply(amount, locale.babel, currency=currency, currency_digits=False)
+    else:
+        text = format_currency(amount, currency, locale=locale.babel)
+    return pseudo(text, ()) if locale.is_pseudo else text
+
+
+def format_value(number: Decimal, locale: SiteLocale) -> str:
+    """Return a number as the locale writes it, with the decimals it has: ``1,234.5``, ``1 234,5``."""
+    text = format_decimal(number, locale=locale.babel, decimal_quantization=False)
+    return pseudo(text, ()) if locale.is_pseudo else text
+
+
+def format_day(day: datetime.date, locale: SiteLocale) -> str:
+    """Return a date as the locale writes it in full: ``March 31, 2025``, ``31 mars 2025``."""
+    text = babel_format_date(day, format="long", locale=locale.babel)
     return pseudo(text, ()) if locale.is_pseudo else text
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.content import inline
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale
 from generator.content.references import policy_texts
@@ -22,17 +23,30 @@ from generator.content.references import policy_texts
 #: The prefix of plural messages' contexts; the last part is the CLDR category.
 UNITS_CONTEXT = "interface/units/"
 
-#: Where each part of the policy appears, for the translator.
+#: The prefix of the contexts of help-center.yaml's texts.
+HELP_CENTER_CONTEXT = "help-center"
+
+#: Where each part of a policy appears, for the translator.
 _WHERE = {
     "questions": "Finder: a question",
     "answers": "Finder: an answer the customer can pick",
     "hint": "Finder: help under a question",
     "scenarios": "Article (situations list) and finder result (why it applies): a customer's situation",
     "outcomes": "Article section and finder result",
-    "label_steps": "Article and finder result: the prepaid label steps",
-    "device_weights": "Article and finder result: a row of the average weights table",
+    "procedures": "Article and finder result: a step of a procedure",
     "article": "Help article",
     "finder": "Finder page",
+    "categories": "Home page: the heading of a category of policies",
+}
+#: What a text is inside a block, for the translator.
+_IN_BLOCK = {
+    "list": "an item of a bulleted list",
+    "numbered": "an item of a numbered list",
+    "heading": "a sub-heading",
+    "note": "a note set apart from the text",
+    "caption": "a table's caption",
+    "columns": "a table's column heading",
+    "cells": "a table cell (the first of a row names the row)",
 }
 
 
@@ -53,18 +67,28 @@ class SourceMessage:
 
 
 def extract_messages(
-    policy: Document, interface: Document, notes: Mapping[KeyPath, str] | None = None
+    policy: Document,
+    interface: Document,
+    notes: Mapping[KeyPath, str] | None = None,
+    shared: Document | None = None,
 ) -> list[SourceMessage]:
-    """Return every translatable text of the content, in file order.
+    """Return every translatable text of the content, in file order: the policy's, help-center.yaml's, the interface's.
 
     ``notes`` describes interface texts by key path (from the interface's
-    schema); they become the translator comments.
+    schema); they become the translator comments. A policy's contexts start with its id.
     """
+    prefix = policy_context(policy.data)
     messages = [
-        _message(policy, "policy", path, text, _comment("policy", path))
+        _message(policy, prefix, path, text, _comment(prefix, path))
         for path, text in policy_texts(policy.data)
-        if path != ("marketplace",)  # a name, not wording
+        if translatable(text)
     ]
+    if shared is not None:
+        messages += [
+            _message(shared, HELP_CENTER_CONTEXT, path, text, _comment(HELP_CENTER_CONTEXT, path))
+            for path, text in policy_texts(shared.data)
+            if translatable(text)
+        ]
     for path, text in interface_texts(interface.data):
         note = (notes or {}).get(path) or (notes or {}).get(path[:-1]) or _comment("interface", path)
         messages.append(_message(interface, "interface", path, text, note))
@@ -139,6 +163,16 @@ def _message(document: Document, prefix: str, path: KeyPath, text: str, comment:
     return SourceMessage(context, text, comment, position.file, position.line)
 
 
+def translatable(text: str) -> bool:
+    """Return whether ``text`` has words to translate: a text that is only a fact (``{weight}``) has none."""
+    return bool(inline.PLACEHOLDER.sub("", text).strip())
+
+
+def policy_context(data: Any) -> str:
+    """The prefix of a policy's contexts: its id."""
+    return str(data.get("id", "policy")) if isinstance(data, Mapping) else "policy"
+
+
 def _comment(prefix: str, path: KeyPath) -> str:
     if prefix == "interface":
         return f"Interface text: {'.'.join(map(str, path))}"
@@ -148,4 +182,9 @@ def _comment(prefix: str, path: KeyPath) -> str:
         where = "Article heading and finder result title: an outcome"
     elif keys[0] == "outcomes" and keys[-1] == "summary":
         where = "Finder result: the page description shown by search engines"
+    elif keys[0] == "procedures":
+        where = _WHERE["procedures"]
+    inside = next((_IN_BLOCK[key] for key in reversed(keys) if key in _IN_BLOCK), None)
+    if inside is not None:
+        return f"{where}: {inside}"
     return f"{where} ({keys[-1]})"

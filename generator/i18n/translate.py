@@ -18,10 +18,17 @@ from generator.content.diagnostics import ContentError, Diagnostic, Position
 from generator.content.folder import Content
 from generator.content.load import KeyPath
 from generator.content.locales import PSEUDO_LOCALE, SiteLocale
-from generator.content.model import Interface, Policy
+from generator.content.model import HelpCenter, Interface, Policy
 from generator.content.references import policy_texts
 from generator.i18n.catalogs import Translations
-from generator.i18n.messages import UNITS_CONTEXT, interface_texts, message_context
+from generator.i18n.messages import (
+    HELP_CENTER_CONTEXT,
+    UNITS_CONTEXT,
+    interface_texts,
+    message_context,
+    policy_context,
+    translatable,
+)
 from generator.i18n.pseudo import pseudo
 
 
@@ -58,10 +65,13 @@ def localize(content: Content, locale: SiteLocale) -> Content:
     translations = content.translations.get(locale.tag) or Translations(None, content.messages, locale)
     pick = _Lookup(translations, content.locales.source.tag)
     policy_data = copy.deepcopy(content.policy_document.data)
+    prefix = policy_context(policy_data)
     for path, text in list(policy_texts(policy_data)):
-        if path == ("marketplace",):
-            continue
-        _put(policy_data, path, pick(message_context(policy_data, "policy", path), text))
+        if translatable(text):
+            _put(policy_data, path, pick(message_context(policy_data, prefix, path), text))
+    shared_data = copy.deepcopy(content.help_center_document.data)
+    for path, text in [(path, text) for path, text in policy_texts(shared_data) if translatable(text)]:
+        _put(shared_data, path, pick(message_context(shared_data, HELP_CENTER_CONTEXT, path), text))
     interface_data = copy.deepcopy(content.interface_document.data)
     for path, text in list(interface_texts(interface_data)):
         if path[0] == "units":
@@ -75,6 +85,7 @@ def localize(content: Content, locale: SiteLocale) -> Content:
     return dataclasses.replace(
         content,
         policy=Policy.from_data(policy_data, content.policy_document.position),
+        help_center=HelpCenter.from_data(shared_data, content.help_center_document.position),
         interface=Interface.from_data(interface_data),
         untranslated=pick.untranslated(),
     )

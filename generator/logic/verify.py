@@ -504,12 +504,8 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
 
 def _too_much_text(policy: Policy, nodes: list[Node]) -> Diagnostic | None:
     """Refuse a finder whose pages would show more than :data:`MAX_SHOWN_CHARACTERS`, at what is shown most."""
-    steps = sum(len(step.title) + sum(map(len, (*step.body, *step.items, *step.after))) for step in policy.label_steps)
     sizes = {
-        ("outcome", outcome.id): len(outcome.title)
-        + len(outcome.summary)
-        + sum(map(len, (*outcome.body, *outcome.after)))
-        + (steps if outcome.label_steps else 0)
+        ("outcome", outcome.id): len(outcome.title) + len(outcome.summary) + sum(map(len, policy.shown_texts(outcome.body)))
         for outcome in policy.outcomes
     }
     for question in policy.questions:

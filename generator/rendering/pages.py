@@ -188,7 +188,7 @@ def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: 
         scenario = policy.scenario(node.scenario)
         html = page.render("finder.html", question=None, outcome=outcome, scenario=scenario, **context)
         title = page.text(outcome.title).striptags()
-        description = page.text(outcome.summary).striptags()
+        description = page.text(outcome.summary or outcome.title).striptags()
         meta = {"finder": {"outcome": outcome.id, "scenario": scenario.id}}
     return Page(
         node_dir(node.path), title, description, _with_notice(page, html), listed=not node.path, extra_meta=meta

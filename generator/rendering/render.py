@@ -7,6 +7,7 @@ reach them through :func:`generator.content.inline.render`, which escapes them t
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,9 +23,19 @@ from generator.content import inline
 from generator.content.diagnostics import display_path
 from generator.content.folder import Content
 from generator.content.locales import SiteLocale
-from generator.content.model import Mass
+from generator.content.facts import as_decimal
+from generator.content.model import Fact, Mass
 from generator.content.references import OUTCOME_LINK_PREFIX
-from generator.i18n.formatting import format_count, format_mass, format_number, plural_form
+from generator.i18n.formatting import (
+    format_count,
+    format_day,
+    format_mass,
+    format_money,
+    format_number,
+    format_value,
+    plural_form,
+)
+from generator.logic.addresses import FINDER_DIR
 
 #: The generator's own templates: article, finder, notices.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -141,19 +152,32 @@ class PageRenderer:
 
     @property
     def values(self) -> dict[str, str]:
-        """The values texts may name, such as ``{carrier}``: the same on every page, worked out once."""
+        """The values texts may name, the facts and ``{max_questions}``: the same on every page, worked out once."""
         return self._once(("values",), self._values)
 
     def _values(self) -> dict[str, str]:
-        policy = self.content.policy
-        market = policy.markets[self.locale.market]
-        return {
-            "carrier": market.carrier,
-            "marketplace": policy.marketplace,
-            "free_return_delay": self.count(**vars(policy.delays["free_return"])),
-            "label_return_delay": self.count(**vars(policy.delays["label_return"])),
-            "max_questions": self.count(self.content.proof.most_questions, "question"),
-        }
+        facts = (*self.content.help_center.facts.values(), *self.content.policy.facts.values())
+        values = {fact.name: self.fact(fact) for fact in facts}
+        values["max_questions"] = self.count(self.content.proof.most_questions, "question")
+        return values
+
+    def fact(self, fact: Fact) -> str:
+        """Return the value of ``fact`` in the locale's market, as the locale writes it."""
+        value = fact.value_in(self.locale.market)
+        if fact.type == "name":
+            return str(value)
+        if fact.type == "date":
+            return format_day(value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value), self.locale)
+        if fact.type == "duration":
+            return self.count(int(value), fact.unit)
+        number = as_decimal(value)
+        if number is None:  # the checks refuse it before any build
+            raise ValueError(f"fact {fact.name} is not a number: {value!r}")
+        if fact.type == "mass":
+            return self.mass(Mass(float(number), fact.unit))
+        if fact.type == "money":
+            return format_money(number, fact.currency, self.locale)
+        return format_value(number, self.locale)
 
     def count(self, count: int, unit: str) -> str:
         """Return ``count`` ``unit`` in words, e.g. ``2 business days``, marked if its plural form is untranslated."""
@@ -163,9 +187,14 @@ class PageRenderer:
     @cached_property
     def links(self) -> dict[str, str]:
         """The link targets texts may name, relative to this page: worked out once per page."""
-        links = dict(self.content.policy.markets[self.locale.market].links)
-        for outcome in self.content.policy.outcomes:
+        policy, market = self.content.policy, self.locale.market
+        shared = self.content.help_center.links
+        links = {name: link.url_in(market) for name, link in (*shared.items(), *policy.links.items())}
+        links[f"{policy.id}/article"] = relative_url(self.page_dir, self.article_dir)
+        links[f"{policy.id}/finder"] = relative_url(self.page_dir, FINDER_DIR)
+        for outcome in policy.outcomes:
             links[OUTCOME_LINK_PREFIX + outcome.id] = relative_url(self.page_dir, self.article_dir, outcome.id)
+            links[f"{policy.id}/{OUTCOME_LINK_PREFIX}{outcome.id}"] = links[OUTCOME_LINK_PREFIX + outcome.id]
         return links
 
     def text(self, value: str) -> Markup:
@@ -221,9 +250,10 @@ class PageRenderer:
         return Markup(f'<span lang="{{}}" {UNTRANSLATED}>{{}}</span>').format(lang, html)
 
     def mass(self, mass: Mass) -> str:
-        """Return ``mass`` in the market's unit, rounded as the policy says, formatted for the locale."""
-        unit = self.content.policy.markets[self.locale.market].mass_unit
-        return format_mass(mass.convert(unit, self.content.policy.mass_rounding[unit]), self.locale)
+        """Return ``mass`` in the market's unit, rounded as help-center.yaml says, formatted for the locale."""
+        help_center = self.content.help_center
+        unit = help_center.markets[self.locale.market].mass_unit
+        return format_mass(mass.convert(unit, help_center.mass_rounding[unit]), self.locale)
 
     def number(self, value: int) -> str:
         """Return ``value`` written as the locale writes numbers (``1,234``, ``1 234``)."""
@@ -235,7 +265,7 @@ class PageRenderer:
     def shared(self, template: str, key: str, **context: Any) -> Markup:
         """Render a fragment that is the same on every page with the same links, once for all of them.
 
-        An outcome's explanation (its label steps, its weights) shows on every
+        An outcome's explanation (its blocks, the procedures it shows) is on every
         finder page that ends on it; it depends on the page only through the
         page's links. ``key`` names what ``context`` holds (an outcome's id).
         """
