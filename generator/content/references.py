@@ -14,7 +14,7 @@ from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
-from generator.logic.addresses import FINDER_DIR, REVIEW_DIR
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR
 
 #: Values that policy texts may use as ``{name}``.
 POLICY_PLACEHOLDERS = frozenset({"carrier", "marketplace", "free_return_delay", "label_return_delay", "max_questions"})

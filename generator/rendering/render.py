@@ -20,10 +20,10 @@ from markupsafe import Markup, escape
 
 from generator.content import inline
 from generator.content.diagnostics import display_path
-from generator.content.folder import Content
 from generator.content.locales import SiteLocale
 from generator.content.model import Mass
 from generator.content.references import OUTCOME_LINK_PREFIX
+from generator.helpcenter.folder import Content
 from generator.i18n.formatting import format_count, format_mass, format_number, plural_form
 
 #: The generator's own templates: article, finder, notices.
