@@ -445,7 +445,7 @@ def build_rows(work: Path, rounds: int) -> tuple[list[Row], Path | None, int]:
 
 def parallel_rows(work: Path, config_file: Path, rounds: int) -> list[Row]:
     """Our whole build, locales one at a time against one per core: what building them in parallel gains."""
-    from generator.content.folder import load_content
+    from generator.helpcenter.folder import load_content
     from generator.mkdocs.site import build_site
 
     cores = os.cpu_count() or 1
@@ -496,14 +496,14 @@ def quiet_mkdocs() -> Iterator[None]:
 
 def load(content_dir: Path) -> Any:
     """Read, check and prove the content: the first half of what our plugin does for a locale."""
-    from generator.content.folder import load_content
+    from generator.helpcenter.folder import load_content
 
     return load_content(content_dir)
 
 
 def render_pages(content: Any) -> int:
     """Make the locale's pages from proven content, the second half; return how many."""
-    from generator.i18n.translate import resolve_locale
+    from generator.helpcenter.translate import resolve_locale
     from generator.rendering.pages import build_pages
 
     locale, content = resolve_locale(content, SOURCE_LOCALE)
@@ -589,7 +589,7 @@ def diff_row(size: tuple[int, int, int], rounds: int) -> Row:
     with bit sets per answer, as the proof finds overlaps.
     """
     from generator.content.model import Policy
-    from generator.logic.compare import common_space, outcome_changes
+    from generator.helpcenter.compare import common_space, outcome_changes
     from generator.logic.space import intersection
 
     data = policies.generate(*size, seed=0)

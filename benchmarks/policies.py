@@ -199,7 +199,7 @@ def write_content(folder: Path, data: dict[str, Any]) -> list[str]:
     Return what ``i18n update`` said, or why it was skipped.
     """
     from generator.content.diagnostics import ContentError
-    from generator.i18n import commands as i18n
+    from generator.helpcenter import catalog_commands as i18n
 
     folder.mkdir(parents=True, exist_ok=True)
     for name in KEPT_FILES:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.folder import Content, load_content
 from generator.content.locales import PSEUDO_LOCALE, SiteLocale
+from generator.helpcenter.folder import Content, load_content
 from support import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent

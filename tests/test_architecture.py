@@ -12,37 +12,74 @@ GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 GLUE = GENERATOR / "mkdocs"
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    return names
-
-
 #: Every module but the glue, by its path below generator/.
 CORE = sorted(path.relative_to(GENERATOR).as_posix() for path in GENERATOR.rglob("*.py") if GLUE not in path.parents)
-#: The layers, each a folder; a layer may import the ones listed for it, and itself.
+#: The layers, each a folder, from the bottom up; a layer may import the ones listed for it, and itself.
 LAYERS = {
-    "content": {"content", "logic", "i18n"},  # reading the content means proving and checking its catalogs
-    "logic": {"content", "logic", "i18n"},
+    "content": {"content"},  # reads the files and builds the model: nothing above it
+    "logic": {"content", "logic"},
     "i18n": {"content", "i18n"},
-    "rendering": {"content", "logic", "i18n", "rendering"},
+    "helpcenter": {"content", "logic", "i18n", "helpcenter"},  # composes read → check → prove → translate
+    "rendering": {"content", "logic", "i18n", "helpcenter", "rendering"},
     "preview": {"content", "rendering", "preview"},  # the preview's server: it serves what the glue builds
-    "cli": {"content", "logic", "i18n", "rendering", "cli", "mkdocs"},
+    "mkdocs": {"content", "logic", "i18n", "helpcenter", "rendering", "preview", "mkdocs"},  # the glue
+    "cli": {"content", "logic", "i18n", "helpcenter", "rendering", "mkdocs", "cli"},
 }
 
 
+def _module_name(path: Path) -> str:
+    """``generator/logic/flow.py`` → ``generator.logic.flow``; a package's ``__init__.py`` is the package."""
+    parts = list(path.relative_to(GENERATOR.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(source: str, module: str, *, is_package: bool = False) -> set[str]:
+    """Return every module that ``source`` (the module named ``module``) imports, absolute and in full.
+
+    Every form counts: ``import a.b``, ``from a.b import c`` (also as ``a.b.c``, in case ``c`` is a module),
+    relative imports, and imports anywhere in the code, inside functions too; so does ``importlib.import_module``
+    with a literal name.
+    """
+    package = module if is_package else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                origin = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                origin = node.module or ""
+            found.add(origin)
+            found |= {f"{origin}.{alias.name}" for alias in node.names if alias.name != "*"}
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, (ast.Attribute, ast.Name))
+            and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value)
+    return found
+
+
 def _generator_imports(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return [
-        node.module
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("generator")
-    ]
+    """The modules of the generator that the module at ``path`` imports."""
+    names = imported_modules(
+        path.read_text(encoding="utf-8"), _module_name(path), is_package=path.name == "__init__.py"
+    )
+    return sorted(name for name in names if name == "generator" or name.startswith("generator."))
+
+
+def _imports(path: Path) -> set[str]:
+    """The top-level packages the module at ``path`` imports."""
+    names = imported_modules(
+        path.read_text(encoding="utf-8"), _module_name(path), is_package=path.name == "__init__.py"
+    )
+    return {name.split(".")[0] for name in names}
 
 
 @pytest.mark.parametrize("module", CORE)
@@ -62,7 +99,7 @@ def test_core_module_imports_no_mkdocs(module):
 
 def test_the_folders_are_the_layers():
     folders = {path.name for path in GENERATOR.iterdir() if path.is_dir() and path.name != "__pycache__"}
-    assert folders == {*LAYERS, "mkdocs"}
+    assert folders == set(LAYERS)
     loose = sorted(path.name for path in GENERATOR.glob("*.py"))
     assert loose == ["__init__.py", "__main__.py"], "every module belongs to a layer"
 
@@ -73,9 +110,58 @@ def test_a_layer_imports_only_the_layers_below_it(layer):
         f"{path.relative_to(GENERATOR).as_posix()} imports {name}"
         for path in (GENERATOR / layer).rglob("*.py")
         for name in _generator_imports(path)
-        if name.split(".")[1] not in LAYERS[layer]
+        if name == "generator" or name.split(".")[1] not in LAYERS[layer]
     }
     assert found == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "module", "expected"),
+    [
+        ("import generator.logic.flow", "generator.content.x", "generator.logic.flow"),
+        ("import generator.logic.flow as flow", "generator.content.x", "generator.logic.flow"),
+        ("from generator.logic import flow", "generator.content.x", "generator.logic.flow"),
+        ("from generator import logic", "generator.content.x", "generator.logic"),
+        ("from ..logic import flow", "generator.content.x", "generator.logic.flow"),
+        ("from ..logic.flow import Path", "generator.content.x", "generator.logic.flow"),
+        ("from . import load", "generator.content.x", "generator.content.load"),
+        ("def f():\n    from generator.i18n import catalogs", "generator.content.x", "generator.i18n.catalogs"),
+        (
+            "class A:\n    def f(self):\n        import generator.rendering",
+            "generator.content.x",
+            "generator.rendering",
+        ),
+        ("import importlib\nimportlib.import_module('generator.cli')", "generator.content.x", "generator.cli"),
+        ("try:\n    import mkdocs.config\nexcept ImportError:\n    pass", "generator.content.x", "mkdocs.config"),
+    ],
+    ids=[
+        "import-dotted",
+        "import-as",
+        "from-import",
+        "from-package-import-layer",
+        "relative-parent",
+        "relative-parent-module",
+        "relative-sibling",
+        "inside-a-function",
+        "inside-a-method",
+        "import-module-call",
+        "inside-try",
+    ],
+)
+def test_every_form_of_import_is_seen(source, module, expected):
+    assert expected in imported_modules(source, module)
+
+
+def test_a_relative_import_in_a_package_init_starts_from_the_package():
+    assert "generator.content.load" in imported_modules("from .load import x", "generator.content", is_package=True)
+
+
+def test_the_content_layer_is_caught_reaching_up(tmp_path):
+    """The layer check itself fails on a content module that imports the proof inside a function."""
+    module = GENERATOR / "content" / "folder.py"
+    source = "def f():\n    from ..logic import verify\n"
+    names = imported_modules(source, _module_name(module))
+    assert {name.split(".")[1] for name in names if name.startswith("generator.")} - LAYERS["content"] == {"logic"}
 
 
 def test_glue_is_thin():

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.content.folder import load_content
+from generator.helpcenter.folder import load_content
 from generator.mkdocs.site import BuildError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

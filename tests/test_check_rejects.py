@@ -28,9 +28,9 @@ import pytest
 
 from generator.cli import main
 from generator.content import load
-from generator.content.folder import load_content
 from generator.content.load import MAX_FILE_BYTES, MAX_VALUES
 from generator.content.locales import SiteLocale
+from generator.helpcenter.folder import load_content
 from generator.rendering.pages import build_pages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.content.folder import load_content
 from generator.content.model import Policy
-from generator.logic.compare import compare, find_renames
+from generator.helpcenter.compare import compare, find_renames
+from generator.helpcenter.folder import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 TOY_POLICY = ROOT / "tests" / "fixtures" / "toy" / "policy.yaml"

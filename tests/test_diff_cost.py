@@ -12,7 +12,7 @@ import pytest
 from test_check_rejects import TOY_POLICY, make_content
 
 from generator.cli import main
-from generator.logic import compare
+from generator.helpcenter import compare
 
 
 def folder(tmp_path: Path, name: str, data: dict) -> Path:

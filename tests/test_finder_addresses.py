@@ -126,7 +126,7 @@ def test_a_broken_ledger_is_reported_at_its_line(capsys, project, text, expected
 
 @pytest.mark.parametrize("moved", [False, True], ids=["published", "moved"])
 def test_an_id_yaml_would_misread_is_quoted_in_the_ledger(tmp_path, moved):
-    from generator.content.ledger import Ledger, ledger_text, read_ledger
+    from generator.helpcenter.ledger import Ledger, ledger_text, read_ledger
 
     addresses = {"finder/yes/null": {"on": "yes", "count": "null"}}
     written = Ledger(addresses, frozenset(addresses) if moved else frozenset(), {"on": "0123456789ab"})
@@ -362,7 +362,7 @@ def test_a_ledger_written_before_words_is_read_then_rewritten_compact(capsys, pr
 
 
 def test_a_ledger_over_its_limit_is_refused_in_one_line(capsys, project, monkeypatch):
-    from generator.content import ledger
+    from generator.helpcenter import ledger
 
     size = (project / "content/finder-addresses.yaml").stat().st_size
     monkeypatch.setattr(ledger, "MAX_LEDGER_BYTES", size - 1)
@@ -377,7 +377,7 @@ def test_a_ledger_over_its_limit_is_refused_in_one_line(capsys, project, monkeyp
 
 @pytest.mark.parametrize("limit", ["MAX_LEDGER_BYTES", "MAX_ADDRESSES"])
 def test_a_ledger_that_would_be_over_its_limit_is_not_written(capsys, project, monkeypatch, limit):
-    from generator.content import ledger
+    from generator.helpcenter import ledger
 
     path = project / "content/finder-addresses.yaml"
     before = path.read_bytes()
@@ -392,7 +392,7 @@ def test_a_ledger_that_would_be_over_its_limit_is_not_written(capsys, project, m
 
 
 def test_a_ledger_with_more_addresses_than_its_limit_is_refused(capsys, project, monkeypatch):
-    from generator.content import ledger
+    from generator.helpcenter import ledger
 
     monkeypatch.setattr(ledger, "MAX_ADDRESSES", 3)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.content.folder import load_content
 from generator.content.locales import SiteLocale
-from generator.i18n.translate import localize
+from generator.helpcenter.folder import load_content
+from generator.helpcenter.translate import localize
 from generator.rendering.finder_data import SCHEMA_FILE, finder_files
 
 FRENCH = SiteLocale("fr-FR", "fr")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.folder import load_content
 from generator.content.locales import SiteLocale
+from generator.helpcenter.folder import load_content
 from generator.rendering.pages import build_pages
 from support import html_text
 

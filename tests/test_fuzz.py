@@ -10,7 +10,7 @@ changed, a plural form left out, an entry given twice, random bytes) and their
 headers (another language, none, odd plural forms); and locales.yaml files,
 broken too (a mistyped tag, an unknown market, a locale given twice, a form of
 a name that holds no name, stray characters). Whatever the input,
-:func:`generator.content.folder.check_content`
+:func:`generator.helpcenter.folder.check_content`
 
 * never raises;
 * returns the content exactly when it finds no problem, and then every page
@@ -42,9 +42,9 @@ from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 from generator.content.diagnostics import Diagnostic
-from generator.content.folder import check_content
 from generator.content.locales import SiteLocale
 from generator.content.references import POLICY_PLACEHOLDERS, RESERVED_ARTICLE_IDS, policy_texts
+from generator.helpcenter.folder import check_content
 from generator.i18n.messages import messages_for
 from generator.rendering.pages import build_pages
 

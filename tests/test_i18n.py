@@ -89,7 +89,7 @@ def test_an_english_edit_makes_every_translation_stale(capsys, project):
 
 
 def test_a_stale_text_falls_back_to_english_with_a_notice(project):
-    from generator.content.folder import load_content
+    from generator.helpcenter.folder import load_content
 
     policy = project / "content/policy.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")

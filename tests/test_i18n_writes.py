@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.folder import load_content
+from generator.helpcenter.folder import load_content
 from support import run_cli as run
 
 UNPUBLISHED = ["de-DE.po", "es-ES.po", "it-IT.po"]

@@ -11,8 +11,8 @@ import pytest
 
 from generator.content.diagnostics import ContentError
 from generator.content.locales import SiteLocale
+from generator.helpcenter.translate import material_language, resolve_locale
 from generator.i18n.pseudo import MATERIAL_ENGLISH, pseudo_material_loader
-from generator.i18n.translate import material_language, resolve_locale
 
 
 @pytest.mark.parametrize(("tag", "market"), [("en-US", "us"), ("fr-FR", "fr"), ("it-IT", "it")])

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from test_i18n import NL_MARKET
 
-from generator.content.folder import load_content
-from generator.i18n.translate import resolve_locale
+from generator.helpcenter.folder import load_content
+from generator.helpcenter.translate import resolve_locale
 from support import run_cli as run
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.folder import load_content
 from generator.content.locales import SiteLocale
+from generator.helpcenter.folder import load_content
+from generator.helpcenter.translate import localize
 from generator.i18n.catalogs import Translations
-from generator.i18n.translate import localize
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 

@@ -32,10 +32,10 @@ from hypothesis import HealthCheck, Phase, assume, find, given, settings
 from hypothesis import strategies as st
 
 from generator.content.diagnostics import Position
-from generator.content.folder import load_content
 from generator.content.load import KeyPath, parse_document
 from generator.content.model import Policy
 from generator.content.schema import validate_against_schema
+from generator.helpcenter.folder import load_content
 from generator.logic import flow
 from generator.logic.space import AnswerSpace
 from generator.logic.table import decide
@@ -431,7 +431,7 @@ def test_the_diff_finds_the_combinations_whose_outcome_brute_force_sees_change(o
     combination both versions decide is one whose answers each version has
     (a question a version does not ask may take any answer).
     """
-    from generator.logic.compare import common_space, outcome_changes
+    from generator.helpcenter.compare import common_space, outcome_changes
 
     old_policy, new_policy = _policy(old), _policy(new)
     assume(prove(old_policy).holds and prove(new_policy).holds)  # the diff compares proven versions only

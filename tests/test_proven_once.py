@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.content import folder as content_module
-from generator.content import proven
-from generator.content.folder import load_content
-from generator.content.proven import Proven, fingerprint, proven_content
+from generator.helpcenter import folder as content_module
+from generator.helpcenter import proven
+from generator.helpcenter.folder import load_content
+from generator.helpcenter.proven import Proven, fingerprint, proven_content
 from generator.mkdocs.site import BuildError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -104,7 +104,7 @@ def test_the_fingerprint_of_a_folder_with_a_named_pipe_is_taken_without_waiting_
     """A build and the preview fingerprint the content before reading it: a pipe there held them for ever."""
     content = content_folder(tmp_path)
     os.mkfifo(content / "locales.yaml")
-    script = "import sys; from pathlib import Path; from generator.content.proven import fingerprint; "
+    script = "import sys; from pathlib import Path; from generator.helpcenter.proven import fingerprint; "
     script += "print(fingerprint(Path(sys.argv[1])))"
 
     result = subprocess.run(

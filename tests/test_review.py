@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.folder import load_content
 from generator.content.locales import SiteLocale
+from generator.helpcenter.folder import load_content
 from generator.logic import flow
 from generator.rendering.pages import build_pages
 from generator.rendering.review import MAX_DRAWN, Step, diagram, flow_tree

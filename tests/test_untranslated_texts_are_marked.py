@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from generator.content.folder import load_content
 from generator.content.locales import SiteLocale
-from generator.i18n.translate import localize
+from generator.helpcenter.folder import load_content
+from generator.helpcenter.translate import localize
 from generator.rendering.pages import build_pages
 
 FRENCH = SiteLocale("fr-FR", "fr")

@@ -14,12 +14,12 @@ import tempfile
 from pathlib import Path
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path, format_diagnostic, printable
-from generator.content.folder import Content, check_content
-from generator.content.ledger import LEDGER_FILE, LedgerError, moved_lines, record, updated
 from generator.content.locales import SiteLocale
-from generator.i18n import commands as i18n
+from generator.helpcenter import catalog_commands as i18n
+from generator.helpcenter.catalog_commands import describe
+from generator.helpcenter.folder import Content, check_content
+from generator.helpcenter.ledger import LEDGER_FILE, LedgerError, moved_lines, record, updated
 from generator.i18n.catalogs import Pending
-from generator.i18n.commands import describe
 
 #: What ``--help`` says first: plain words, as a terminal shows them (no reST from the docstrings).
 DESCRIPTION = (
@@ -172,7 +172,7 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
     """Say what ``new`` changes with respect to ``old``, on the rules, never by enumerating combinations."""
     from generator.cli.diff_format import as_lines
     from generator.content.versions import VersionError, content_folder_of, renamed
-    from generator.logic.compare import TooManyChangesError, compare
+    from generator.helpcenter.compare import TooManyChangesError, compare
 
     versions = []
     with tempfile.TemporaryDirectory(prefix="policy-diff-") as workdir:
@@ -240,8 +240,8 @@ def _chosen(published: tuple[SiteLocale, ...], only: list[str] | None) -> tuple[
 
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:
     """Check the content once, then build every published locale (in parallel) from it."""
-    from generator.content.proven import prove_folder
     from generator.content.publish import OutputError
+    from generator.helpcenter.proven import prove_folder
     from generator.mkdocs.config import BuildError, content_folder, site_folder  # MkDocs is only needed to build
     from generator.mkdocs.site import build_site
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.logic.compare import Comparison
+from generator.helpcenter.compare import Comparison
 from generator.logic.explain import count_combinations
 
 

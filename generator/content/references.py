@@ -14,7 +14,7 @@ from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
-from generator.logic.addresses import FINDER_DIR, REVIEW_DIR
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR
 
 #: Values the build works out, which any policy text may use as ``{name}``.
 BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})

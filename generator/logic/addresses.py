@@ -8,12 +8,10 @@ so it survives rewording; it changes when the questions do, and then
 
 from __future__ import annotations
 
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR
 from generator.logic import flow
 
-#: The finder's folder; its nodes live below it, one folder per answer.
-FINDER_DIR = "finder"
-#: The review page's folder: the logic for editors and reviewers.
-REVIEW_DIR = "review"
+__all__ = ["FINDER_DIR", "REVIEW_DIR", "best_match", "node_dir"]
 
 
 def node_dir(path: flow.Path) -> str:

@@ -23,9 +23,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.content.diagnostics import ContentError
 from generator.content.locales import SOURCE_LOCALE, SiteLocale
-from generator.content.proven import proven_content
+from generator.helpcenter.proven import proven_content
+from generator.helpcenter.translate import localize, material_language, resolve_locale
 from generator.i18n.pseudo import pseudo_material_loader
-from generator.i18n.translate import localize, material_language, resolve_locale
 from generator.rendering.finder_data import finder_files
 from generator.rendering.pages import Page, build_localized_pages
 from generator.rendering.render import COMPILED_TEMPLATES, Fragments

@@ -3,7 +3,7 @@
 MkDocs' public ``build``, run by the preview layer (:mod:`generator.preview`:
 our own server and rebuild loop, DECISIONS.md "A preview of our own"); no page
 waits for a build. The theme's templates are compiled once per process, and the
-content is proven once per version of its files (:mod:`generator.content.proven`).
+content is proven once per version of its files (:mod:`generator.helpcenter.proven`).
 
 A rebuild that fails prints its problems, never a traceback, and every page
 answers with them until an edit fixes them. Each build goes to a folder of its
@@ -29,7 +29,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.content.diagnostics import ContentError, Diagnostic
 from generator.content.locales import locale_slug
-from generator.content.proven import proven_content
+from generator.helpcenter.proven import proven_content
 from generator.mkdocs.config import BuildError, content_folder_of, locale_config
 from generator.preview.rebuilds import Rebuilds
 from generator.preview.server import PreviewServer

@@ -22,8 +22,8 @@ from mkdocs.exceptions import MkDocsException
 from generator.content.diagnostics import format_diagnostic
 from generator.content.locales import SiteLocale
 from generator.content.processes import die_with
-from generator.content.proven import Proven, prove_folder, remember
 from generator.content.publish import OutputError, publish, staging_folder
+from generator.helpcenter.proven import Proven, prove_folder, remember
 from generator.mkdocs.config import BuildError, content_folder, locale_config, site_folder
 from generator.rendering.render import environment, template_problem
 

@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.content.folder import Content
 from generator.content.locales import SiteLocale
+from generator.helpcenter.folder import Content
 from generator.logic import flow
 from generator.logic.addresses import node_dir
 from generator.rendering.render import Fragments, PageRenderer

@@ -12,11 +12,11 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator.content.folder import Content
-from generator.content.ledger import Redirect, redirects
 from generator.content.locales import SiteLocale
 from generator.content.model import Answer, Outcome, Question
-from generator.i18n.translate import localize
+from generator.helpcenter.folder import Content
+from generator.helpcenter.ledger import Redirect, redirects
+from generator.helpcenter.translate import localize
 from generator.logic import flow
 from generator.logic.addresses import FINDER_DIR, REVIEW_DIR, node_dir
 from generator.rendering import review

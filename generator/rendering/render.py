@@ -21,11 +21,11 @@ from markupsafe import Markup, escape
 
 from generator.content import inline
 from generator.content.diagnostics import display_path
-from generator.content.folder import Content
 from generator.content.locales import SiteLocale
 from generator.content.facts import as_decimal
 from generator.content.model import Fact, Mass
 from generator.content.references import OUTCOME_LINK_PREFIX
+from generator.helpcenter.folder import Content
 from generator.i18n.formatting import (
     format_count,
     format_day,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.folder import Content
 from generator.content.locales import SiteLocale
 from generator.content.publish import check_output_file, write_atomically
-from generator.i18n.translate import localize
+from generator.helpcenter.folder import Content
+from generator.helpcenter.translate import localize
 from generator.rendering.pages import review_context
 from generator.rendering.render import PageRenderer
 

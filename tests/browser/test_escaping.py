@@ -30,10 +30,10 @@ from markupsafe import escape
 from mkdocs.commands.build import build
 from playwright.sync_api import Page, expect
 
-from generator.content.folder import Content, load_content
 from generator.content.load import KeyPath
 from generator.content.model import Interface, Policy
 from generator.content.references import policy_texts
+from generator.helpcenter.folder import Content, load_content
 from generator.i18n.messages import interface_texts
 from generator.mkdocs.config import locale_config
 from generator.rendering.pages import build_pages

@@ -12,12 +12,12 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
-from generator.content.folder import CATALOGS_DIR, LOCALES_FILE, Content, load_content
 from generator.content.load import load_document, read_text
 from generator.content.locales import SiteLocale, canonical_tag, tag_problem
 from generator.content.locales_file import DEFAULT_TEXT, with_published
 from generator.content.schema import validate_against_schema
 from generator.content.transaction import Planned, write_together
+from generator.helpcenter.folder import CATALOGS_DIR, LOCALES_FILE, Content, load_content
 from generator.i18n.catalogs import (
     TEMPLATE_FILE,
     Pending,

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
-from generator.content.ledger import Ledger, ledger_problem, read_ledger, updated
 from generator.content.load import Document, UnreadableFileError, load_document
 from generator.content.locales import LocaleSettings
 from generator.content.facts import check_links, check_markets, check_names, check_values
@@ -35,6 +34,7 @@ from generator.content.references import (
     name_values,
 )
 from generator.content.schema import field_descriptions, validate_against_schema
+from generator.helpcenter.ledger import Ledger, ledger_problem, read_ledger, updated
 from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
 from generator.i18n.messages import SourceMessage, extract_messages
 from generator.logic.verify import Proof, prove
@@ -65,7 +65,7 @@ class Content:
     #: Every finder address published so far, with its answers as the policy names them now: the ledger
     #: (content/finder-addresses.yaml) brought up to date, whether or not it is written yet.
     ledger: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    #: In content localized for a locale (:func:`generator.i18n.translate.localize`), the texts it shows in
+    #: In content localized for a locale (:func:`generator.helpcenter.translate.localize`), the texts it shows in
     #: another language, because their translation is stale or missing, with that language's tag.
     untranslated: Mapping[str, str] = field(default_factory=dict)
     #: The ledger as its file records it.

@@ -15,9 +15,9 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from generator.content.folder import Content
-from generator.content.ledger import published, redirects
 from generator.content.model import Policy
+from generator.helpcenter.folder import Content
+from generator.helpcenter.ledger import published, redirects
 from generator.i18n.messages import UNITS_CONTEXT
 from generator.logic import flow
 from generator.logic.cover import ScenarioSets

@@ -15,11 +15,11 @@ import dataclasses
 from typing import Any
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position
-from generator.content.folder import Content
 from generator.content.load import KeyPath
 from generator.content.locales import PSEUDO_LOCALE, SiteLocale
 from generator.content.model import HelpCenter, Interface, Policy
 from generator.content.references import policy_texts
+from generator.helpcenter.folder import Content
 from generator.i18n.catalogs import Translations
 from generator.i18n.messages import (
     HELP_CENTER_CONTEXT,

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
-from generator.content.folder import CATALOGS_DIR, Content, check_content, load_content
 from generator.content.load import read_file
+from generator.helpcenter.folder import CATALOGS_DIR, Content, check_content, load_content
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def proven_content(content_dir: Path) -> Content:
     """Return the sound content of ``content_dir``, proving it only if it changed since the last call.
 
     Raises :class:`generator.content.diagnostics.ContentError` like
-    :func:`generator.content.folder.load_content`.
+    :func:`generator.helpcenter.folder.load_content`.
     """
     key = content_dir.resolve()
     version = fingerprint(key)

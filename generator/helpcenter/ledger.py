@@ -11,7 +11,7 @@ only ever added: by ``python -m generator addresses``, and by every build.
 The ledger is also the previous version of the policy, as far as addresses
 care: it fingerprints the words of every question and answer when recorded. An
 id that changed while its words stayed is a rename, found as ``diff`` finds
-one (:func:`generator.logic.compare.find_renames`), and the addresses that
+one (:func:`generator.helpcenter.compare.find_renames`), and the addresses that
 held the old id follow it to the new one.
 
 One line per address, compact: ``finder/not-flagged/accounts: [device-status, reason]``
@@ -292,7 +292,7 @@ def _updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node], renames: 
     return recorded if result == recorded else result
 
 
-#: Per kind of id, old id → new id (:data:`generator.logic.compare.Renames`).
+#: Per kind of id, old id → new id (:data:`generator.helpcenter.compare.Renames`).
 Renames = dict[str, dict[str, str]]
 
 
@@ -301,7 +301,7 @@ def _renames(recorded: Mapping[str, str], policy: Policy) -> Renames:
     if not recorded:
         return {}
     # compare reads this module's redirects, so it is imported when first needed, not with this module.
-    from generator.logic.compare import find_renames
+    from generator.helpcenter.compare import find_renames
 
     before = dataclasses.replace(policy, questions=_worded(recorded), outcomes=())
     now = dataclasses.replace(policy, questions=_worded(words_of(policy)), outcomes=())
@@ -325,7 +325,7 @@ def _renamed(answers: Mapping[str, str], renames: Renames) -> dict[str, str]:
     """The answers as the policy names them now."""
     if not any(renames.values()):
         return dict(answers)
-    from generator.logic.compare import renamed_path  # see _renames
+    from generator.helpcenter.compare import renamed_path  # see _renames
 
     return dict(renamed_path(tuple(answers.items()), renames))
 
