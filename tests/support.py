@@ -161,9 +161,9 @@ def locale_words(policy, tag: str) -> list[str]:
         return english
     with (ROOT / "content" / "locales" / f"{tag}.po").open("rb") as handle:
         catalog = read_po(handle)
-    contexts = [f"policy/questions/{q.id}/text" for q in policy.questions]
-    contexts += [f"policy/questions/{q.id}/answers/{a.id}/text" for q in policy.questions for a in q.answers]
-    contexts += [f"policy/outcomes/{o.id}/title" for o in policy.outcomes]
+    contexts = [f"{policy.id}/questions/{q.id}/text" for q in policy.questions]
+    contexts += [f"{policy.id}/questions/{q.id}/answers/{a.id}/text" for q in policy.questions for a in q.answers]
+    contexts += [f"{policy.id}/outcomes/{o.id}/title" for o in policy.outcomes]
     found = {message.context: message.string for message in catalog if message.context}
     return [found[context] for context in contexts]
 

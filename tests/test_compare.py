@@ -33,8 +33,9 @@ def toy() -> dict[str, Any]:
 
 def content_of(folder: Path, data: dict[str, Any]):
     folder.mkdir()
-    for name in ("policy.schema.json", "interface.schema.json", "interface.yaml"):
+    for name in ("policy.schema.json", "help-center.schema.json", "interface.schema.json", "interface.yaml"):
         shutil.copyfile(ROOT / "content" / name, folder / name)
+    shutil.copyfile(TOY_POLICY.with_name("help-center.yaml"), folder / "help-center.yaml")
     (folder / "policy.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return load_content(folder)
 

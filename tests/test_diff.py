@@ -65,13 +65,13 @@ def test_a_reworded_text_names_the_translations_it_makes_stale(capsys, project, 
     assert found["outcome_changes"] == []
     assert found["texts"] == [
         {
-            "context": "policy/outcomes/free-return/title",
+            "context": "trade-in/outcomes/free-return/title",
             "old": "The refurbisher sends your device back for free",
             "new": "Free return",
         }
     ]
     assert found["stale"] == {
-        tag: ["policy/outcomes/free-return/title"] for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]
+        tag: ["trade-in/outcomes/free-return/title"] for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]
     }
 
 
@@ -198,4 +198,4 @@ def test_a_new_text_is_listed_as_to_translate_in_every_locale(capsys, project, b
     assert status == 0
     assert "New texts to translate:" in out
     for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]:
-        assert f"  - {tag}: 1 (policy/questions/effort/hint)" in out
+        assert f"  - {tag}: 1 (trade-in/questions/effort/hint)" in out

@@ -244,8 +244,9 @@ def test_the_ledger_of_a_finder_near_the_cap_is_written_and_read_back(capsys, tm
 
     content = tmp_path / "content"
     content.mkdir()
-    for name in ("policy.schema.json", "interface.schema.json", "interface.yaml"):
+    for name in ("policy.schema.json", "help-center.schema.json", "interface.schema.json", "interface.yaml"):
         (content / name).write_bytes((CONTENT_DIR / name).read_bytes())
+    (content / "help-center.yaml").write_bytes(TOY_POLICY.with_name("help-center.yaml").read_bytes())
     (content / "policy.yaml").write_text(yaml.safe_dump(wide_policy(4, 10, 24), sort_keys=False), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 

@@ -49,13 +49,13 @@ def langs(data: dict) -> list[tuple[str, dict]]:
 @pytest.mark.parametrize(
     ("context", "where", "field"),
     [
-        ("policy/outcomes/free-return/title", "free-return", "title"),
-        ("policy/outcomes/free-return/summary", "free-return", "summary"),
-        ("policy/questions/device-status/text", "device-status", "text"),
-        ("policy/questions/device-status/hint", "device-status", "hint"),
-        ("policy/questions/device-status/answers/counterfeit/text", "device-status/counterfeit", "text"),
-        ("policy/scenarios/did-not-try/situation", "did-not-try", "situation"),
-        ("policy/finder/title", "finder", "title"),
+        ("trade-in/outcomes/free-return/title", "free-return", "title"),
+        ("trade-in/outcomes/free-return/summary", "free-return", "summary"),
+        ("trade-in/questions/device-status/text", "device-status", "text"),
+        ("trade-in/questions/device-status/hint", "device-status", "hint"),
+        ("trade-in/questions/device-status/answers/counterfeit/text", "device-status/counterfeit", "text"),
+        ("trade-in/scenarios/did-not-try/situation", "did-not-try", "situation"),
+        ("trade-in/finder/title", "finder", "title"),
     ],
     ids=["outcome-title", "outcome-summary", "question", "hint", "answer", "scenario", "finder-title"],
 )

@@ -27,8 +27,9 @@ LOST_QUESTION = """  - id: lost
 
 
 def toy_content(folder: Path, *, with_lost_question: bool) -> Path:
-    for name in ("policy.schema.json", "interface.schema.json", "interface.yaml"):
+    for name in ("policy.schema.json", "help-center.schema.json", "interface.schema.json", "interface.yaml"):
         shutil.copyfile(ROOT / "content" / name, folder / name)
+    shutil.copyfile(TOY_POLICY.with_name("help-center.yaml"), folder / "help-center.yaml")
     policy = TOY_POLICY.read_text(encoding="utf-8").replace(
         "Answer up to two questions.", "Answer up to {max_questions}."
     )

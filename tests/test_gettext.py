@@ -20,7 +20,7 @@ from generator.i18n.catalogs import read_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "The refurbisher sends your device back for free"
-TITLE_CONTEXT = "policy/outcomes/free-return/title"
+TITLE_CONTEXT = "trade-in/outcomes/free-return/title"
 HINT_START = "When a refurbisher inspects a traded-in device"
 LONG = (
     "When a refurbisher inspects a traded-in device, they write to you in your messages, and they tell you "
@@ -105,7 +105,7 @@ def _previous_english_over_many_lines(project: Path) -> tuple[str, str]:
     _edit(project, text[start:end], f"    hint: >-\n      {LONG}\n")
     assert main(["i18n", "update"]) == 0
     _edit(project, LONG, LONG.replace("plain words", "words you know"))
-    return "policy/questions/device-status/hint", LONG
+    return "trade-in/questions/device-status/hint", LONG
 
 
 def _retired_stale_entry(project: Path) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from support import run_cli as run
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = ["fr-FR", "de-DE", "es-ES", "it-IT"]
 #: The English of one outcome title, edited in the tests below.
-TITLE_CONTEXT = "policy/outcomes/free-return/title"
+TITLE_CONTEXT = "trade-in/outcomes/free-return/title"
 OLD_TITLE = "The refurbisher sends your device back for free"
 NEW_TITLE = "The refurbisher ships your device back at no cost"
 
@@ -108,27 +108,33 @@ def test_a_stale_text_falls_back_to_english_with_a_notice(project):
 def test_add_a_locale_for_a_market_that_does_not_exist_says_how(capsys, project):
     status, _, err = run(capsys, "i18n", "add", "nl-NL")
     assert status == 1
-    # At the line of markets:, where it is missing (line 23 of content/policy.yaml).
-    assert "content/policy.yaml:23:1: error: nl-NL needs the market 'nl', which policy.yaml does not define" in err
+    # At the line of markets:, where it is missing (line 10 of content/help-center.yaml).
+    assert "content/help-center.yaml:10:1: error: nl-NL needs the market 'nl', which help-center.yaml does not define" in err
     assert not (project / "content/locales/nl-NL.po").exists()
 
 
-NL_MARKET = """  nl:
-    mass_unit: kilogram
-    carrier: UPS
-    links:
-      shipment_page: https://www.ups.com/ship/guided/origin?loc=nl_NL
-      contact_form: https://help.backmarket.nl/hc/nl-nl/requests/new
-      messages: https://www.backmarket.nl/nl-nl/dashboard/orders
-"""
+#: What a new market needs: its unit in help-center.yaml, and its value of every link given per market.
+NL_MARKET = [
+    ("help-center.yaml", "  it: {mass_unit: kilogram}\n", "  nl: {mass_unit: kilogram}\n"),
+    ("policy.yaml", "      it: https://www.ups.com/ship/guided/origin?loc=it_IT\n", "      nl: https://www.ups.com/ship/guided/origin?loc=nl_NL\n"),
+    ("help-center.yaml", "      it: https://help.backmarket.it/hc/it-it/requests/new\n", "      nl: https://help.backmarket.nl/hc/nl-nl/requests/new\n"),
+    ("help-center.yaml", "      it: https://www.backmarket.it/it-it/dashboard/orders\n", "      nl: https://www.backmarket.nl/nl-nl/dashboard/orders\n"),
+]
+
+
+def add_market(project: Path, lines: list[tuple[str, str, str]]) -> None:
+    """Write a market's lines into the content files, each after the line of the ``it`` market."""
+    for name, after, added in lines:
+        path = project / "content" / name
+        text = path.read_text(encoding="utf-8")
+        assert after in text
+        path.write_text(text.replace(after, after + added, 1), encoding="utf-8")
 
 
 def test_add_a_locale_then_build_it(capsys, project):
     from generator.mkdocs.site import build_site
 
-    policy = project / "content/policy.yaml"
-    text = policy.read_text(encoding="utf-8")
-    policy.write_text(text.replace("\n# Weights are stored", f"{NL_MARKET}\n# Weights are stored", 1), encoding="utf-8")
+    add_market(project, NL_MARKET)
 
     status, out, _ = run(capsys, "i18n", "add", "nl-NL")
     assert status == 0, out
@@ -155,7 +161,7 @@ def test_add_a_language_to_an_existing_market_is_one_command(capsys, project):
 
 
 #: Per locale, the four average weights of policy.yaml and its free-return delay, as that locale writes them:
-#: US figures as measured; elsewhere kilograms rounded to 0.05 kg, as policy.yaml states. Written by hand.
+#: US figures as measured; elsewhere kilograms rounded to 0.05 kg, as help-center.yaml states. Written by hand.
 WEIGHTS_AND_DELAYS = [
     ("en-US", ["0.55 lb", "1.65 lb", "4.4 lb", "6 lb"], "2 business days"),
     ("fr-FR", ["0,25\u202fkg", "0,75\u202fkg", "2\u202fkg", "2,7\u202fkg"], "2 jours ouvrés"),
@@ -170,7 +176,7 @@ def test_weights_and_delays_are_written_as_the_locale_writes_them(content, tag, 
     locale = next(locale for locale in content.locales.published if locale.tag == tag)
     article = next(page for page in build_pages(content, locale) if page.directory == "get-your-device-back")
     text = html_text(article.html)
-    rows = [attrs for tag_, attrs in html_tags(article.html) if tag_ == "tr" and "data-device" in attrs]
+    rows = [attrs for tag_, attrs in html_tags(article.html) if tag_ == "tr" and "data-row" in attrs]
     assert len(rows) == 4
     for weight in weights:
         assert weight in text
@@ -178,15 +184,15 @@ def test_weights_and_delays_are_written_as_the_locale_writes_them(content, tag, 
 
 
 BROKEN = [
-    ("placeholder-dropped", "policy/outcomes/free-return/summary", lambda s: s.replace("{free_return_delay}", "deux jours"),
+    ("placeholder-dropped", "trade-in/outcomes/free-return/summary", lambda s: s.replace("{free_return_delay}", "deux jours"),
      "the translation drops the placeholder {free_return_delay}"),
-    ("placeholder-renamed", "policy/outcomes/free-return/summary", lambda s: s.replace("{free_return_delay}", "{delai}"),
+    ("placeholder-renamed", "trade-in/outcomes/free-return/summary", lambda s: s.replace("{free_return_delay}", "{delai}"),
      "the translation drops the placeholder {free_return_delay}"),
-    ("link-target-changed", "policy/outcomes/contact-support/body/0", lambda s: s.replace("(contact_form)", "(form)"),
+    ("link-target-changed", "trade-in/outcomes/contact-support/body/0", lambda s: s.replace("(contact_form)", "(form)"),
      "the translation's links (form) differ from the English (contact_form); translate the words in [...] and keep the (...) as is"),
-    ("markup-added", "policy/article/intro", lambda s: s + " <b>Important</b>",
+    ("markup-added", "trade-in/article/intro", lambda s: s + " <b>Important</b>",
      "the translation adds markup the English does not have: </b>, <b>"),
-    ("script-added", "policy/article/intro", lambda s: s + "<script>alert(1)</script>",
+    ("script-added", "trade-in/article/intro", lambda s: s + "<script>alert(1)</script>",
      "the translation adds markup the English does not have: </script>, <script>"),
 ]  # fmt: skip
 
@@ -239,7 +245,7 @@ def test_a_locale_without_its_market_is_an_error(capsys, project):
     status, _, err = run(capsys, "check")
     assert status == 1
     assert re.search(
-        r"content/locales\.yaml:\d+:13: error: locale de-DE reads the market 'dee', which policy\.yaml does not define \(did you mean 'de'\?\)",
+        r"content/locales\.yaml:\d+:13: error: locale de-DE reads the market 'dee', which help-center\.yaml does not define \(did you mean 'de'\?\)",
         err,
     )
 
@@ -288,7 +294,7 @@ def test_add_a_mistyped_locale_changes_nothing_and_says_what_was_meant(capsys, p
     assert run(capsys, "check")[0] == 0
 
 
-HINT_CONTEXT = "policy/questions/device-status/hint"
+HINT_CONTEXT = "trade-in/questions/device-status/hint"
 
 
 def _catalogs(project: Path) -> dict[str, bytes]:
@@ -356,15 +362,13 @@ def test_status_list_of_a_locale_that_is_not_translated(capsys, project):
     )
 
 
-GB_MARKET = NL_MARKET.replace("  nl:", "  gb:", 1).replace("PostNL", "Royal Mail")
+GB_MARKET = [(name, after, added.replace("nl", "gb").replace("NL", "GB")) for name, after, added in NL_MARKET]
 
 
 def test_a_locale_in_the_source_language_needs_no_catalog_and_shows_no_notice(capsys, project):
     from generator.mkdocs.site import build_site
 
-    policy = project / "content/policy.yaml"
-    text = policy.read_text(encoding="utf-8")
-    policy.write_text(text.replace("\n# Weights are stored", f"{GB_MARKET}\n# Weights are stored", 1), encoding="utf-8")
+    add_market(project, GB_MARKET)
 
     status, out, err = run(capsys, "i18n", "add", "en-GB", "--market", "gb")
 

@@ -39,7 +39,7 @@ def test_the_pseudo_locale_reads_the_source_market(pseudo_resolved):
     [
         pytest.param("interface/site_name", "⟦Ĥéĺþ Çéñţéŕ ~~~~⟧", "", id="accented-and-padded"),
         pytest.param(
-            "policy/questions/reason/answers/accounts/text",
+            "trade-in/questions/reason/answers/accounts/text",
             "⟦Ṁý ûšéŕ åççóûñţš (iCloud, Google, Samsung…) åŕé",
             "(iCloud, Google, Samsung…)",
             id="names-kept",

@@ -39,11 +39,13 @@ def test_a_translated_locale_reads_its_translations_with_no_fallback(content):
     assert localized.untranslated == {}
 
 
-def test_the_marketplace_is_a_name_never_looked_up(content):
+def test_a_name_fact_is_never_looked_up(content):
     localized = localize(content, FRENCH)
 
-    assert localized.policy.marketplace == "Back Market"
+    assert localized.help_center.facts["marketplace"].value == "Back Market"
+    assert localized.policy.facts["carrier"].value == "UPS"
     assert "Back Market" not in localized.untranslated
+    assert "UPS" not in localized.untranslated
 
 
 def test_a_locale_without_a_catalog_reads_the_english_marked_as_such(content):

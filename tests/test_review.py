@@ -128,8 +128,9 @@ TOY_FLOW = (
 @pytest.fixture(scope="module")
 def toy_content(tmp_path_factory):
     folder = tmp_path_factory.mktemp("toy")
-    for name in ("policy.schema.json", "interface.schema.json", "interface.yaml"):
+    for name in ("policy.schema.json", "help-center.schema.json", "interface.schema.json", "interface.yaml"):
         shutil.copyfile(ROOT / "content" / name, folder / name)
+    shutil.copyfile(TOY_POLICY.with_name("help-center.yaml"), folder / "help-center.yaml")
     shutil.copyfile(TOY_POLICY, folder / "policy.yaml")
     return load_content(folder)
 

@@ -13,7 +13,7 @@ from generator.content.load import parse_document
 from generator.i18n.messages import extract_messages
 
 POLICY = """\
-marketplace: Toy Market
+id: toy
 questions:
   - id: size
     text: How big?
@@ -30,6 +30,8 @@ outcomes:
 article:
   id: toy
   title: The toy article
+facts:
+  marketplace: {type: name, value: Toy Market}
 """
 INTERFACE = """\
 site_name: Help Center
@@ -50,12 +52,12 @@ def messages():
 @pytest.mark.parametrize(
     ("context", "comment", "line"),
     [
-        ("policy/questions/size/text", "Finder: a question (text)", 4),
-        ("policy/questions/size/answers/small/text", "Finder: an answer the customer can pick (text)", 8),
-        ("policy/outcomes/refund/title", "Article heading and finder result title: an outcome (title)", 11),
-        ("policy/outcomes/refund/summary", "Finder result: the page description shown by search engines (summary)", 12),
-        ("policy/outcomes/refund/body/0", "Article section and finder result (body)", 14),
-        ("policy/article/title", "Help article (title)", 17),
+        ("toy/questions/size/text", "Finder: a question (text)", 4),
+        ("toy/questions/size/answers/small/text", "Finder: an answer the customer can pick (text)", 8),
+        ("toy/outcomes/refund/title", "Article heading and finder result title: an outcome (title)", 11),
+        ("toy/outcomes/refund/summary", "Finder result: the page description shown by search engines (summary)", 12),
+        ("toy/outcomes/refund/body/0", "Article section and finder result (body)", 14),
+        ("toy/article/title", "Help article (title)", 17),
         ("interface/site_name", "Interface text: site_name", 1),
         ("interface/home/title", "Interface text: home.title", 3),
     ],
@@ -64,11 +66,11 @@ def test_each_text_says_where_it_shows_and_comes_from_its_line(messages, context
     message = messages[context]
 
     assert (message.comment, message.line) == (comment, line)
-    assert message.file == f"content/{context.split('/')[0]}.yaml"
+    assert message.file == ("content/interface.yaml" if context.startswith("interface/") else "content/policy.yaml")
 
 
-def test_the_marketplace_is_a_name_not_a_text_to_translate(messages):
-    assert "policy/marketplace" not in messages
+def test_a_name_fact_is_not_a_text_to_translate(messages):
+    assert not [context for context in messages if "/facts/" in context]
     assert len(messages) == 9  # the other eight texts, and the hint
 
 

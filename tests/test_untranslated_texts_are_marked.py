@@ -45,13 +45,13 @@ def french_pages(project: Path) -> dict[str, str]:
 
 CASES = [
     pytest.param(
-        ["policy/outcomes/free-return/title"],
+        ["trade-in/outcomes/free-return/title"],
         ARTICLE,
         "The refurbisher sends your device back for free",
         id="plain",
     ),
     pytest.param(
-        ["policy/label_steps/create-shipment/body/0"],
+        ["trade-in/procedures/label-steps/steps/create-shipment/body/0"],
         ARTICLE,
         'Open the <a href="https://www.ups.com/ship/guided/origin?loc=fr_FR">“Create a Shipment” page of UPS</a>.',
         id="link-and-value",
@@ -75,7 +75,7 @@ CASES = [
         id="interface",
     ),
     pytest.param(
-        ["policy/questions/device-status/text"],
+        ["trade-in/questions/device-status/text"],
         "finder/not-flagged",
         "Did the refurbisher flag your device?",
         id="inside-an-interface-text",

@@ -150,7 +150,7 @@ def test_finder_reaches_the_outcome_in_the_locale(request, site_url, js, tag, an
     outcome = page.locator("[data-finder] [data-outcome]")
     expect(outcome).to_have_attribute("data-outcome", expected)
     assert page.locator("[data-outcome]").count() == 1
-    expect(outcome.locator("#finder-heading")).to_have_text(wording(tag, f"policy/outcomes/{expected}/title"))
+    expect(outcome.locator("#finder-heading")).to_have_text(wording(tag, f"trade-in/outcomes/{expected}/title"))
     assert html_lang(page) == LANGUAGE[tag]
     if js:
         assert_not_reloaded(page)
@@ -163,10 +163,10 @@ SWITCH_PAGES = [
     pytest.param(
         "finder/not-flagged/accounts/",
         '[data-finder] [data-question="effort"] #finder-heading',
-        "policy/questions/effort/text",
+        "trade-in/questions/effort/text",
         id="finder-node",
     ),
-    pytest.param(ARTICLE, "article h1", "policy/article/title", id="article"),
+    pytest.param(ARTICLE, "article h1", "trade-in/article/title", id="article"),
 ]
 
 #: (from, to): every locale is left once and reached once, fr-FR -> de-DE among them.
@@ -246,7 +246,7 @@ def test_head_alternates_follow_the_finder_answered_in_place(page, site_url):
 
 def german_word() -> str:
     """The longest word of the German title of the prepaid-label outcome that its English does not have."""
-    english, german = catalog("de-DE")["policy/outcomes/prepaid-label/title"]
+    english, german = catalog("de-DE")["trade-in/outcomes/prepaid-label/title"]
     words = [word for word in re.findall(r"\w+", german) if word.lower() not in english.lower()]
     assert words, german
     return max(words, key=len)
@@ -283,7 +283,7 @@ def test_the_german_search_index_is_german_only(built_site):
     assert german["config"]["lang"] == ["de"]
     assert german["docs"]
     assert english_title not in index_text(german)
-    assert wording("de-DE", "policy/article/title") in index_text(german)
+    assert wording("de-DE", "trade-in/article/title") in index_text(german)
     # The control: the English index does hold the English title.
     english = search_index(built_site, SOURCE)
     assert english["config"]["lang"] == ["en"]
