@@ -43,7 +43,7 @@ from hypothesis import strategies as st
 
 from generator.content.diagnostics import Diagnostic
 from generator.content.locales import SiteLocale
-from generator.content.references import POLICY_PLACEHOLDERS, RESERVED_ARTICLE_IDS, policy_texts
+from generator.content.references import BUILT_IN_PLACEHOLDERS, RESERVED_ARTICLE_IDS, policy_texts
 from generator.helpcenter.folder import check_content
 from generator.i18n.messages import messages_for
 from generator.rendering.pages import build_pages
@@ -51,7 +51,14 @@ from generator.rendering.pages import build_pages
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
 TOY_POLICY = Path(__file__).resolve().parent / "fixtures" / "toy" / "policy.yaml"
-SHARED_FILES = ("policy.schema.json", "interface.schema.json", "interface.yaml", "locales.schema.json")
+SHARED_FILES = (
+    "policy.schema.json",
+    "help-center.schema.json",
+    "interface.schema.json",
+    "interface.yaml",
+    "locales.schema.json",
+)
+TOY_HELP_CENTER = TOY_POLICY.with_name("help-center.yaml")
 ENGLISH = SiteLocale("en-US", "us")
 FRENCH = SiteLocale("fr-FR", "us")
 
@@ -91,8 +98,11 @@ def folder(tmp_path_factory) -> Path:
     return path
 
 
-def write_content(folder: Path, policy: bytes, locales: str | None = None, catalog: bytes | None = None) -> None:
+def write_content(
+    folder: Path, policy: bytes, locales: str | None = None, catalog: bytes | None = None, shared: bytes | None = None
+) -> None:
     (folder / "policy.yaml").write_bytes(policy)
+    (folder / "help-center.yaml").write_bytes(TOY_HELP_CENTER.read_bytes() if shared is None else shared)
     (folder / "locales.yaml").unlink(missing_ok=True)
     shutil.rmtree(folder / "locales", ignore_errors=True)
     if locales is not None:
@@ -148,12 +158,14 @@ WORDS += ["2024-01-01", "a: b", "#", "- x", "?", "|", ">", "!tag", "%", "@", "`"
 WORDS += ["[", "]", "(", ")", "*", "&", "...", "---", "don't", "50 %", "->", "e.g."]  # a brace is refused
 characters = st.characters(categories=["L", "N", "Zs", "P", "S"], exclude_characters="<>&[](){}\\\x85", codec="utf-8")
 LINK_NAMES = ["shipment_page", "contact_form", "messages"]
+#: The facts of a generated policy: one of each type. ``{max_questions}`` is the build's own.
+FACT_NAMES = ["carrier", "marketplace", "delay", "weight", "price", "count", "day"]
 
 
 PLAIN = st.sampled_from(WORDS) | st.text(characters, min_size=1, max_size=5)
 #: A link's words: no [ or ] in them, or it would not be a link.
 LINK_WORD = st.sampled_from([word for word in WORDS if word not in "[]"]) | st.text(characters, min_size=1, max_size=5)
-PLACEHOLDER = st.sampled_from(sorted(POLICY_PLACEHOLDERS)).map("{{{}}}".format)
+PLACEHOLDER = st.sampled_from(sorted([*BUILT_IN_PLACEHOLDERS, *FACT_NAMES])).map("{{{}}}".format)
 
 
 def texts(targets: list[str]) -> st.SearchStrategy[str]:
@@ -188,8 +200,8 @@ def _tree(draw: st.DrawFn, questions: list[dict[str, Any]], when: dict[str, list
 
 
 @st.composite
-def valid_policies(draw: st.DrawFn) -> dict[str, Any]:
-    """Plain data for a policy the check must accept and the build must render."""
+def valid_policies(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Plain data for a policy the check must accept and the build must render, and its help-center.yaml."""
     question_ids = draw(unique_ids((1, 3)))
     questions = [
         {"id": question_id, "answers": [{"id": answer_id} for answer_id in draw(unique_ids((2, 3)))]}
@@ -204,82 +216,114 @@ def valid_policies(draw: st.DrawFn) -> dict[str, Any]:
     outcome_ids = draw(unique_ids((1, min(3, len(boxes)))))
     leads_to = [*outcome_ids, *(draw(st.sampled_from(outcome_ids)) for _ in boxes[len(outcome_ids) :])]
     scenario_ids = draw(unique_ids((len(boxes), len(boxes))))
-    targets = [*LINK_NAMES, *(f"outcome:{outcome}" for outcome in outcome_ids)]
+    policy_id = draw(ids)
+    targets = [*LINK_NAMES, *(f"outcome:{outcome}" for outcome in outcome_ids), f"{policy_id}/finder"]
     text = texts(targets)
-    paragraphs = st.lists(text, min_size=1, max_size=2)
 
     def optional(mapping: dict[str, Any], key: str, strategy: st.SearchStrategy[Any]) -> dict[str, Any]:
         if draw(st.booleans()):
             mapping[key] = draw(strategy)
         return mapping
 
+    def block() -> Any:
+        kind = draw(st.sampled_from(["paragraph", "list", "numbered", "heading", "note", "table"]))
+        if kind == "paragraph":
+            return draw(text)
+        if kind in ("list", "numbered"):
+            return {kind: draw(st.lists(text, min_size=1, max_size=2))}
+        if kind == "heading":
+            return {"heading": draw(text)}
+        if kind == "note":
+            return optional({"note": draw(text)}, "kind", st.sampled_from(["info", "tip", "warning"]))
+        columns = draw(st.integers(1, 3))
+        rows = [{"id": row, "cells": [draw(text) for _ in range(columns)]} for row in draw(unique_ids((1, 2)))]
+        return {"table": {"caption": draw(text), "columns": [draw(text) for _ in range(columns)], "rows": rows}}
+
+    def body() -> list[Any]:  # a paragraph first: a copy of a first block is no mistake, a copy of an id is
+        return [draw(text), *(block() for _ in range(draw(st.integers(0, 2))))]
+
     for question in questions:
         question["text"] = draw(text)
         optional(question, "hint", text)
         for answer in question["answers"]:
             answer["text"] = draw(text)
-    markets = {}
-    for market in ["us", *(["fr"] if draw(st.integers(0, 3)) == 0 else [])]:
-        address = draw(st.sampled_from(["https://example.com/", "https://example.org/a?b=c&d=e#f"]))
-        markets[market] = {
-            "mass_unit": draw(st.sampled_from(["pound", "kilogram"])),
-            "carrier": draw(st.sampled_from(["UPS", "La Poste", "DHL & Co"])),
-            "links": {name: f"{address}{name}" for name in LINK_NAMES},
-        }
-    step = st.sampled_from([0.01, 0.05, 0.1])  # fine enough that no weight below rounds to 0
-    return {
-        "marketplace": draw(st.sampled_from(["Toy Market", "Back Market", "Marché"])),
-        "markets": markets,
-        "mass_rounding": {"pound": draw(step), "kilogram": draw(step)},
-        "delays": {
-            name: {"count": draw(st.integers(1, 30)), "unit": "business-day"}
-            for name in ["free_return", "label_return"]
+    markets = ["us", *(["fr"] if draw(st.integers(0, 3)) == 0 else [])]
+    address = draw(st.sampled_from(["https://example.com/", "https://example.org/a?b=c&d=e#f"]))
+    links: dict[str, Any] = {
+        name: f"{address}{name}" if draw(st.booleans()) else {"by_market": {m: f"{address}{m}/{name}" for m in markets}}
+        for name in LINK_NAMES
+    }
+    carrier = draw(st.sampled_from(["UPS", "La Poste", "DHL & Co"]))
+    facts: dict[str, Any] = {
+        "carrier": {"type": "name", "by_market": {market: carrier for market in markets}},
+        "marketplace": {"type": "name", "value": draw(st.sampled_from(["Toy Market", "Back Market", "Marché"]))},
+        "delay": {
+            "type": "duration",
+            "value": draw(st.integers(1, 30)),
+            "unit": draw(st.sampled_from(["business-day", "day", "week", "month"])),
         },
-        "device_weights": [
-            {
-                "id": device,
-                "label": draw(text),
-                "average": {
-                    "value": draw(st.sampled_from([0.25, 0.5, 1, 2.2, 3.5])),
-                    "unit": draw(st.sampled_from(["pound", "kilogram"])),
-                },
-            }
-            for device in draw(unique_ids((1, 3)))
-        ],
+        "weight": {
+            "type": "mass",
+            "value": draw(st.sampled_from([0.25, 0.5, 1, 2.2, 3.5])),
+            "unit": draw(st.sampled_from(["pound", "kilogram"])),
+        },
+        "price": {
+            "type": "money",
+            "value": draw(st.sampled_from([0, 129, 1999])),
+            "currency": draw(st.sampled_from(["EUR", "USD", "JPY"])),
+        },
+        "count": {"type": "number", "value": draw(st.sampled_from([3, 2.5, 1000]))},
+        "day": {"type": "date", "value": draw(st.sampled_from(["2025-03-31", "2024-02-29"]))},
+    }
+    procedures = [
+        {
+            "id": procedure,
+            "steps": [optional({"id": step, "title": draw(text)}, "body", st.builds(body)) for step in steps],
+        }
+        for procedure, steps in zip(
+            draw(unique_ids((0, 2))), [draw(unique_ids((1, 2))) for _ in range(2)], strict=False
+        )
+    ]
+    outcomes = [
+        optional(optional({"id": outcome, "title": draw(text)}, "summary", text), "body", st.builds(body))
+        for outcome in outcome_ids
+    ]
+    for procedure in procedures:  # each procedure is shown somewhere
+        outcome = draw(st.sampled_from(outcomes))
+        outcome["body"] = [*outcome.get("body", [draw(text)]), {"procedure": procedure["id"]}]
+    # Every fact and link is used, in the article's last words.
+    uses = " ".join([*(f"{{{name}}}" for name in FACT_NAMES), *(f"[{name}]({name})" for name in LINK_NAMES)])
+    policy = {
+        "id": policy_id,
+        "category": "returns",
+        "facts": facts,
+        "links": links,
+        **({"procedures": procedures} if procedures else {}),
         "questions": questions,
         "scenarios": [
             {"id": scenario, "when": when, "outcome": outcome, "situation": draw(text)}
             for scenario, when, outcome in zip(scenario_ids, boxes, leads_to, strict=True)
         ],
-        "outcomes": [
-            optional(
-                optional(
-                    {"id": outcome, "title": draw(text), "summary": draw(text), "body": draw(paragraphs)},
-                    "label_steps",
-                    st.booleans(),
-                ),
-                "after",
-                paragraphs,
-            )
-            for outcome in outcome_ids
-        ],
-        "label_steps": [
-            optional(
-                optional(optional({"id": step_id, "title": draw(text)}, "body", paragraphs), "items", paragraphs),
-                "weights_table",
-                st.booleans(),
-            )
-            for step_id in draw(unique_ids((1, 2)))
-        ],
-        "article": {
-            "id": draw(ids.filter(lambda article_id: article_id not in RESERVED_ARTICLE_IDS)),
-            "title": draw(text),
-            "description": draw(text),
-            "intro": draw(text),
-            "escalation": draw(text),
-        },
+        "outcomes": outcomes,
+        "article": optional(
+            {
+                "id": draw(ids.filter(lambda article_id: article_id not in RESERVED_ARTICLE_IDS)),
+                "title": draw(text),
+                "description": draw(text),
+                "intro": draw(text) + " " + uses,
+            },
+            "escalation",
+            text,
+        ),
         "finder": {"title": draw(text), "description": draw(text), "intro": draw(text)},
     }
+    step = st.sampled_from([0.01, 0.05, 0.1])  # fine enough that no mass above rounds to 0
+    help_center = {
+        "markets": {market: {"mass_unit": draw(st.sampled_from(["pound", "kilogram"]))} for market in markets},
+        "mass_rounding": {"pound": draw(step), "kilogram": draw(step)},
+        "categories": [{"id": "returns", "title": "Returns"}],
+    }
+    return policy, help_center
 
 
 def dump(data: Any, width: int = 1000) -> str:
@@ -428,18 +472,20 @@ def rename_reference(draw: st.DrawFn, broken: dict[str, Any]) -> tuple[str, str,
 
 
 @FUZZ_SETTINGS
-@given(policy=valid_policies(), width=st.sampled_from([40, 1000]), data=st.data())
-def test_valid_policies_build_and_broken_ones_are_refused_at_a_line(folder, policy, width, data):
+@given(generated=valid_policies(), width=st.sampled_from([40, 1000]), data=st.data())
+def test_valid_policies_build_and_broken_ones_are_refused_at_a_line(folder, generated, width, data):
+    policy, help_center = generated
     text = dump(policy, width)
+    shared = dump(help_center).encode("utf-8")
     note(text)
-    write_content(folder, text.encode("utf-8"))
+    write_content(folder, text.encode("utf-8"), shared=shared)
 
     # en-US is published; the French of the fr market, untranslated, shows the same texts in its units.
-    assert check(folder, ENGLISH, *([SiteLocale("fr-FR", "fr")] if "fr" in policy["markets"] else [])) == []
+    assert check(folder, ENGLISH, *([SiteLocale("fr-FR", "fr")] if "fr" in help_center["markets"] else [])) == []
 
     text, change, must_fail = mutate(data.draw, policy)
     note(f"{change}:\n{text}")
-    write_content(folder, text.encode("utf-8"))
+    write_content(folder, text.encode("utf-8"), shared=shared)
 
     problems = check(folder, ENGLISH)
 
@@ -603,7 +649,7 @@ def valid_locales(draw: st.DrawFn) -> dict[str, Any]:
         data["names"] = names
     if draw(st.booleans()):
         french = next(item for item in data["published"] if item["tag"] == "fr-FR")
-        french["name_forms"] = {"de Toy Market": "du Toy Market"}
+        french["name_forms"] = {"de UPS": "d’UPS"}
     return data
 
 
@@ -636,7 +682,7 @@ def mutate_locales(draw: st.DrawFn, locales: dict[str, Any]) -> tuple[str, str, 
     elif kind == "form":
         french["name_forms"] = {draw(st.sampled_from(["de", "de Toy Marke", "de UPSS", "Market"])): "d’X"}
     elif kind == "form-same":
-        french["name_forms"] = {"de Toy Market": "de Toy Market"}
+        french["name_forms"] = {"de UPS": "de UPS"}
     text = dump(broken)
     if kind == "text":  # a few characters inserted or deleted anywhere
         for _ in range(draw(st.integers(1, 3))):
