@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from test_i18n import NL_MARKET, add_market
 
 from generator.helpcenter.folder import load_content
 from support import run_cli as run
@@ -147,10 +148,7 @@ def test_add_writes_locales_yaml_anew_when_it_cannot_keep_its_layout_and_says_so
 
 def test_add_quotes_a_market_yaml_would_read_as_false(capsys, two_locales):
     """Norway's market `no` is false to YAML 1.1: written plain, locales.yaml would no longer say `no`."""
-    policy = two_locales / "content/policy.yaml"
-    text = policy.read_text(encoding="utf-8")
-    market = text[text.index("  fr:\n") : text.index("  de:\n")].replace("  fr:\n", "  'no':\n", 1)
-    policy.write_text(text.replace("  de:\n", market + "  de:\n", 1), encoding="utf-8")
+    add_market(two_locales, [(name, after, added.replace("nl:", "'no':", 1)) for name, after, added in NL_MARKET])
     (two_locales / "content/locales.yaml").write_text(
         "source: en-US\npublished:\n  - tag: en-US\n    market: us\n  - tag: fr-FR\n    market: fr\n", encoding="utf-8"
     )
@@ -166,17 +164,16 @@ def test_add_quotes_a_market_yaml_would_read_as_false(capsys, two_locales):
 
 
 def _large_policy(project: Path, count: int = 5600) -> None:
-    """About 580 KB of policy: many average weights, each a text to translate (its catalog: over 1 MiB)."""
+    """About 580 KB of policy: many rows in the table of weights, each a text to translate (its catalog: over 1 MiB)."""
     policy = project / "content/policy.yaml"
-    weights = "".join(
-        f"  - id: model-{number:05d}\n    label: Refurbished device model {number:05d}\n"
-        "    average: {value: 0.55, unit: pound}\n"
+    rows = "".join(
+        f"                - id: model-{number:05d}\n                  cells: [Refurbished device model {number:05d}, "
+        "'{smartphone_weight}']\n"
         for number in range(count)
     )
-    policy.write_text(
-        policy.read_text(encoding="utf-8").replace("device_weights:\n", "device_weights:\n" + weights, 1),
-        encoding="utf-8",
-    )
+    text = policy.read_text(encoding="utf-8")
+    assert "              rows:\n" in text
+    policy.write_text(text.replace("              rows:\n", "              rows:\n" + rows, 1), encoding="utf-8")
 
 
 def test_the_catalogs_the_tool_writes_for_a_large_policy_are_ones_check_reads(capsys, project):
@@ -206,7 +203,7 @@ def test_a_catalog_over_the_limit_is_refused_before_anything_is_written(capsys, 
     assert (status, out) == (1, "")
     assert re.fullmatch(
         r"content/locales/ca-ES\.po: error: the catalog would be \d+ KiB, over the 64 KiB a catalog may have "
-        r"\(511 texts to translate\): nothing was written; make policy\.yaml and interface\.yaml smaller",
+        r"\(524 texts to translate\): nothing was written; make policy\.yaml and interface\.yaml smaller",
         err.splitlines()[0],
     ), err
     assert run(capsys, "i18n", "update")[0] == 1
@@ -360,7 +357,7 @@ def test_add_of_a_locale_whose_catalog_is_still_there_publishes_it_with_its_tran
     assert (status, err) == (0, "")
     assert out.splitlines() == [
         "content/locales.yaml: publishes de-DE (market de)",
-        "content/locales/de-DE.po: kept, 109/109 translated, 0 stale, 0 missing (100.0 %)",
+        "content/locales/de-DE.po: kept, 119/119 translated, 0 stale, 0 missing (100.0 %)",
     ]
     status, out, _ = run(capsys, "i18n", "status", "--list", "de-DE")
     assert (status, out) == (0, "content/locales/de-DE.po: every text is translated\n")

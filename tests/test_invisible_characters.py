@@ -42,7 +42,7 @@ def edit(path, old: str, new: str) -> None:
             "interface.yaml",
             "  help_heading: Still need help?\n",
             '  help_heading: "Still need\\a help?"\n',
-            "content/interface.yaml:22:28: error: the control character U+0007 (BELL) is not text (it may be "
+            "content/interface.yaml:19:28: error: the control character U+0007 (BELL) is not text (it may be "
             "invisible): delete it",
             id="interface-escape-that-rings-the-bell",
         ),

@@ -4,7 +4,7 @@ the canonical tag (``fr-FR``), by every command that takes one."""
 from __future__ import annotations
 
 import pytest
-from test_i18n import NL_MARKET
+from test_i18n import NL_MARKET, add_market
 
 from generator.helpcenter.folder import load_content
 from generator.helpcenter.translate import resolve_locale
@@ -31,9 +31,7 @@ def test_the_preview_and_build_resolve_a_tag_in_any_case(content, tag, expected)
 
 @pytest.mark.parametrize("tag", ["nl-nl", "NL-NL", "nl-NL"])
 def test_add_takes_a_tag_in_any_case_and_writes_the_canonical_one(capsys, project, tag):
-    policy = project / "content/policy.yaml"
-    text = policy.read_text(encoding="utf-8")
-    policy.write_text(text.replace("\n# Weights are stored", f"{NL_MARKET}\n# Weights are stored", 1), encoding="utf-8")
+    add_market(project, NL_MARKET)
 
     status, out, err = run(capsys, "i18n", "add", tag)
 

@@ -47,7 +47,7 @@ SLIPS = [
         DID_NOT_TRY_REASON.replace("      reason: [accounts, identity]\n", ""),
         # It now covers every reason: counteroffer (not-flagged: 'declined-counteroffer'; status-unknown:
         # 'unknown-status-counteroffer'), changed-mind and other (2 statuses each): 1 + 1 + 2 + 2 = 6.
-        "content/policy.yaml:169:5: error: scenario 'did-not-try' allows any answer to question 'reason', so it "
+        "content/policy.yaml:130:5: error: scenario 'did-not-try' allows any answer to question 'reason', so it "
         "overlaps 'declined-counteroffer', 'changed-mind', 'unknown-status-counteroffer' and 'other-reason' on 6 "
         "answer combinations. If it is for reason=accounts or identity only, add reason: [accounts, identity] to "
         "its when",
@@ -57,7 +57,7 @@ SLIPS = [
         DECLINED,
         DECLINED.replace("reason: [counteroffer]", "reason: [other]"),
         # not-flagged × other × 2 efforts, which 'other-reason' covers; and the counteroffer is left uncovered.
-        "content/policy.yaml:149:5: error: scenario 'declined-counteroffer' has reason: [other], so it overlaps "
+        "content/policy.yaml:110:5: error: scenario 'declined-counteroffer' has reason: [other], so it overlaps "
         "'other-reason' on 2 answer combinations, while no scenario covers device-status=not-flagged, "
         "reason=counteroffer (any effort). Did you mean reason: [counteroffer]?",
         id="a-word-replaced-is-told-once-with-the-gap-it-leaves",
@@ -66,7 +66,7 @@ SLIPS = [
         DECLINED,
         DECLINED.replace("[not-flagged]", "[not-flagged, status-unknown]"),
         # status-unknown × counteroffer × 2 efforts, which 'unknown-status-counteroffer' covers.
-        "content/policy.yaml:149:5: error: scenario 'declined-counteroffer' has device-status: [not-flagged, "
+        "content/policy.yaml:110:5: error: scenario 'declined-counteroffer' has device-status: [not-flagged, "
         "status-unknown], so it overlaps 'unknown-status-counteroffer' on 2 answer combinations. Did you mean "
         "device-status: [not-flagged]?",
         id="a-word-added-is-told-at-its-scenario",
@@ -150,8 +150,8 @@ def test_a_new_question_the_old_scenarios_ignore_is_told_once_at_the_question(ca
     assert run_check(capsys) == (
         1,
         [
-            # The question's item starts on line 133, right after the last answer of 'effort'.
-            "content/policy.yaml:133:5: error: scenarios 'flagged-device', 'declined-counteroffer', "
+            # The question's item starts on line 94, right after the last answer of 'effort'.
+            "content/policy.yaml:94:5: error: scenarios 'flagged-device', 'declined-counteroffer', "
             "'could-not-finalize', 'did-not-try', 'changed-mind' and 3 more allow any answer to question 'channel', "
             "so they overlap 'shop' (channel=shop), which depends on it. If they are for the other answers, add "
             "channel: [online] to their when",

@@ -175,29 +175,15 @@ def toy_policies(
         {"id": f"s{index}", "when": when, "outcome": outcome, "situation": f"Case {index}."}
         for index, (when, outcome) in enumerate(zip(boxes, outcomes, strict=True))
     ]
-    link = "https://example.com/"
     return {
-        "marketplace": "Toy Market",
-        "markets": {
-            "us": {
-                "mass_unit": "pound",
-                "carrier": "UPS",
-                "links": {"shipment_page": link, "contact_form": link, "messages": link},
-            }
-        },
-        "mass_rounding": {"pound": 0.05, "kilogram": 0.05},
-        "delays": {
-            "free_return": {"count": 2, "unit": "business-day"},
-            "label_return": {"count": 2, "unit": "business-day"},
-        },
-        "device_weights": [{"id": "phone", "label": "Phone", "average": {"value": 0.5, "unit": "pound"}}],
+        "id": "toy",
+        "category": "returns",
         "questions": questions,
         "scenarios": scenarios,
         "outcomes": [
             {"id": outcome, "title": f"Outcome {outcome}", "summary": "What happens.", "body": ["Details."]}
             for outcome in outcome_ids
         ],
-        "label_steps": [{"id": "buy-label", "title": "Buy a label"}],
         "article": {
             "id": "toy-article",
             "title": "Toy",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.content.model import Fact
 from generator.helpcenter import folder as content_module
 from generator.helpcenter import proven
 from generator.helpcenter.folder import load_content
@@ -29,7 +30,7 @@ def proofs(monkeypatch) -> list[str]:
     prove = content_module.prove
 
     def counting(policy, **options):
-        made.append(policy.marketplace)
+        made.append(policy.facts["carrier"].value)
         return prove(policy, **options)
 
     monkeypatch.setattr(content_module, "prove", counting)
@@ -49,10 +50,15 @@ def test_the_locale_workers_build_the_content_they_are_given(project):
     """Hand the workers a content that proving the files could not give: the site shows it."""
     sound = load_content(project / "content")
     document = sound.policy_document
+    carrier = {"carrier": {"type": "name", "value": "Proven Once"}}
     given = dataclasses.replace(
         sound,
-        policy=dataclasses.replace(sound.policy, marketplace="Proven Once"),
-        policy_document=dataclasses.replace(document, data={**document.data, "marketplace": "Proven Once"}),
+        policy=dataclasses.replace(
+            sound.policy, facts={**sound.policy.facts, "carrier": Fact("carrier", "name", "Proven Once")}
+        ),
+        policy_document=dataclasses.replace(
+            document, data={**document.data, "facts": {**document.data["facts"], **carrier}}
+        ),
     )
     locales = list(sound.locales.published[:2])
 
@@ -62,7 +68,7 @@ def test_the_locale_workers_build_the_content_they_are_given(project):
     for locale in locales:
         html = (project / "site" / locale.slug / sound.policy.article.id / "index.html").read_text(encoding="utf-8")
         assert "Proven Once" in html, locale.tag
-        assert "Back Market" not in html, locale.tag
+        assert "UPS" not in html, locale.tag
 
 
 def test_workers_refuse_content_that_changed_since_it_was_proven(project):
@@ -91,10 +97,12 @@ def test_a_preview_proves_again_only_after_an_edit(project, proofs, monkeypatch)
     assert len(proofs) == 1
 
     policy = folder / "policy.yaml"
-    policy.write_text(policy.read_text(encoding="utf-8").replace("Back Market", "Front Market"), encoding="utf-8")
+    policy.write_text(
+        policy.read_text(encoding="utf-8").replace("value: UPS", "value: Front Carrier"), encoding="utf-8"
+    )
     edited = proven_content(folder)
     assert len(proofs) == 2
-    assert edited.policy.marketplace == "Front Market"
+    assert edited.policy.facts["carrier"].value == "Front Carrier"
 
 
 @pytest.mark.parametrize(

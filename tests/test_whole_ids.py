@@ -14,23 +14,23 @@ from generator.cli import main
 
 #: (file, the text written, the same with a line break at the end of the id or tag, line and column of the value).
 CASES = [
-    pytest.param("policy.yaml", "  - id: effort\n", '  - id: "effort\\n"\n', 124, 9, id="question"),
-    pytest.param("policy.yaml", "      - id: tried\n", '      - id: "tried\\n"\n', 129, 13, id="answer"),
-    pytest.param("policy.yaml", "  - id: flagged-device\n", '  - id: "flagged-device\\n"\n', 141, 9, id="scenario"),
+    pytest.param("policy.yaml", "  - id: effort\n", '  - id: "effort\\n"\n', 85, 9, id="question"),
+    pytest.param("policy.yaml", "      - id: tried\n", '      - id: "tried\\n"\n', 90, 13, id="answer"),
+    pytest.param("policy.yaml", "  - id: flagged-device\n", '  - id: "flagged-device\\n"\n', 102, 9, id="scenario"),
     pytest.param(
-        "policy.yaml", "    outcome: contact-support\n", '    outcome: "contact-support\\n"\n', 216, 14, id="scenario-outcome"
+        "policy.yaml", "    outcome: contact-support\n", '    outcome: "contact-support\\n"\n', 177, 14, id="scenario-outcome"
     ),
-    pytest.param("policy.yaml", "  - id: free-return\n", '  - id: "free-return\\n"\n', 222, 9, id="outcome"),
-    pytest.param("policy.yaml", "  - id: smartphone\n", "  - id: |\n      smartphone\n", 77, 9, id="block-scalar"),
-    pytest.param("policy.yaml", "    follows: [reason]\n", '    follows: ["reason\\n"]\n', 126, 15, id="follows"),
-    pytest.param("policy.yaml", "  id: get-your-device-back\n", '  id: "get-your-device-back\\n"\n', 319, 7, id="article"),
-    pytest.param("policy.yaml", "  - id: create-shipment\n", '  - id: "create-shipment\\n"\n', 280, 9, id="label-step"),
-    pytest.param("policy.yaml", "  us:\n", '  "us\\n":\n', 24, 3, id="market-key"),
+    pytest.param("policy.yaml", "  - id: free-return\n", '  - id: "free-return\\n"\n', 183, 9, id="outcome"),
+    pytest.param("policy.yaml", "  - id: label-steps\n", "  - id: |\n      label-steps\n", 241, 9, id="block-scalar"),
+    pytest.param("policy.yaml", "    follows: [reason]\n", '    follows: ["reason\\n"]\n', 87, 15, id="follows"),
+    pytest.param("policy.yaml", "  id: get-your-device-back\n", '  id: "get-your-device-back\\n"\n', 289, 7, id="article"),
+    pytest.param("policy.yaml", "      - id: create-shipment\n", '      - id: "create-shipment\\n"\n', 243, 13, id="step"),
+    pytest.param("help-center.yaml", "  us: {mass_unit: pound}\n", '  "us\\n": {mass_unit: pound}\n', 11, 3, id="market-key"),
     pytest.param(
         "policy.yaml",
         "      device-status: [counterfeit, greylisted, blocklisted, rooted]\n",
         '      "device-status\\n": [counterfeit, greylisted, blocklisted, rooted]\n',
-        143,
+        104,
         7,
         id="question-in-when",
     ),
@@ -38,7 +38,7 @@ CASES = [
         "policy.yaml",
         "      device-status: [counterfeit, greylisted, blocklisted, rooted]\n",
         '      device-status: ["counterfeit\\n", greylisted, blocklisted, rooted]\n',
-        143,
+        104,
         23,
         id="answer-in-when",
     ),

@@ -104,7 +104,7 @@ def check_content(
             problems += check_locale_references(locales_document, shared_document, policies)
         else:
             problems += check_default_locale_market(shared_document, LocaleSettings.default().source)
-    if policy_document is not None:
+    if policy_document is not None and shared_document is not None:  # its facts and links may be shared ones
         problems += check_policy_references(policy_document, shared_document)
         problems += check_values(policy_document) + check_links(policy_document)
         problems += check_names([policy_document], shared_document)
