@@ -708,11 +708,12 @@ def adversarial_diff_row(work: Path, reference: Run, rounds: int) -> Row:
 
 
 def adversarial_folder(work: Path, name: str, policy: str) -> Path:
-    """A content folder of ``policy`` with the real schemas and interface (one locale: no locales.yaml)."""
+    """A content folder of the toy ``policy`` with the real schemas and interface (one locale: no locales.yaml)."""
     folder = work / name
     folder.mkdir(exist_ok=True)
-    for shared in ("policy.schema.json", "interface.yaml", "interface.schema.json"):
+    for shared in ("policy.schema.json", "help-center.schema.json", "interface.yaml", "interface.schema.json"):
         shutil.copyfile(policies.CONTENT / shared, folder / shared)
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "toy" / "help-center.yaml", folder / "help-center.yaml")
     (folder / "policy.yaml").write_text(policy, encoding="utf-8")
     return folder
 

@@ -26,7 +26,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 #: The files of the real content folder a generated one keeps as they are (the catalogs are made anew).
-KEPT_FILES = ("policy.schema.json", "interface.yaml", "interface.schema.json", "locales.yaml", "locales.schema.json")
+KEPT_FILES = (
+    "policy.schema.json",
+    "help-center.yaml",
+    "help-center.schema.json",
+    "interface.yaml",
+    "interface.schema.json",
+    "locales.yaml",
+    "locales.schema.json",
+)
 
 #: A leaf of the decision tree: per question index, the answer indexes it still allows (in YAML order).
 Leaf = list[list[int]]

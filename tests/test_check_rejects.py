@@ -315,7 +315,9 @@ def test_expected_lines_point_into_their_fixture(case):
             assert text.startswith("# Broken toy "), f"{file} does not say what is wrong with it"
         else:
             shared = (BROKEN / f"{case}.help-center.yaml").exists()
-            assert file == ("help-center.yaml" if shared else "policy.yaml"), f"{expected}: not the file the case breaks"
+            assert file == ("help-center.yaml" if shared else "policy.yaml"), (
+                f"{expected}: not the file the case breaks"
+            )
             text = fixture_text(BROKEN / f"{case}.{file}") if shared else policy_bytes(case).decode("utf-8", "replace")
         if line:
             character = pointed_at(text, line, column)

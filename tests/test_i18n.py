@@ -109,16 +109,31 @@ def test_add_a_locale_for_a_market_that_does_not_exist_says_how(capsys, project)
     status, _, err = run(capsys, "i18n", "add", "nl-NL")
     assert status == 1
     # At the line of markets:, where it is missing (line 10 of content/help-center.yaml).
-    assert "content/help-center.yaml:10:1: error: nl-NL needs the market 'nl', which help-center.yaml does not define" in err
+    assert (
+        "content/help-center.yaml:10:1: error: nl-NL needs the market 'nl', which help-center.yaml does not define"
+        in err
+    )
     assert not (project / "content/locales/nl-NL.po").exists()
 
 
 #: What a new market needs: its unit in help-center.yaml, and its value of every link given per market.
 NL_MARKET = [
     ("help-center.yaml", "  it: {mass_unit: kilogram}\n", "  nl: {mass_unit: kilogram}\n"),
-    ("policy.yaml", "      it: https://www.ups.com/ship/guided/origin?loc=it_IT\n", "      nl: https://www.ups.com/ship/guided/origin?loc=nl_NL\n"),
-    ("help-center.yaml", "      it: https://help.backmarket.it/hc/it-it/requests/new\n", "      nl: https://help.backmarket.nl/hc/nl-nl/requests/new\n"),
-    ("help-center.yaml", "      it: https://www.backmarket.it/it-it/dashboard/orders\n", "      nl: https://www.backmarket.nl/nl-nl/dashboard/orders\n"),
+    (
+        "policy.yaml",
+        "      it: https://www.ups.com/ship/guided/origin?loc=it_IT\n",
+        "      nl: https://www.ups.com/ship/guided/origin?loc=nl_NL\n",
+    ),
+    (
+        "help-center.yaml",
+        "      it: https://help.backmarket.it/hc/it-it/requests/new\n",
+        "      nl: https://help.backmarket.nl/hc/nl-nl/requests/new\n",
+    ),
+    (
+        "help-center.yaml",
+        "      it: https://www.backmarket.it/it-it/dashboard/orders\n",
+        "      nl: https://www.backmarket.nl/nl-nl/dashboard/orders\n",
+    ),
 ]
 
 

@@ -147,7 +147,7 @@ def check_links(document: Document) -> list[Diagnostic]:
     """Return every link address that is not a plain ``https:`` address (the schema checks the pattern too)."""
     problems = []
     for name, link in document.data.get("links", {}).items():
-        places = [(("links", name), link)] if isinstance(link, str) else []
+        places: list[tuple[KeyPath, Any]] = [(("links", name), link)] if isinstance(link, str) else []
         places += [(("links", name, "by_market", market), url) for market, url in link_urls(link).items()]
         for path, url in places:
             if isinstance(url, str) and inline.markup(url):

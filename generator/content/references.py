@@ -26,7 +26,19 @@ POLICY_PAGES = ("article", "finder")
 RESERVED_ARTICLE_IDS = frozenset({FINDER_DIR, REVIEW_DIR})
 #: Keys whose string values are wording.
 _TEXT_KEYS = frozenset(
-    {"text", "hint", "situation", "title", "summary", "description", "intro", "escalation", "caption", "heading", "note"}
+    {
+        "text",
+        "hint",
+        "situation",
+        "title",
+        "summary",
+        "description",
+        "intro",
+        "escalation",
+        "caption",
+        "heading",
+        "note",
+    }
 )
 #: Keys whose values are lists of wording, or of blocks.
 _LIST_KEYS = frozenset({"body", "list", "numbered", "columns", "cells"})
@@ -421,9 +433,7 @@ def check_default_locale_market(shared: Document, locale: SiteLocale) -> list[Di
     ]
 
 
-def check_locale_references(
-    locales: Document, shared: Document, policies: Sequence[Document] = ()
-) -> list[Diagnostic]:
+def check_locale_references(locales: Document, shared: Document, policies: Sequence[Document] = ()) -> list[Diagnostic]:
     """Return every published locale whose market is not in help-center.yaml, and every locale given twice."""
     markets = list(shared.data["markets"])
     problems = _duplicates_by(locales, ("published",), "tag", "locale")

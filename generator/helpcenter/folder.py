@@ -21,9 +21,9 @@ from pathlib import Path
 
 from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
+from generator.content.facts import check_links, check_markets, check_names, check_values
 from generator.content.load import Document, UnreadableFileError, load_document
 from generator.content.locales import LocaleSettings
-from generator.content.facts import check_links, check_markets, check_names, check_values
 from generator.content.model import HelpCenter, Interface, Policy
 from generator.content.references import (
     check_default_locale_market,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 
 from babel.dates import format_date as babel_format_date

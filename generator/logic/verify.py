@@ -505,7 +505,9 @@ def _derive_flow(policy: Policy, flow: Flow, max_pages: int) -> tuple[list[Node]
 def _too_much_text(policy: Policy, nodes: list[Node]) -> Diagnostic | None:
     """Refuse a finder whose pages would show more than :data:`MAX_SHOWN_CHARACTERS`, at what is shown most."""
     sizes = {
-        ("outcome", outcome.id): len(outcome.title) + len(outcome.summary) + sum(map(len, policy.shown_texts(outcome.body)))
+        ("outcome", outcome.id): len(outcome.title)
+        + len(outcome.summary)
+        + sum(map(len, policy.shown_texts(outcome.body)))
         for outcome in policy.outcomes
     }
     for question in policy.questions:

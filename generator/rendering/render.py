@@ -21,8 +21,8 @@ from markupsafe import Markup, escape
 
 from generator.content import inline
 from generator.content.diagnostics import display_path
-from generator.content.locales import SiteLocale
 from generator.content.facts import as_decimal
+from generator.content.locales import SiteLocale
 from generator.content.model import Fact, Mass
 from generator.content.references import OUTCOME_LINK_PREFIX
 from generator.helpcenter.folder import Content
@@ -167,7 +167,9 @@ class PageRenderer:
         if fact.type == "name":
             return str(value)
         if fact.type == "date":
-            return format_day(value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value), self.locale)
+            return format_day(
+                value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value), self.locale
+            )
         if fact.type == "duration":
             return self.count(int(value), fact.unit)
         number = as_decimal(value)
