@@ -1,7 +1,7 @@
 """Facts and links: each value one a customer reads right, each one defined once and used.
 
-A fact is a named, typed value (``free_return_delay: {type: duration, value: 2,
-unit: business-day}``) that texts show as ``{free_return_delay}``; a link is a
+A fact is a named, typed value (``refund_delay: {type: duration, value: 2,
+unit: business-day}``) that texts show as ``{refund_delay}``; a link is a
 named address that texts use as ``[words](name)``. Both are written in a
 policy, or once in help-center.yaml for every policy. These checks run after
 the schema, each problem at its line:

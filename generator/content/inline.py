@@ -2,16 +2,16 @@
 
 Two constructs, nothing else:
 
-* ``{name}``: a value the build fills in, e.g. ``{carrier}`` → ``UPS``;
+* ``{name}``: a fact the build fills in, e.g. ``{courier}`` → ``Acme Post``;
 * ``[words](target)``: a link whose target is a name the build resolves,
-  e.g. ``[our form](contact_form)``, ``outcome:ID`` or ``policy-id/article``;
+  e.g. ``[our form](contact_page)``, ``outcome:ID`` or ``policy-id/article``;
   the words may contain ``{name}``.
 
 Everything else is text: it is escaped, so HTML typed into the YAML shows
 as typed and never runs.
 
->>> str(render("Ship with {carrier}", {"carrier": "UPS"}, {}))
-'Ship with UPS'
+>>> str(render("Ship with {courier}", {"courier": "Acme Post"}, {}))
+'Ship with Acme Post'
 >>> str(render("[Write <b>us</b>](form)", {}, {"form": "https://example.org/"}))
 '<a href="https://example.org/">Write &lt;b&gt;us&lt;/b&gt;</a>'
 """
@@ -138,8 +138,8 @@ def stray_braces(text: str) -> list[int]:
 
     The ``}`` that closes a stray ``{`` is the same mistake, and is not listed again.
 
-    >>> stray_braces("a } alone, {Carrier}, {free_return_delay}, {carrier")
-    [2, 11, 43]
+    >>> stray_braces("a } alone, {Courier}, {refund_delay}, {courier")
+    [2, 11, 38]
     """
     placeholders = {index for match in _PLACEHOLDER.finditer(text) for index in (match.start(), match.end() - 1)}
     found, open_brace = [], False

@@ -1,6 +1,6 @@
 """Locales: a language for the wording plus a market for the values.
 
-``fr-FR`` reads French and takes its carrier, units and links from the
+``fr-FR`` reads French and takes its units, and its values of facts and links, from the
 ``fr`` market. A locale never borrows a value from another market.
 """
 

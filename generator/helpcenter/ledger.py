@@ -14,10 +14,10 @@ id that changed while its words stayed is a rename, found as ``diff`` finds
 one (:func:`generator.helpcenter.compare.find_renames`), and the addresses that
 held the old id follow it to the new one.
 
-One line per address, compact: ``finder/not-flagged/accounts: [device-status, reason]``
+One line per address, compact: ``finder/small/broken: [size, damage]``
 (the address's answers, then the questions they answer). An address that was
 a redirect when recorded spells its answers out, as they are named now:
-``finder/x/tried: {device-status: x, effort: made-attempt}``. The file is
+``finder/x/tried: {size: x, effort: made-attempt}``. The file is
 YAML, but read line by line, so that a finder at the proof's limit of pages
 is read in well under a second: :data:`MAX_LEDGER_BYTES` is its own limit.
 """
@@ -233,7 +233,7 @@ def _scalar(text: str) -> str | None:
 #: An id as the policy's schema defines it: no slash, no dot, no space.
 _ID = re.compile(ID_PATTERN)
 _ADDRESS = re.compile(rf"{FINDER_DIR}(?:/{ID_PATTERN})*")
-#: A list of plain ids as the ledger writes them: ``[device-status, reason]``.
+#: A list of plain ids as the ledger writes them: ``[size, damage]``.
 _PLAIN_LIST = re.compile(rf"\[(?:{ID_PATTERN}(?:, {ID_PATTERN})*)?\]".replace("(-", "(?:-"))
 _WORDS_KEY = re.compile(rf"{WORDS}/{ID_PATTERN}(?:/{ID_PATTERN})?")
 _DIGEST = re.compile("[0-9a-f]{12}")

@@ -1,7 +1,7 @@
 """The translatable messages of the content, each with a stable context.
 
 A message's context is its place in the YAML named by ids, not by list
-positions or wording: ``policy/questions/device-status/answers/rooted/text``.
+positions or wording: ``toy/questions/size/answers/small/text`` (the policy's id first).
 It survives reordering and rewording, so a catalog entry always knows which
 English text it translates, and a changed English text is seen as changed.
 

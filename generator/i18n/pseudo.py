@@ -4,12 +4,12 @@ Built by the tests, never published. A page of the pseudo-locale that still
 shows plain English text has a string that does not come from a catalog: a
 hard-coded string. Names listed in content/locales.yaml stay as they are.
 
->>> pseudo("Ship with {carrier}", ())
-'⟦Šĥîþ ŵîţĥ {carrier} ~~~~~~~⟧'
->>> pseudo("[Write to us](contact_form)", ())
-'⟦[Ŵŕîţé ţó ûš](contact_form) ~~~~~~~~~~⟧'
->>> pseudo("Ask Back Market", ("Back Market",))
-'⟦Åšķ Back Market ~~~~~~⟧'
+>>> pseudo("Ship with {courier}", ())
+'⟦Šĥîþ ŵîţĥ {courier} ~~~~~~~⟧'
+>>> pseudo("[Write to us](contact_page)", ())
+'⟦[Ŵŕîţé ţó ûš](contact_page) ~~~~~~~~~~⟧'
+>>> pseudo("Ask Acme Shop", ("Acme Shop",))
+'⟦Åšķ Acme Shop ~~~~~⟧'
 """
 
 from __future__ import annotations

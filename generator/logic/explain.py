@@ -2,7 +2,7 @@
 
 A gap or an overlap is a box of answer combinations. It is shown by what it
 fixes (``reason=lost-device``), what it narrows to several answers
-(``when device-status is not-flagged or status-unknown``) and what it leaves
+(``when damage is minor or major``) and what it leaves
 open (``any effort``), with the number of combinations it holds, so that an
 editor sees its shape and its size at once.
 
