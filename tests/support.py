@@ -65,6 +65,192 @@ def html_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
     return parser.tags
 
 
+#: Elements that start a line of their own in :func:`page_text`.
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+        "g",
+        "text",
+    ]
+)
+#: Elements whose content no customer reads.
+_UNREAD = frozenset({"script", "style", "template"})
+
+
+class _PageText(HTMLParser):
+    """What a customer reads on a built page: title, description, and the main content's text and links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.description = ""
+        self.refresh = ""
+        self.chunks: list[str] = []
+        self.links: list[str] = []
+        self.found_main = False
+        self.depth = 0  # of <article> elements, inside the main content
+        self.unread = 0
+        self.in_title = False
+        self.title_read = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "title" and not self.title_read:  # the page's, not a diagram's
+            self.in_title = True
+        elif tag == "meta" and attributes.get("name") == "description":
+            self.description = attributes.get("content") or ""
+        elif tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            self.refresh = attributes.get("content") or ""
+        elif tag == "article" and (self.depth or "md-content__inner" in (attributes.get("class") or "").split()):
+            self.found_main = True
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag in _UNREAD:
+            self.unread += 1
+        elif tag in _BLOCKS:
+            self.chunks.append("\n")
+        if tag == "a" and attributes.get("href") is not None and not self.unread:
+            self.links.append(attributes["href"] or "")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in _UNREAD and self.depth:
+            self.unread -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "title" and self.in_title:
+            self.in_title, self.title_read = False, True
+        if not self.depth:
+            return
+        if tag in _UNREAD:
+            self.unread = max(0, self.unread - 1)
+        elif tag in _BLOCKS:
+            self.chunks.append("\n")
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif self.depth and not self.unread:
+            self.chunks.append(re.sub(r"[ \t\n\r\f]+", " ", data))  # a line break of the source is a space
+
+
+def _fold(text: str) -> str:
+    # Only ASCII white space folds: a no-break space is part of the text (French "traduites :").
+    return re.sub(r"[ \t\n\r\f]+", " ", text).strip()
+
+
+def page_text(html: str, base_url: str = "") -> dict[str, object]:
+    """Return what a customer reads on one built page, and where its links lead.
+
+    ``title`` and ``description`` come from the head; ``text`` is the visible
+    text of the main content (Material's ``article.md-content__inner``, else
+    the whole page: no header, footer, navigation, search or script), one
+    line per block element, white space folded; ``links`` are the ``href`` of
+    the main content's links, in order. A link into the site written with its
+    address (``base_url`` + path) is kept as ``/`` + path, so that the same
+    site built for another address reads the same. A redirect stub adds
+    ``refresh``: where it sends the browser.
+
+    >>> page = page_text('<title> A  page </title><p>Not this</p>'
+    ...     '<article class="md-content__inner"><h1>Hi</h1><p>See <a href="x/">this</a>.'
+    ...     '<script>no()</script></p></article>')
+    >>> page["title"], page["text"], page["links"]
+    ('A page', ['Hi', 'See this.'], ['x/'])
+    """
+    parser = _PageText()
+    parser.feed(html)
+    parser.close()
+    if not parser.found_main:  # a page without Material's layout (the root page): its whole body
+        whole = _PageText()
+        whole.feed(re.sub(r"<body\b", '<body><article class="md-content__inner"', html, count=1, flags=re.I))
+        parser.chunks, parser.links = whole.chunks, whole.links
+
+    def local(href: str) -> str:
+        return "/" + href[len(base_url) :] if base_url and href.startswith(base_url) else href
+
+    page: dict[str, object] = {
+        "title": _fold("".join(parser.title)),
+        "description": _fold(parser.description),
+        "text": [line for line in map(_fold, "".join(parser.chunks).split("\n")) if line],
+        "links": [local(href) for href in parser.links],
+    }
+    if parser.refresh:
+        wait, _, target = parser.refresh.partition(";")
+        target = target.strip()
+        if target.lower().startswith("url="):
+            target = target[4:]
+        page["refresh"] = f"{wait.strip()}; url={local(target)}"
+    return page
+
+
+#: Pages of a locale that are no customer's: the review page is an editor's tool.
+NOT_CUSTOMER_PAGES = ("review/",)
+
+
+def site_base_url(locale_dir: Path) -> str:
+    """The address the site of ``locale_dir`` was built for, from its home page's ``x-default`` link ("" if none)."""
+    home = locale_dir / "index.html"
+    if not home.is_file():
+        return ""
+    for tag, attributes in html_tags(home.read_text(encoding="utf-8")):
+        if tag == "link" and attributes.get("hreflang") == "x-default" and attributes.get("rel") == "alternate":
+            return attributes.get("href") or ""
+    return ""
+
+
+def locale_pages(locale_dir: Path) -> dict[str, dict[str, object]]:
+    """:func:`page_text` of every customer page of one built locale, by path relative to ``locale_dir``."""
+    base_url = site_base_url(locale_dir)
+    pages: dict[str, dict[str, object]] = {}
+    for path in sorted(locale_dir.rglob("*.html")):
+        key = path.relative_to(locale_dir).as_posix()
+        if key.startswith(NOT_CUSTOMER_PAGES):
+            continue
+        pages[key] = page_text(path.read_text(encoding="utf-8"), base_url)
+    return pages
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files without logging every request to stderr."""
 

@@ -30,6 +30,8 @@ from generator.i18n.catalogs import (
     read_catalog,
     update_catalog,
 )
+from generator.i18n.messages import messages_for
+from generator.i18n.moves import find_moves
 
 
 def extract(content_dir: Path) -> list[str]:
@@ -55,9 +57,14 @@ def update(content_dir: Path) -> list[str]:
     planned, lines = [template], [line]
     for locale in content.locales.translated:
         path = catalog_path(content_dir / CATALOGS_DIR, locale)
-        merged = update_catalog(_read_or_new(path, content, locale), content.messages, locale)
+        catalog = _read_or_new(path, content, locale)
+        moves = find_moves(catalog, messages_for(content.messages, locale))
+        merged = update_catalog(catalog, content.messages, locale, moves)
         planned.append(planned_catalog(merged, path))
         lines.append(f"{display_path(path)}: {describe(Translations(merged, content.messages, locale).status())}")
+        summary = moves.summary()
+        lines += [f"{display_path(path)}: {summary}"] if summary else []
+        lines += [f"{display_path(path)}: {case.describe()}" for case in moves.ambiguous]
     write_together([file for file in planned if file is not None])
     return lines
 

@@ -29,6 +29,7 @@ from generator.content.load import MAX_FILE_BYTES, read_text
 from generator.content.locales import SiteLocale
 from generator.content.transaction import Planned
 from generator.i18n.messages import SourceMessage, messages_for
+from generator.i18n.moves import Moves, find_moves
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
@@ -71,7 +72,10 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     if repeated:
         return None, repeated
     try:
-        return _point_at_msgstr(_restore_previous(read_po(io.StringIO(text), abort_invalid=True)), text), []
+        # The previous English of an obsolete entry (``#~| msgid``, as msgmerge writes it) is read as that of a
+        # current one, a ``#|`` comment: Babel's reader takes ``#~`` lines for message lines.
+        readable = _OBSOLETE_PREVIOUS.sub("#|", text)
+        return _point_at_msgstr(_restore_previous(read_po(io.StringIO(readable), abort_invalid=True)), text), []
     except PoFileError as error:
         # Babel counts lines from 0, and adds " on <that number>" to its message.
         message = str(error).removesuffix(f" on {error.lineno}")
@@ -84,8 +88,11 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
 #: reader takes a string's first and last characters for quotes without looking, so it would silently
 #: cut a letter off a translation that lacks one).
 _PO_LINE = re.compile(
-    r'#(?!~).*|(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?) +)?(?:"(?:[^"\\]|\\.)*")?'
+    r'#(?!~).*|#~\|.*|(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+])?) +)?(?:"(?:[^"\\]|\\.)*")?'
 )
+
+
+_OBSOLETE_PREVIOUS = re.compile(r"^#~\|", re.M)
 
 
 def _malformed_line(text: str) -> tuple[int, int, str] | None:
@@ -178,7 +185,7 @@ def _restore_previous(catalog: Catalog) -> Catalog:
     The ``#|`` lines hold PO strings, one or more (``#| msgid ""`` then ``#| "line\\n"``, as msgcat
     writes them); an older catalog may have one string cut over several lines at spaces.
     """
-    for message in catalog:
+    for message in [*catalog, *catalog.obsolete.values()]:
         previous = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
         if not previous:
             continue
@@ -209,6 +216,7 @@ def catalog_text(catalog: Catalog) -> str:
     must not rewrite every catalog.
     """
     messages = list(catalog)
+    obsolete = list(catalog.obsolete.values())
     parts: list[str] = []
     index, started = 0, False
     for part in generate_po(catalog, width=0, include_previous=False, include_lineno=False):
@@ -216,17 +224,24 @@ def catalog_text(catalog: Catalog) -> str:
             index, started = index + 1, False
         elif not started and part.startswith(("msgctxt ", "msgid ")) and index < len(messages):
             started = True
-            parts += _previous_lines(messages[index])
+            parts += _previous_lines(messages[index], "#| ")
+        elif not started and part.startswith(("#~ msgctxt ", "#~ msgid ")) and index >= len(messages):
+            # Babel writes neither the flags nor the previous English of an obsolete entry: a stale
+            # translation retired would come back looking current.
+            started = True
+            retired = obsolete[index - len(messages)]
+            parts += ["#, fuzzy\n"] if retired.fuzzy else []
+            parts += _previous_lines(retired, "#~| ")
         parts.append(part)
     return "".join(parts)
 
 
-def _previous_lines(message: Message) -> list[str]:
+def _previous_lines(message: Message, prefix: str) -> list[str]:
     if not message.previous_id:
         return []
     keywords = ["msgid", "msgid_plural"]
     return [
-        f"#| {keyword} {normalize(text, prefix='#| ', width=0)}\n"
+        f"{prefix}{keyword} {normalize(text, prefix=prefix, width=0)}\n"
         for keyword, text in zip(keywords, message.previous_id[:2], strict=False)
     ]
 
@@ -267,7 +282,11 @@ def _entries(catalog: Catalog) -> list[tuple[object, ...]]:
         for message in catalog
         if message.id
     ]
-    return [*current, *((message.context, message.id, message.string) for message in catalog.obsolete.values())]
+    retired = [
+        (message.context, message.id, message.string, message.fuzzy, list(message.previous_id or []))
+        for message in catalog.obsolete.values()
+    ]
+    return [*current, *retired]
 
 
 def _without_dates(text: str) -> str:
@@ -287,7 +306,9 @@ def new_catalog(messages: list[SourceMessage], locale: SiteLocale) -> Catalog:
     return update_catalog(_new_catalog(locale), messages, locale)
 
 
-def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale) -> Catalog:
+def update_catalog(
+    catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale, moves: Moves | None = None
+) -> Catalog:
     """Merge the current English into ``catalog``: keep, mark stale, add and retire entries.
 
     Matching is by context only, never by similar-looking English: a changed
@@ -295,20 +316,35 @@ def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: Site
     so a translator sees exactly what changed (a dropped "not" included). An
     entry whose text is gone is kept as obsolete (``#~``), and comes back,
     marked fuzzy for review, when its context does: no translation is lost.
+    A translation whose English moved to a new context follows it there
+    (``moves``, by default :func:`~generator.i18n.moves.find_moves`).
+    Translator comments stay with their translation.
     """
+    expected = messages_for(messages, locale)
+    moves = moves if moves is not None else find_moves(catalog, expected)
     merged = _new_catalog(locale, catalog)
     old = {message.context: message for message in catalog if message.id}
     retired_before = {message.context: message for message in catalog.obsolete.values()}
-    for source in messages_for(messages, locale):
+    for source in expected:
         previous = old.pop(source.context, None)
+        revived = retired_before.pop(source.context, None) if previous is None else None
+        carried = moves.carried.get(source.context)
+        if carried is not None:  # the same English, translated at its former place
+            entry = _add(merged, source, _singular(carried.string), carried.user_comments)
+            if carried.fuzzy:
+                entry.flags.add("fuzzy")
+                entry.previous_id = list(carried.previous_id or [])
+            continue
         if previous is None:
-            revived = retired_before.pop(source.context, None)
             entry = _add(merged, source, _singular(revived.string) if revived is not None else "")
             if revived is not None and revived.string:  # back after a while: a translator looks again
+                entry.user_comments = list(revived.user_comments)
                 entry.flags.add("fuzzy")
-                entry.previous_id = [_singular(revived.id)]
+                # The English its translation was made for: a stale entry's previous English, when it has one.
+                made_for = revived.previous_id if revived.fuzzy and revived.previous_id else [revived.id]
+                entry.previous_id = [_singular(text) for text in made_for[:1]]
             continue
-        entry = _add(merged, source, _singular(previous.string))
+        entry = _add(merged, source, _singular(previous.string), previous.user_comments)
         if previous.id != source.text:
             if previous.string:
                 entry.flags.add("fuzzy")
@@ -317,6 +353,8 @@ def update_catalog(catalog: Catalog, messages: list[SourceMessage], locale: Site
             entry.flags.add("fuzzy")
             entry.previous_id = list(previous.previous_id or [])
     for retired in [*retired_before.values(), *old.values()]:  # kept (#~) until their context comes back
+        if retired.context in moves.moved_from:
+            continue
         merged.obsolete[(_singular(retired.id), retired.context or "")] = retired
     return merged
 
@@ -344,12 +382,13 @@ def _singular(value: str | tuple[str, ...] | list[str] | None) -> str:
     return value[0] if value else ""
 
 
-def _add(catalog: Catalog, source: SourceMessage, string: str) -> Message:
+def _add(catalog: Catalog, source: SourceMessage, string: str, user_comments: Iterable[str] = ()) -> Message:
     return catalog.add(
         source.text,
         string,
         context=source.context,
         auto_comments=[source.comment],
+        user_comments=list(user_comments),
         locations=[(source.file, source.line)],
     )
 

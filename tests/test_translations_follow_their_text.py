@@ -1,0 +1,392 @@
+"""A translation follows its English text to a new context: renaming an id never loses a translation.
+
+``i18n update`` carries the translation of a context that vanished (a current entry whose place is gone,
+or an obsolete ``#~`` one) to a new context with the very same English, when that is unambiguous. The
+table below is each case on a small catalog; the last tests rename a question of the real content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Message
+
+from generator.content.locales import SiteLocale
+from generator.i18n.catalogs import catalog_text, read_catalog, update_catalog
+from generator.i18n.messages import SourceMessage, messages_for
+from generator.i18n.moves import Moves, find_moves
+from support import run_cli as run
+
+GERMAN = SiteLocale("de-DE")
+TRANSLATED = ["fr-FR", "de-DE", "es-ES", "it-IT"]
+HEADER = 'msgid ""\nmsgstr ""\n"Language: de_DE\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+
+
+@dataclass(frozen=True)
+class Old:
+    """An entry of the catalog before the update."""
+
+    context: str
+    english: str
+    translation: str
+    fuzzy: bool = False
+    obsolete: bool = False
+    previous: str | None = None
+    note: str | None = None
+
+    def po(self) -> str:
+        mark = "#~ " if self.obsolete else ""
+        lines = [f"# {self.note}"] if self.note else []
+        lines += ["#, fuzzy"] if self.fuzzy else []
+        lines += [f'{"#~| " if self.obsolete else "#| "}msgid "{self.previous}"'] if self.previous else []
+        lines += [
+            f'{mark}msgctxt "{self.context}"',
+            f'{mark}msgid "{self.english}"',
+            f'{mark}msgstr "{self.translation}"',
+        ]
+        return "\n".join(lines) + "\n\n"
+
+
+#: What an entry is after the update: translation, fuzzy, previous English, translator comments.
+After = tuple[str, bool, list[str], list[str]]
+
+
+def done(translation: str, fuzzy: bool = False, previous: str | None = None, note: str | None = None) -> After:
+    return (translation, fuzzy, [previous] if previous else [], [note] if note else [])
+
+
+@dataclass(frozen=True)
+class Case:
+    old: list[Old]
+    #: The English of the content now: context → text.
+    now: dict[str, str]
+    #: Every current entry after the update.
+    current: dict[str, After]
+    #: The contexts of the obsolete entries after the update.
+    obsolete: list[str]
+    summary: str | None
+    ambiguous: list[str]
+
+
+YES_TWICE = [
+    Old("policy/questions/a/answers/yes/text", "Yes", "Ja"),
+    Old("policy/questions/b/answers/yes/text", "Yes", "Jawohl"),
+]
+YES_NOW = {"trade-in/questions/a/answers/yes/text": "Yes", "trade-in/questions/b/answers/yes/text": "Yes"}
+DAYS = [
+    Old("interface/units/day/one", "{count} day", "{count} Tag"),
+    Old("interface/units/day/other", "{count} days", "{count} Tage"),
+]
+
+CASES = [
+    pytest.param(
+        Case(
+            [Old("policy/questions/x/text", "Is it on?", "Ist es an?", note="keep it short")],
+            {"trade-in/questions/x/text": "Is it on?"},
+            {"trade-in/questions/x/text": done("Ist es an?", note="keep it short")},
+            [],
+            "1 translation followed its text to a new place",
+            [],
+        ),
+        id="renamed-context-carried-with-its-translator-comment",
+    ),
+    pytest.param(
+        Case(
+            [Old("policy/label_steps/create-shipment/title", "Create the shipment", "Sendung anlegen")],
+            {"trade-in/procedures/label-steps/steps/create-shipment/title": "Create the shipment"},
+            {"trade-in/procedures/label-steps/steps/create-shipment/title": done("Sendung anlegen")},
+            [],
+            "1 translation followed its text to a new place",
+            [],
+        ),
+        id="moved-deeper-carried",
+    ),
+    pytest.param(
+        Case(
+            YES_TWICE,
+            YES_NOW,
+            {context: done("") for context in YES_NOW},
+            ["policy/questions/a/answers/yes/text", "policy/questions/b/answers/yes/text"],
+            None,
+            [
+                '"Yes" was translated differently at policy/questions/a/answers/yes/text and '
+                "policy/questions/b/answers/yes/text, so no translation followed it to "
+                "trade-in/questions/a/answers/yes/text and trade-in/questions/b/answers/yes/text: translate them "
+                "there (the earlier translations stay below as #~ entries, to copy from; delete those when done)"
+            ],
+        ),
+        id="ambiguous-not-carried-and-said",
+    ),
+    pytest.param(
+        Case(
+            [YES_TWICE[0], Old("policy/questions/b/answers/yes/text", "Yes", "Ja", obsolete=True)],
+            YES_NOW,
+            {context: done("Ja") for context in YES_NOW},
+            [],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="same-translation-everywhere-carried-to-every-new-place",
+    ),
+    pytest.param(
+        Case(
+            [Old("policy/questions/a/text", "Why?", "Warum?", fuzzy=True, previous="Why not?"), *YES_TWICE[:1]],
+            {"policy/questions/b/text": "Why?", "trade-in/questions/a/answers/yes/text": "Yes"},
+            {
+                "policy/questions/b/text": done("Warum?", True, "Why not?"),
+                "trade-in/questions/a/answers/yes/text": done("Ja"),
+            },
+            [],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="fuzzy-stays-fuzzy-with-its-previous-english",
+    ),
+    pytest.param(
+        Case(
+            [Old("policy/questions/a/text", "Why?", "Warum?"), Old("policy/questions/gone/text", "Why?", "Wieso?")],
+            {"policy/questions/a/text": "Why?", "trade-in/questions/b/text": "Why?"},
+            {"policy/questions/a/text": done("Warum?"), "trade-in/questions/b/text": done("Wieso?")},
+            [],
+            "1 translation followed its text to a new place",
+            [],
+        ),
+        id="a-context-that-still-exists-keeps-its-translation-and-is-no-source",
+    ),
+    pytest.param(
+        Case(
+            [
+                Old(
+                    "interface/finder/change_context",
+                    "your answer to: {question}",
+                    "deine Antwort auf: {question}",
+                    obsolete=True,
+                )
+            ],
+            {"trade-in/interface/finder/change_context": "your answer to: {question}"},
+            {"trade-in/interface/finder/change_context": done("deine Antwort auf: {question}")},
+            [],
+            "1 translation followed its text to a new place",
+            [],
+        ),
+        id="obsolete-source-carried-and-retired-for-good",
+    ),
+    pytest.param(
+        Case(
+            [Old("policy/a/text", "Hi", "Hallo", fuzzy=True, obsolete=True, previous="Hello")],
+            {"policy/b/text": "Hi"},
+            {"policy/b/text": done("Hallo", True, "Hello")},
+            [],
+            "1 translation followed its text to a new place",
+            [],
+        ),
+        id="fuzzy-obsolete-source-stays-fuzzy",
+    ),
+    pytest.param(
+        Case(
+            [Old("policy/a/text", "Hi", "Hallo", fuzzy=True, obsolete=True, previous="Hello")],
+            {"policy/b/text": "Hi there"},
+            {"policy/b/text": done("")},
+            ["policy/a/text"],
+            None,
+            [],
+        ),
+        id="obsolete-not-carried-stays-obsolete-and-fuzzy",
+    ),
+    pytest.param(
+        Case(
+            [Old("policy/questions/x/text", "Is it on?", "Ist es an?")],
+            {"trade-in/questions/x/text": "Is it on now?"},
+            {"trade-in/questions/x/text": done("")},
+            ["policy/questions/x/text"],
+            None,
+            [],
+        ),
+        id="nothing-carried-across-different-english",
+    ),
+    pytest.param(
+        Case(
+            [Old("policy/questions/x/text", "Is it on?", "")],
+            {"trade-in/questions/x/text": "Is it on?"},
+            {"trade-in/questions/x/text": done("")},
+            ["policy/questions/x/text"],
+            None,
+            [],
+        ),
+        id="nothing-carried-from-an-untranslated-context",
+    ),
+    pytest.param(
+        Case(
+            DAYS,
+            {"interface/units/business-day/one": "{count} day", "interface/units/business-day/other": "{count} days"},
+            {
+                "interface/units/business-day/one": done("{count} Tag"),
+                "interface/units/business-day/other": done("{count} Tage"),
+            },
+            [],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="plural-group-carried-form-by-form",
+    ),
+    pytest.param(
+        Case(
+            DAYS,
+            {
+                "interface/units/business-day/one": "{count} day",
+                "interface/units/business-day/other": "{count} working days",
+            },
+            {"interface/units/business-day/one": done(""), "interface/units/business-day/other": done("")},
+            ["interface/units/day/one", "interface/units/day/other"],
+            None,
+            [],
+        ),
+        id="plural-group-moves-whole-or-not-at-all",
+    ),
+    pytest.param(
+        Case(
+            [
+                *DAYS,
+                Old("interface/units/week/one", "{count} day", "{count} Tag"),
+                Old("interface/units/week/other", "{count} days", "{count} Tage lang"),
+            ],
+            {"interface/units/business-day/one": "{count} day", "interface/units/business-day/other": "{count} days"},
+            {"interface/units/business-day/one": done(""), "interface/units/business-day/other": done("")},
+            [
+                "interface/units/day/one",
+                "interface/units/day/other",
+                "interface/units/week/one",
+                "interface/units/week/other",
+            ],
+            None,
+            [
+                '"{count} days" was translated differently at interface/units/day and interface/units/week, so no '
+                "translation followed it to interface/units/business-day: translate it there (the earlier "
+                "translations stay below as #~ entries, to copy from; delete those when done)"
+            ],
+        ),
+        id="plural-groups-translated-differently-not-carried",
+    ),
+]
+
+
+def _update(tmp_path: Path, case: Case, text: str) -> tuple[str, Moves]:
+    """Update the catalog ``text`` to ``case.now``; return the catalog written and the moves."""
+    path = tmp_path / "de-DE.po"
+    path.write_text(text, encoding="utf-8")
+    catalog, problems = read_catalog(path)
+    assert problems == []
+    assert catalog is not None
+    sources = [
+        SourceMessage(context, english, "a note", "content/policy.yaml", 1) for context, english in case.now.items()
+    ]
+    moves = find_moves(catalog, messages_for(sources, GERMAN))
+    return catalog_text(update_catalog(catalog, sources, GERMAN, moves)), moves
+
+
+def _after(message: Message) -> After:
+    return (str(message.string), message.fuzzy, list(message.previous_id or []), list(message.user_comments))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_translation_follows_its_english_to_a_new_context(tmp_path, case):
+    written, moves = _update(tmp_path, case, HEADER + "".join(old.po() for old in case.old))
+
+    (tmp_path / "read.po").write_text(written, encoding="utf-8")
+    catalog, problems = read_catalog(tmp_path / "read.po")
+    assert problems == []
+    assert catalog is not None
+    assert {message.context: _after(message) for message in catalog if message.id} == case.current
+    assert sorted(message.context or "" for message in catalog.obsolete.values()) == case.obsolete
+    assert (moves.summary(), [line.describe() for line in moves.ambiguous]) == (case.summary, case.ambiguous)
+    # An obsolete entry that stays keeps what it had: flags, previous English, comments.
+    kept = {old.context: done(old.translation, old.fuzzy, old.previous, old.note) for old in case.old}
+    assert {message.context: _after(message) for message in catalog.obsolete.values()} == {
+        context: kept[context] for context in case.obsolete
+    }
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_second_update_changes_nothing_and_carries_nothing(tmp_path, case):
+    first, _ = _update(tmp_path, case, HEADER + "".join(old.po() for old in case.old))
+    second, moves = _update(tmp_path, case, first)
+
+    assert second == first
+    assert moves.summary() is None
+    # What could not be carried is still to do: it is said again until a translator does it.
+    assert len(moves.ambiguous) == len(case.ambiguous)
+
+
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [
+        pytest.param(0, None, id="none-says-nothing"),
+        pytest.param(1, "1 translation followed its text to a new place", id="one"),
+        pytest.param(12, "12 translations followed their text to a new place", id="several"),
+    ],
+)
+def test_the_summary_counts_the_translations_that_moved(count, said):
+    carried = {f"policy/{number}/text": Message("Yes", "Ja", context=f"old/{number}") for number in range(count)}
+    assert Moves(carried, frozenset(), ()).summary() == said
+
+
+QUESTION = re.compile(r"(?<![\w-])device-status(?![\w-])")
+OLD_PLACE, NEW_PLACE = "policy/questions/device-status/", "policy/questions/flag-status/"
+
+
+def _translations(path: Path) -> dict[str, str]:
+    catalog, problems = read_catalog(path)
+    assert problems == []
+    assert catalog is not None
+    return {str(message.context): str(message.string) for message in catalog if message.id and message.string}
+
+
+@pytest.mark.parametrize(
+    ("reworded", "left_behind"),
+    [
+        pytest.param(None, [], id="renamed-question-keeps-every-translation"),
+        pytest.param(
+            ("text: Yes, as rooted", "text: Yes, it is rooted"),
+            ["answers/rooted/text"],
+            id="renamed-and-reworded-answer-is-not-carried",
+        ),
+    ],
+)
+def test_renaming_a_question_id_in_the_yaml_carries_its_translations(capsys, project, reworded, left_behind):
+    locales = project / "content/locales"
+    before = {tag: _translations(locales / f"{tag}.po") for tag in TRANSLATED}
+    policy = project / "content/policy.yaml"
+    text, renames = QUESTION.subn("flag-status", policy.read_text(encoding="utf-8"))
+    assert renames > 1  # the question and the scenarios that read it
+    if reworded:
+        assert reworded[0] in text
+        text = text.replace(*reworded)
+    policy.write_text(text, encoding="utf-8")
+
+    status, out, _ = run(capsys, "i18n", "update")
+
+    assert status == 0
+    for tag in TRANSLATED:
+        moved = {
+            context.removeprefix(OLD_PLACE): string
+            for context, string in before[tag].items()
+            if context.startswith(OLD_PLACE)
+        }
+        assert len(moved) >= 8  # the question, its hint and its six answers
+        after = _translations(locales / f"{tag}.po")
+        carried = {place: string for place, string in moved.items() if place not in left_behind}
+        assert {place: after.get(NEW_PLACE + place) for place in moved} == {**carried, **dict.fromkeys(left_behind)}
+        assert (
+            f"content/locales/{tag}.po: {len(carried)} translations followed their text to a new place"
+            in out.splitlines()
+        )
+        written = (locales / f"{tag}.po").read_text(encoding="utf-8")
+        # Only what did not move stays behind, as an obsolete entry.
+        assert re.findall(rf'^#~ msgctxt "{OLD_PLACE}(.*)"$', written, re.M) == left_behind
+
+    again, out, _ = run(capsys, "i18n", "update")
+    assert again == 0
+    assert "followed" not in out
