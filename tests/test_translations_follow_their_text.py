@@ -334,7 +334,7 @@ def test_the_summary_counts_the_translations_that_moved(count, said):
 
 
 QUESTION = re.compile(r"(?<![\w-])device-status(?![\w-])")
-OLD_PLACE, NEW_PLACE = "policy/questions/device-status/", "policy/questions/flag-status/"
+OLD_PLACE, NEW_PLACE = "trade-in/questions/device-status/", "trade-in/questions/flag-status/"
 
 
 def _translations(path: Path) -> dict[str, str]:
