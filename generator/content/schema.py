@@ -233,10 +233,12 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
     if validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         unknown = sorted(set(instance) - set(allowed))
+        kinds = schema.get("x-block-keys")  # a block: say which kinds of block there are
+        listed = f"; a block is a text or one of: {', '.join(kinds)}" if kinds else ""
         return [
             Diagnostic(
                 document.key_position((*path, key)),
-                f"unknown field '{key}' in {where}{did_you_mean(key, allowed)}",
+                f"unknown {'block' if kinds else 'field'} '{key}' in {where}{did_you_mean(key, allowed)}{listed}",
             )
             for key in unknown
         ]

@@ -11,8 +11,8 @@ Texts that count something move as a group: ``interface/units/day/{one,other}`` 
 translation is never left with half its plural forms.
 
 Example: the catalog has ``policy/questions/imei/text`` "What is the IMEI?" → "Wie lautet die IMEI?";
-the YAML now names it ``trade-in/questions/imei/text``, still "What is the IMEI?". :func:`find_moves`
-returns ``carried = {"trade-in/questions/imei/text": <the old entry>}``, and the old entry is retired for good.
+the YAML now names it ``phones/questions/imei/text``, still "What is the IMEI?". :func:`find_moves`
+returns ``carried = {"phones/questions/imei/text": <the old entry>}``, and the old entry is retired for good.
 """
 
 from __future__ import annotations
