@@ -48,7 +48,7 @@ def _below(folder: str, href: str) -> str:
 
 
 def stylesheets(html: str) -> list[str]:
-    """Return the addresses of the stylesheets ``html`` links, in order, as written.
+    """Return the addresses of the stylesheets ``html`` applies (not the alternate ones), in order, as written.
 
     >>> stylesheets('<link rel="stylesheet" href="a.css"><link rel="icon" href="i.svg"><LINK REL=Stylesheet HREF=b>')
     ['a.css', 'b']
@@ -66,5 +66,6 @@ class _Stylesheets(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "link" and "stylesheet" in (values.get("rel") or "").lower().split() and values.get("href"):
+        rels = set((values.get("rel") or "").lower().split())
+        if tag == "link" and "stylesheet" in rels and "alternate" not in rels and values.get("href"):
             self.found.append(str(values["href"]))
