@@ -26,8 +26,7 @@ from generator.content.locales import SOURCE_LOCALE, SiteLocale
 from generator.content.proven import proven_content
 from generator.i18n.pseudo import pseudo_material_loader
 from generator.i18n.translate import localize, material_language, resolve_locale
-from generator.rendering.finder_data import finder_files
-from generator.rendering.llms import FILE_NAME, locale_llms_txt
+from generator.rendering.llms import locale_files
 from generator.rendering.pages import Page, build_localized_pages
 from generator.rendering.render import COMPILED_TEMPLATES, Fragments
 
@@ -69,9 +68,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if config.nav is None:
             config.nav = [page.src_uri for page in self.pages if page.listed]
         base = self.config.base_url or config.site_url or "/"
-        locale_url = f"{base}{self.locale.slug}/"
-        self.data_files = finder_files(content, self.locale, locale_url, rendered)
-        self.data_files[FILE_NAME] = locale_llms_txt(content, self.locale, locale_url, rendered)
+        self.data_files = locale_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
         locales = [{"tag": each.tag, "slug": each.slug, "name": each.name} for each in content.locales.published]
         config.extra.update(help_base_url=base, help_locale=self.locale.tag, help_locales=locales)
         return config

@@ -62,10 +62,8 @@ def build_site(
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         with staging_folder(site_dir) as staging:
             _build_locales(config_file, staging, locales, base_url, workers, proven)
-            home_page = (staging / locales[0].slug / "index.html").read_text(encoding="utf-8")
-            content = proven.content
-            files = root_files(content.interface, content.locales.source, locales, root, home_page)
-            for name, text in files.items():
+            content, home = proven.content, (staging / locales[0].slug / "index.html").read_text(encoding="utf-8")
+            for name, text in root_files(content.interface, content.locales.source, locales, root, home).items():
                 (staging / name).write_text(text, encoding="utf-8")
             publish(staging, site_dir)
     except OSError as error:

@@ -54,6 +54,14 @@ class Section:
     links: tuple[Link, ...]
 
 
+def locale_files(content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments) -> dict[str, str]:
+    """Return the files of ``locale`` that are not pages, by name: ``finder.json``, its schema and ``llms.txt``."""
+    return {
+        **finder_data.finder_files(content, locale, locale_url, fragments),
+        FILE_NAME: locale_llms_txt(content, locale, locale_url, fragments),
+    }
+
+
 def locale_llms_txt(content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments | None = None) -> str:
     """Return ``llms.txt`` of ``locale`` from ``content`` already localized for it.
 
