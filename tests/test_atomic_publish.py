@@ -137,7 +137,7 @@ def test_a_good_build_replaces_the_published_site(project, published, capsys):
     assert main(["build", "--site-dir", str(published), "--locale", "en-US"]) == 0
     capsys.readouterr()
     assert not (published / "stale.html").exists()
-    assert sorted(path.name for path in published.iterdir()) == [".generator-site", "en-us", "index.html"]
+    assert sorted(path.name for path in published.iterdir()) == [".generator-site", "en-us", "index.html", "llms.txt"]
     assert "<title>Trade-in Help Center</title>" in (published / "index.html").read_text(encoding="utf-8")
     assert sorted(path.name for path in published.parent.iterdir()) == ["site"]
 

@@ -35,14 +35,14 @@ def edit(path, old: str, new: str) -> None:
             "interface.yaml",
             "  jump_to: Jump to\n",
             "  jump_to: Jump \u202eto\n",
-            f"content/interface.yaml:14:17: error: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) {OVERRIDE}",
+            f"content/interface.yaml:16:17: error: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) {OVERRIDE}",
             id="interface-text",
         ),
         pytest.param(
             "interface.yaml",
             "  help_heading: Still need help?\n",
             '  help_heading: "Still need\\a help?"\n',
-            "content/interface.yaml:19:28: error: the control character U+0007 (BELL) is not text (it may be "
+            "content/interface.yaml:21:28: error: the control character U+0007 (BELL) is not text (it may be "
             "invisible): delete it",
             id="interface-escape-that-rings-the-bell",
         ),

@@ -130,7 +130,12 @@ def test_build_writes_a_missing_or_empty_folder(project, capsys, prepare):
 
     assert status == 0
     assert out.endswith("Built en-US into site/\n")
-    assert sorted(path.name for path in (project / "site").iterdir()) == [".generator-site", "en-us", "index.html"]
+    assert sorted(path.name for path in (project / "site").iterdir()) == [
+        ".generator-site",
+        "en-us",
+        "index.html",
+        "llms.txt",
+    ]
 
 
 #: -o values a report must refuse: (how to prepare the project, the argument, the one line of the error).

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from generator.content.diagnostics import ContentError  # noqa: E402
-from generator.content.folder import load_content  # noqa: E402
 from generator.content.locales import locale_slug  # noqa: E402
+from generator.helpcenter.folder import load_content  # noqa: E402
 from support import locale_pages  # noqa: E402
 
 

@@ -88,6 +88,17 @@ def _plugin(config: MkDocsConfig) -> Any:
     return plugin
 
 
+def root_url(config_file: Path, base_url: str) -> str:
+    """Return the address of the site's root: ``base_url``, else the plugin's in ``config_file``, else ``/``."""
+    if base_url:
+        return base_url
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise BuildError(f"{display_path(config_file)}: {error}") from None
+    return str(_plugin(config).config.base_url or "/")
+
+
 def locale_config(config_file: Path, site_dir: str, tag: str, base_url: str, *, strict: bool = False) -> MkDocsConfig:
     """Return the configuration that builds locale ``tag`` into ``site_dir``, for a site rooted at ``base_url``.
 

@@ -26,7 +26,7 @@ from generator.content.locales import SOURCE_LOCALE, SiteLocale
 from generator.helpcenter.proven import proven_content
 from generator.helpcenter.translate import localize, material_language, resolve_locale
 from generator.i18n.pseudo import pseudo_material_loader
-from generator.rendering.finder_data import finder_files
+from generator.rendering.llms import locale_files
 from generator.rendering.pages import Page, build_localized_pages
 from generator.rendering.render import COMPILED_TEMPLATES, Fragments
 
@@ -45,7 +45,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     pages: list[Page]
     generated: dict[str, Page]  # the pages by source path
-    data_files: dict[str, str]  # finder.json and its schema, by file name
+    data_files: dict[str, str]  # finder.json, its schema and llms.txt, by file name
     locale: SiteLocale
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -68,7 +68,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if config.nav is None:
             config.nav = [page.src_uri for page in self.pages if page.listed]
         base = self.config.base_url or config.site_url or "/"
-        self.data_files = finder_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
+        self.data_files = locale_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
         locales = [{"tag": each.tag, "slug": each.slug, "name": each.name} for each in content.locales.published]
         config.extra.update(help_base_url=base, help_locale=self.locale.tag, help_locales=locales)
         return config
@@ -84,7 +84,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         for page in self.pages:  # one the navigation does not list (a finder step, the review) is linked from others
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-        for name, text in self.data_files.items():  # finder.json and its schema, as they are
+        for name, text in self.data_files.items():  # finder.json, its schema and llms.txt, as they are
             files.append(File.generated(config, name, content=text))
         return files
 

@@ -24,8 +24,9 @@ from generator.content.locales import SiteLocale
 from generator.content.processes import die_with
 from generator.content.publish import OutputError, publish, staging_folder
 from generator.helpcenter.proven import Proven, prove_folder, remember
-from generator.mkdocs.config import BuildError, content_folder, locale_config, site_folder
-from generator.rendering.render import environment, template_problem
+from generator.mkdocs.config import BuildError, content_folder, locale_config, root_url, site_folder
+from generator.rendering.render import template_problem
+from generator.rendering.root import root_files
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def build_site(
     workers: int | None = None,
     proven: Proven | None = None,
 ) -> None:
-    """Build every locale into ``site_dir/<locale>/`` and write the root page that lists them.
+    """Build every locale into ``site_dir/<locale>/``, then the root: a page and an ``llms.txt`` that list them.
 
     With ``strict``, a stale or missing translation fails the build. ``base_url``
     replaces the configured address of the site's root (a test serves it locally).
@@ -52,6 +53,7 @@ def build_site(
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir = site_folder(config_file, site_dir)
+    root = root_url(config_file, base_url)
     if proven is None:
         proven, problems = prove_folder(content_folder(config_file), strict=strict)
         if proven is None:
@@ -60,11 +62,9 @@ def build_site(
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         with staging_folder(site_dir) as staging:
             _build_locales(config_file, staging, locales, base_url, workers, proven)
-            interface, template = proven.content.interface, environment().get_template("root.html")
-            root = template.render(
-                locales=locales, title=interface.site_name, description=interface.text("home", "description")
-            )
-            (staging / "index.html").write_text(root, encoding="utf-8")
+            content, home = proven.content, (staging / locales[0].slug / "index.html").read_text(encoding="utf-8")
+            for name, text in root_files(content.interface, content.locales.source, locales, root, home).items():
+                (staging / name).write_text(text, encoding="utf-8")
             publish(staging, site_dir)
     except OSError as error:
         raise OutputError.from_os_error(error, site_dir.parent) from None

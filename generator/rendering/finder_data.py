@@ -24,6 +24,8 @@ from generator.rendering.render import Fragments, PageRenderer
 
 #: The schema, as published beside every finder.json.
 SCHEMA_FILE = Path(__file__).parent / "templates" / "finder.schema.json"
+#: The file's name, in every locale's folder.
+FILE_NAME = "finder.json"
 #: The version of finder.json's shape: a consumer checks it before reading on.
 FORMAT_VERSION = 1
 
@@ -93,7 +95,7 @@ def finder_files(
         "nodes": [_node(node, url) for node in content.proof.nodes],
     }
     return {
-        "finder.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        FILE_NAME: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         "finder.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
     }
 
