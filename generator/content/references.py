@@ -54,10 +54,18 @@ INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
 }
 
 
-def check_policy_references(document: Document, shared: Document | None = None) -> list[Diagnostic]:
+def check_policy_references(
+    document: Document,
+    shared: Document | None = None,
+    targets: frozenset[str] = frozenset(),
+    unread: frozenset[str] = frozenset(),
+) -> list[Diagnostic]:
     """Return every duplicate id and unknown reference in a schema-valid policy.
 
-    ``shared`` is help-center.yaml, whose facts and links every policy may use.
+    ``shared`` is help-center.yaml, whose facts and links every policy may use;
+    ``targets`` the pages of the other policies a text may link to
+    (``warranty/article``); ``unread``, the ids of policies whose files could
+    not be read, whose targets are not known yet (a link to them is not said to be unknown).
     """
     data = document.data
     problems: list[Diagnostic] = []
@@ -124,8 +132,9 @@ def check_policy_references(document: Document, shared: Document | None = None) 
     links = set(data.get("links", {})) | set(shared_data.get("links", {}))
     links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
     links |= {f"{data['id']}/{target}" for target in (*POLICY_PAGES, *(OUTCOME_LINK_PREFIX + o for o in outcomes))}
+    links |= targets
     for path, text in policy_texts(data):
-        problems += check_text(document, path, text, placeholders, links)
+        problems += check_text(document, path, text, placeholders, links, unread)
     return sorted(problems, key=lambda d: d.position)
 
 
@@ -298,7 +307,12 @@ def policy_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]
 
 
 def check_text(
-    document: Document, path: KeyPath, text: str, placeholders: frozenset[str], links: set[str]
+    document: Document,
+    path: KeyPath,
+    text: str,
+    placeholders: frozenset[str],
+    links: set[str],
+    unread: frozenset[str] = frozenset(),
 ) -> list[Diagnostic]:
     """Return a diagnostic for each unknown placeholder or link target, and for markup, in ``text``.
 
@@ -334,7 +348,7 @@ def check_text(
         problems.append(Diagnostic(document.text_position(path, text, at), _stray_brace(text, at, placeholders, known)))
     for match in inline.TOKEN.finditer(text):
         target = match.group("target")
-        if target and target not in links:
+        if target and target not in links and target.partition("/")[0] not in unread:
             problems.append(
                 Diagnostic(
                     document.text_position(path, text, match.start("target")),
