@@ -244,3 +244,31 @@ def test_a_page_that_cannot_be_made_shows_its_problem_and_the_others_are_served(
     assert "Find out how to get your device back" in preview.page("finder/")
     preview.process.terminate()
     assert "Traceback" not in preview.everything_printed()
+
+
+# The catalogs, read again after each edit of the policy, are parsed again only when they changed ---------------
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        pytest.param('msgstr "Tablette"', "Tablette", id="unchanged"),
+        pytest.param('msgstr "Tablette tactile"', "Tablette tactile", id="changed"),
+    ],
+)
+def test_a_catalog_is_read_anew_once_it_changed(tmp_path, new, found):
+    from generator.i18n.catalogs import read_catalog
+    from support import ROOT
+
+    path = tmp_path / "fr-FR.po"
+    path.write_text((ROOT / "content" / "locales" / "fr-FR.po").read_text(encoding="utf-8"), encoding="utf-8")
+    first, _ = read_catalog(path)
+    assert first is not None
+    edit_file(path, 'msgstr "Tablette"', new)
+
+    again, problems = read_catalog(path)
+
+    assert problems == []
+    assert again is not None
+    assert found in {message.string for message in again}
+    assert (again is first) == (new == 'msgstr "Tablette"')
