@@ -7,6 +7,8 @@ take them as they are.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +58,24 @@ class Page:
             meta["search"] = {"exclude": True}
         meta.update(self.extra_meta)
         return meta
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    """A page not rendered yet: where it goes, whether it is listed, and how to render it.
+
+    The preview renders a page only when a browser asks for it (DECISIONS.md,
+    "The preview renders a page when it is asked for").
+    """
+
+    directory: str
+    listed: bool
+    render: Callable[[], Page]
+
+    @property
+    def src_uri(self) -> str:
+        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        return f"{self.directory}/index.md" if self.directory else "index.md"
 
 
 @dataclass(frozen=True)
@@ -124,23 +144,32 @@ def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragm
 
     ``fragments`` is what they render once, shared with the locale's other files (finder.json).
     """
+    return [pending.render() for pending in pending_pages(content, locale, fragments)]
+
+
+def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[PendingPage]:
+    """Return every page of ``locale``, not rendered yet: home, then each policy's article, finder nodes, review
+    and redirects, then the list of the reviews."""
     fragments = {} if fragments is None else fragments
-    home = PageRenderer(content, locale, "", content.policy.article.id, fragments=fragments)
-    pages = [
-        Page(
+
+    def home() -> Page:
+        page = PageRenderer(content, locale, "", content.policy.article.id, fragments=fragments)
+        return Page(
             "",
-            home.ui("home", "title").striptags(),
-            home.ui("home", "description").striptags(),
-            _with_notice(home, home.render("home.html", categories=home_categories(home))),
-        ),
-    ]
+            page.ui("home", "title").striptags(),
+            page.ui("home", "description").striptags(),
+            _with_notice(page, page.render("home.html", categories=home_categories(page))),
+        )
+
+    pages = [PendingPage("", True, home)]
     for each in content.each():
-        pages += policy_pages(each, locale, fragments)
-    pages.append(_review_index(content, PageRenderer(content, locale, REVIEW_DIR, "", fragments=fragments)))
+        pages += _policy_pages(each, locale, fragments)
+    reviews = PageRenderer(content, locale, REVIEW_DIR, "", fragments=fragments)
+    pages.append(PendingPage(REVIEW_DIR, False, functools.partial(_review_index, content, reviews)))
     return pages
 
 
-def policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) -> list[Page]:
+def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) -> list[PendingPage]:
     """Return the pages of the policy in focus: its article, its finder's nodes, its review, its redirects."""
     policy = content.policy
     article_dir, finder_dir = policy.article.id, policy.finder_dir
@@ -149,22 +178,24 @@ def policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) -> 
     def renderer(directory: str) -> PageRenderer:
         return PageRenderer(content, locale, directory, article_dir, fragments=fragments)
 
-    article = renderer(article_dir)
-    pages = [
-        Page(
+    def article() -> Page:
+        page = renderer(article_dir)
+        return Page(
             article_dir,
-            article.text(policy.article.title).striptags(),
-            article.text(policy.article.description).striptags(),
-            _with_notice(article, article.render("article.html", **common)),
+            page.text(policy.article.title).striptags(),
+            page.text(policy.article.description).striptags(),
+            _with_notice(page, page.render("article.html", **common)),
         )
-    ]
+
+    later = functools.partial
+    pages = [PendingPage(article_dir, True, article)]
     for node in content.proof.nodes:
-        pages.append(_finder_page(node, content, renderer(node_dir(node.path, finder_dir)), common))
-    pages.append(_review_page(content, renderer(policy.review_dir)))
-    pages += [
-        _redirect_page(moved, renderer(moved.address))
-        for moved in redirects(content.ledger, content.proof.nodes, finder_dir)
-    ]
+        directory = node_dir(node.path, finder_dir)
+        finder_page = later(_finder_page, node, content, renderer(directory), common)
+        pages.append(PendingPage(directory, not node.path, finder_page))
+    pages.append(PendingPage(policy.review_dir, False, later(_review_page, content, renderer(policy.review_dir))))
+    for moved in redirects(content.ledger, content.proof.nodes, finder_dir):
+        pages.append(PendingPage(moved.address, False, later(_redirect_page, moved, renderer(moved.address))))
     return pages
 
 
