@@ -175,11 +175,17 @@ def run_i18n(args: argparse.Namespace) -> int:
             lines = [line for entry in found_pending for line in _pending_lines(path, entry)]
             lines = lines or [f"{display_path(path)}: every text is translated"]
         else:
-            found = i18n.status(args.content)
+            found = i18n.status_by_part(args.content)
             if args.json:
-                print(json.dumps([status.as_dict() for status in found], indent=2))
+                shown = [
+                    {**total.as_dict(), "parts": {k: v.as_dict() for k, v in parts.items()}} for total, parts in found
+                ]
+                print(json.dumps(shown, indent=2))
                 return 0
-            lines = [f"{status.locale}: {describe(status)}" for status in found]
+            lines = []
+            for total, parts in found:
+                lines.append(f"{total.locale}: {describe(total)}")
+                lines += [f"  {part}: {describe(status)}" for part, status in parts.items()]
     except ContentError as error:
         return _report(error.diagnostics)
     _show("\n".join(lines))

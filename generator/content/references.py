@@ -161,7 +161,7 @@ def check_blocks(document: Document) -> list[Diagnostic]:
     data = document.data
     problems: list[Diagnostic] = []
     procedures = [item["id"] for item in data.get("procedures", ())]
-    used: set[str] = set()
+    used: dict[str, KeyPath] = {}
     bodies: list[tuple[KeyPath, bool]] = [(("outcomes", index, "body"), True) for index in range(len(data["outcomes"]))]
     bodies.append((("article", "body"), True))
     seen_steps: dict[str, KeyPath] = {}
@@ -189,7 +189,6 @@ def check_blocks(document: Document) -> list[Diagnostic]:
             problems += _block_problems(document, where, item)
             if "procedure" in item:
                 target = item["procedure"]
-                used.add(target)
                 if not may_include:
                     problems.append(
                         Diagnostic(
@@ -200,6 +199,10 @@ def check_blocks(document: Document) -> list[Diagnostic]:
                     )
                 elif target not in procedures:
                     problems.append(_unknown(document, (*where, "procedure"), "procedure", target, procedures))
+                elif target in used:
+                    problems.append(_shown_twice(document, (*where, "procedure"), target, used[target]))
+                else:
+                    used[target] = where
     for index, procedure in enumerate(data.get("procedures", ())):
         if procedure["id"] not in used:
             problems.append(
@@ -210,6 +213,19 @@ def check_blocks(document: Document) -> list[Diagnostic]:
                 )
             )
     return problems
+
+
+def _shown_twice(document: Document, where: KeyPath, procedure: str, first: KeyPath) -> Diagnostic:
+    """A procedure shown twice would show its steps twice on the article, under one address (#step-ID) each."""
+    owner = _at(document.data, first[:2])
+    shown_by = f"outcome '{owner['id']}'" if first[0] == "outcomes" and isinstance(owner, Mapping) else "the article"
+    link = f"[see the steps](outcome:{owner['id']})" if first[0] == "outcomes" and isinstance(owner, Mapping) else ""
+    advice = f"link to it instead, e.g. {link}" if link else "link to the article instead"
+    return Diagnostic(
+        document.position(where),
+        f"procedure '{procedure}' is already shown by {shown_by} (line {document.position(first).line}): a procedure "
+        f"is shown once, since the article shows every outcome; {advice}",
+    )
 
 
 def _at(data: Any, path: KeyPath) -> Any:

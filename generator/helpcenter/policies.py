@@ -81,6 +81,8 @@ class _Claim:
     what: str
     where: Position
     policy: str
+    #: A finder's folder the policy does not give, but follows from its article's.
+    default: bool = False
 
 
 def _claims(document: Document) -> list[_Claim]:
@@ -90,7 +92,7 @@ def _claims(document: Document) -> list[_Claim]:
     finder_where = document.position(("finder", "id") if "id" in data["finder"] else ("article", "id"))
     return [
         _Claim(article, "its article", document.position(("article", "id")), data["id"]),
-        _Claim(finder, "its finder", finder_where, data["id"]),
+        _Claim(finder, "its finder", finder_where, data["id"], default="id" not in data["finder"]),
     ]
 
 
@@ -122,7 +124,10 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
         else:
             seen_ids[policy_id] = document
     claims = [(document, claim) for document in documents for claim in _claims(document)]
+    clashing_articles: set[int] = set()  # a default finder below an article that clashes is said with it
     for index, (document, claim) in enumerate(claims):
+        if claim.default and id(document) in clashing_articles:
+            continue
         top = claim.folder.split("/")[0]
         if claim.what == "its finder" and top in RESERVED_DIRS:
             problems.append(
@@ -137,6 +142,7 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
                 continue
             if claim.what == other.what == "its article" and claim.folder == other.folder:
                 clash = "is also the article of"
+                clashing_articles.add(id(document))
             elif "its finder" in (claim.what, other.what) and (
                 _inside(claim.folder, other.folder) or _inside(other.folder, claim.folder)
             ):

@@ -25,6 +25,8 @@ UNITS_CONTEXT = "interface/units/"
 
 #: The prefix of the contexts of help-center.yaml's texts.
 HELP_CENTER_CONTEXT = "help-center"
+#: The prefix of the contexts of interface.yaml's texts.
+INTERFACE_CONTEXT = "interface"
 
 #: Where each part of a policy appears, for the translator.
 _WHERE = {
