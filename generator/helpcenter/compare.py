@@ -1,7 +1,11 @@
 """What an edit changes for customers, translators and links: the core of ``python -m generator diff``.
 
-It works on the rules, like the proof: the scenarios of both versions are
-boxes in one answer space (the questions of either, the answers they share),
+Any change a customer would read is listed: the outcomes, the English texts,
+and the values around them (facts, links, markets, locales:
+:mod:`generator.helpcenter.compare_values`).
+
+The outcomes are compared on the rules, like the proof: the scenarios of both
+versions are boxes in one answer space (the questions of either, the answers they share),
 and every pair of an old and a new scenario that overlap with different
 outcomes is a set of customers who now get another outcome. No combination of
 answers is enumerated.
@@ -16,9 +20,20 @@ from operator import or_
 from typing import Any
 
 from generator.content.model import Policy
+from generator.content.references import policy_texts
+from generator.helpcenter.compare_values import (
+    LocaleChange,
+    MarketChange,
+    ValueChange,
+    fact_changes,
+    link_changes,
+    locale_changes,
+    market_changes,
+    rounding_changes,
+)
 from generator.helpcenter.folder import Content
 from generator.helpcenter.ledger import published, redirects
-from generator.i18n.messages import UNITS_CONTEXT
+from generator.i18n.messages import HELP_CENTER_CONTEXT, UNITS_CONTEXT, message_context, policy_context, translatable
 from generator.logic import flow
 from generator.logic.cover import ScenarioSets
 from generator.logic.explain import describe
@@ -82,9 +97,35 @@ class Comparison:
     missing: dict[str, list[str]] = field(default_factory=dict)
     retired: list[MovedAddress] = field(default_factory=list)
     new_addresses: list[str] = field(default_factory=list)
+    #: The facts as shown in English, per market both versions publish; the links' addresses.
+    facts: list[ValueChange] = field(default_factory=list)
+    links: list[ValueChange] = field(default_factory=list)
+    #: Markets added, removed or with another unit of mass; each unit's rounding step.
+    markets: list[MarketChange] = field(default_factory=list)
+    mass_rounding: list[ValueChange] = field(default_factory=list)
+    #: Published locales added, removed or reading another market.
+    locales: list[LocaleChange] = field(default_factory=list)
+
+    @property
+    def seen_by_customers(self) -> bool:
+        """Whether a customer would see any of it: another outcome, text, value, address, market or locale."""
+        return bool(
+            self.outcome_changes
+            or self.only_old
+            or self.only_new
+            or self.added
+            or self.removed
+            or self.texts
+            or self.retired
+            or self.facts
+            or self.links
+            or self.markets
+            or self.mass_rounding
+            or self.locales
+        )
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "seen_by_customers": self.seen_by_customers}
 
 
 def compare(old: Content, new: Content) -> Comparison:
@@ -102,8 +143,7 @@ def compare(old: Content, new: Content) -> Comparison:
     result.only_new = space.size(new_valid) - result.combinations
     result.outcome_changes = outcome_changes(before, new.policy, space)
     _ids(before, new.policy, result)
-    old_texts = {message.context: message.text for message in old.messages}
-    new_texts = {message.context: message.text for message in new.messages}
+    old_texts, new_texts = english_texts(old), english_texts(new)
     order = _message_order(new, old)
     for context in sorted(old_texts.keys() | new_texts.keys(), key=order):
         if old_texts.get(context) != new_texts.get(context):
@@ -129,7 +169,24 @@ def compare(old: Content, new: Content) -> Comparison:
     }
     result.retired = [MovedAddress(moved.address, moved.target) for moved in redirects(old_addresses, new.proof.nodes)]
     result.new_addresses = [address for address in published(new.proof.nodes) if address not in old_addresses]
+    result.facts, result.links = fact_changes(old, new), link_changes(old, new)
+    result.markets, result.mass_rounding = market_changes(old, new), rounding_changes(old, new)
+    result.locales = locale_changes(old, new)
     return result
+
+
+def english_texts(content: Content) -> dict[str, str]:
+    """Every English text a customer reads, by context: the messages, and the texts that are only a fact."""
+    texts = {message.context: message.text for message in content.messages}
+    documents = [
+        (content.policy_document.data, policy_context(content.policy_document.data)),
+        (content.help_center_document.data, HELP_CENTER_CONTEXT),
+    ]
+    for data, prefix in documents:
+        for path, text in policy_texts(data):
+            if not translatable(text):  # ``{smartphone_weight}``: a cell that shows a fact, and nothing to translate
+                texts[message_context(data, prefix, path)] = text
+    return texts
 
 
 #: Per kind of id (questions, answers, outcomes), old id → new id.
