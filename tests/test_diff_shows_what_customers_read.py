@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli.diff_format import compact, texts_count
-from generator.helpcenter.compare import TextChange
+from generator.cli.diff_format import as_lines, compact, texts_count
+from generator.helpcenter.compare import Comparison, PolicyComparison, TextChange
+from generator.helpcenter.compare_values import MarketChange, ValueChange
 from support import run_cli as run
 
 #: An edit of the project's content folder.
@@ -294,8 +295,10 @@ def test_json_and_markdown_list_the_same_changes(capsys, project, before):
     )
 
     status, out, _ = run(capsys, "diff", str(before), "--format", "json")
-    found = json.loads(out)
+    everything = json.loads(out)
+    [found] = everything["policies"]
     assert status == 0
+    assert (found["id"], found["seen_by_customers"], everything["facts"]) == ("trade-in", True, [])
     assert found["facts"] == [
         {"name": "free_return_delay", "old": "2 business days", "new": "10 business days", "markets": []}
     ]
@@ -307,8 +310,8 @@ def test_json_and_markdown_list_the_same_changes(capsys, project, before):
             "markets": ["fr"],
         }
     ]
-    assert (found["markets"], found["mass_rounding"], found["locales"]) == ([], [], [])
-    assert found["seen_by_customers"] is True
+    assert (everything["markets"], everything["mass_rounding"], everything["locales"]) == ([], [], [])
+    assert everything["seen_by_customers"] is True
 
     status, out, _ = run(capsys, "diff", str(before), "--format", "markdown")
     assert status == 0
@@ -371,3 +374,67 @@ def test_a_long_text_is_shown_from_a_little_before_to_a_little_after_what_change
 )
 def test_the_texts_are_counted_by_kind_of_change(kinds, expected):
     assert texts_count([TextChange(f"c{index}", old, new) for index, (old, new) in enumerate(kinds)]) == expected
+
+
+def test_several_policies_are_told_one_by_one_then_what_they_share():
+    comparison = Comparison(
+        policies=[
+            PolicyComparison("trade-in", combinations=60, facts=[ValueChange("fee", "$49", "$59", ("us",))]),
+            PolicyComparison("warranty", combinations=6),
+        ],
+        added_policies=["refunds"],
+        markets=[MarketChange("nl", None, "kilogram")],
+        texts=[TextChange("help-center/categories/returns/title", "Returns and trade-ins", "Returns")],
+    )
+
+    assert as_lines(comparison, "HEAD", "content") == [
+        "What content changes, compared with HEAD",
+        "",
+        "Policies added:",
+        "  - refunds",
+        "",
+        "Policy trade-in",
+        "",
+        "Every customer gets the same outcome as before (60 answer combinations).",
+        "",
+        "Facts, as shown in English:",
+        "  - fee: $49 → $59 (us)",
+        "",
+        "Policy warranty",
+        "",
+        "No change a customer would see.",
+        "",
+        "Shared by every policy",
+        "",
+        "Markets:",
+        "  - added nl: masses in kilograms",
+        "",
+        "English texts: 1 reworded:",
+        "  - help-center/categories/returns/title: “Returns and trade-ins” → “Returns”",
+    ]
+    markdown = as_lines(comparison, "HEAD", "content", markdown=True)
+    assert [line for line in markdown if line.startswith("#")] == [
+        "## What content changes, compared with HEAD",
+        "### Policies added",
+        "### Policy `trade-in`",
+        "#### Facts, as shown in English",
+        "### Policy `warranty`",
+        "### Shared by every policy",
+        "#### Markets",
+        "#### English texts: 1 reworded",
+    ]
+
+
+def test_a_policy_removed_is_a_change_customers_see():
+    comparison = Comparison(policies=[PolicyComparison("trade-in", combinations=60)], removed_policies=["warranty"])
+
+    assert comparison.seen_by_customers
+    assert as_lines(comparison, "HEAD", "content")[1:] == [
+        "",
+        "Policies removed:",
+        "  - warranty",
+        "",
+        "Policy trade-in",
+        "",
+        "No change a customer would see.",
+    ]

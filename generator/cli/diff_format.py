@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from generator.helpcenter.compare import Comparison, TextChange
+from generator.helpcenter.compare import Comparison, PolicyComparison, TextChange
 from generator.helpcenter.compare_values import LocaleChange, MarketChange, ValueChange
 from generator.logic.explain import count_combinations
 
@@ -16,77 +16,125 @@ LONG_TEXTS = 100
 
 
 def as_lines(comparison: Comparison, old: str, new: str, *, markdown: bool = False) -> list[str]:
-    """Return ``comparison`` as lines of text; with ``markdown``, with headings and code spans."""
+    """Return ``comparison`` as lines of text; with ``markdown``, with headings and code spans.
 
-    def code(text: str) -> str:
-        return f"`{text}`" if markdown else text
+    A help center of one policy (the same in both versions) is told in one
+    piece; of several, policy by policy, then what they share.
+    """
+    words = _Words(markdown)
+    lines = [f"{'## ' if markdown else ''}What {new} changes, compared with {old}"]
+    policies = comparison.policies
+    if not comparison.seen_by_customers:
+        combinations = policies[0].combinations if len(policies) == 1 else 0
+        lines += ["", f"No change a customer would see{_same_outcomes(combinations)}."]
+    elif len(policies) == 1 and not comparison.added_policies and not comparison.removed_policies:
+        lines += words.policy(policies[0], comparison)
+    else:
+        lines += words.section("Policies added", [words.code(policy) for policy in comparison.added_policies])
+        lines += words.section("Policies removed", [words.code(policy) for policy in comparison.removed_policies])
+        words.level = 4  # the sections of each policy, under its heading
+        for policy in policies:
+            lines += ["", f"{'### ' if markdown else ''}Policy {words.code(policy.id)}"]
+            lines += words.policy(policy) if policy.seen_by_customers else ["", "No change a customer would see."]
+        shared = words.shared(comparison, comparison.texts)
+        if shared:
+            lines += ["", f"{'### ' if markdown else ''}Shared by every policy", *shared]
+    lines += words.listing("Translations this edit makes stale", comparison.stale, counted=True)
+    lines += words.listing("New texts to translate", comparison.missing, counted=True)
+    return lines
 
-    def heading(text: str) -> list[str]:
-        return ["", f"### {text}", ""] if markdown else ["", f"{text}:"]
 
-    bullet = "- " if markdown else "  - "
+class _Words:
+    """The pieces of the comparison in words, as plain text or as Markdown."""
 
-    def listing(title: str, found: dict[str, list[str]], counted: bool = False) -> list[str]:
+    def __init__(self, markdown: bool) -> None:
+        self.markdown = markdown
+        self.bullet = "- " if markdown else "  - "
+        #: The Markdown level of the sections' headings: under a policy's heading when there are several.
+        self.level = 3
+
+    def code(self, text: str) -> str:
+        return f"`{text}`" if self.markdown else text
+
+    def heading(self, text: str) -> list[str]:
+        return ["", f"{'#' * self.level} {text}", ""] if self.markdown else ["", f"{text}:"]
+
+    def section(self, title: str, lines: list[str]) -> list[str]:
+        return [*self.heading(title), *(self.bullet + line for line in lines)] if lines else []
+
+    def listing(self, title: str, found: dict[str, list[str]], counted: bool = False) -> list[str]:
         """A heading and a line per key: its items, counted with ``counted``."""
-        if not found:
-            return []
-        lines = heading(title)
+        lines = []
         for key, items in found.items():
-            shown = ", ".join(map(code, items))
-            lines.append(f"{bullet}{key}: {f'{len(items)} ({shown})' if counted else shown}")
+            shown = ", ".join(map(self.code, items))
+            lines.append(f"{key}: {f'{len(items)} ({shown})' if counted else shown}")
+        return self.section(title, lines)
+
+    def policy(self, policy: PolicyComparison, shared: Comparison | None = None) -> list[str]:
+        """What changes in one policy; with ``shared``, what the policies share too, in the same sections."""
+        code, bullet = self.code, self.bullet
+        lines = self.listing("Renamed (the same words under a new id)", policy.renamed)
+        changes = policy.outcome_changes
+        if changes:
+            moved = sum(change.combinations for change in changes)
+            lines += self.heading(
+                f"Customers who now get another outcome: {count_combinations(moved)} of the "
+                f"{policy.combinations:,} both versions decide"
+            )
+            for change in changes:
+                scenario = code(change.new_scenario)
+                if change.old_scenario != change.new_scenario:
+                    scenario = f"{code(change.old_scenario)} → {scenario}"
+                lines.append(
+                    f"{bullet}{code(change.answers)}: {code(change.old_outcome)} → {code(change.new_outcome)} "
+                    f"({count_combinations(change.combinations)}; scenario {scenario})"
+                )
+        elif policy.combinations:
+            lines += [
+                "",
+                f"Every customer gets the same outcome as before ({count_combinations(policy.combinations)}).",
+            ]
+        else:
+            lines += ["", "The two versions share no combination of answers: nothing to compare customer by customer."]
+        for count, which in ((policy.only_new, "new"), (policy.only_old, "old")):
+            if count:
+                lines.append(f"{count_combinations(count)} only the {which} version has (answers added or removed).")
+        lines += self.listing("Added", policy.added) + self.listing("Removed", policy.removed)
+        values = PolicyComparison(policy.id, texts=policy.texts, facts=policy.facts, links=policy.links)
+        if shared is not None:  # the shared facts and links first, as help-center.yaml comes before the policy
+            values.facts, values.links = [*shared.facts, *policy.facts], [*shared.links, *policy.links]
+            values.texts = [*policy.texts, *shared.texts]
+        lines += self.values(values, shared)
+        if policy.retired:
+            lines += self.section(
+                "Finder addresses that disappear, and where their answers now lead",
+                [f"{code(moved.old + '/')} → {code(moved.target + '/')}" for moved in policy.retired],
+            )
+        if policy.new_addresses:
+            lines += ["", f"New finder addresses: {len(policy.new_addresses):,}."]
         return lines
 
-    def section(title: str, lines: list[str]) -> list[str]:
-        return [*heading(title), *(bullet + line for line in lines)] if lines else []
-
-    lines = [f"{'## ' if markdown else ''}What {new} changes, compared with {old}"]
-    lines += listing("Renamed (the same words under a new id)", comparison.renamed)
-    changes = comparison.outcome_changes
-    if not comparison.seen_by_customers:
-        lines += ["", f"No change a customer would see{_same_outcomes(comparison.combinations)}."]
-    elif changes:
-        moved = sum(change.combinations for change in changes)
-        lines += heading(
-            f"Customers who now get another outcome: {count_combinations(moved)} of the "
-            f"{comparison.combinations:,} both versions decide"
+    def shared(self, comparison: Comparison, texts: list[TextChange]) -> list[str]:
+        """What the policies share: markets, rounding, locales, facts, links and texts."""
+        return self.values(
+            PolicyComparison("", texts=texts, facts=comparison.facts, links=comparison.links), comparison
         )
-        for change in changes:
-            scenario = code(change.new_scenario)
-            if change.old_scenario != change.new_scenario:
-                scenario = f"{code(change.old_scenario)} → {scenario}"
-            lines.append(
-                f"{bullet}{code(change.answers)}: {code(change.old_outcome)} → {code(change.new_outcome)} "
-                f"({count_combinations(change.combinations)}; scenario {scenario})"
+
+    def values(self, policy: PolicyComparison, shared: Comparison | None) -> list[str]:
+        """The facts, links, markets, rounding, locales and texts, in sections."""
+        code = self.code
+        lines = self.section("Facts, as shown in English", value_lines(policy.facts, code))
+        lines += self.section("Links", value_lines(policy.links, code, code))
+        if shared is not None:
+            lines += self.section("Markets", [market_line(change, code) for change in shared.markets])
+            lines += self.section(
+                "Mass rounding (the masses it changes are under Facts)",
+                [rounding_line(change, code) for change in shared.mass_rounding],
             )
-    elif comparison.combinations:
-        lines += [
-            "",
-            f"Every customer gets the same outcome as before ({count_combinations(comparison.combinations)}).",
-        ]
-    else:
-        lines += ["", "The two versions share no combination of answers: nothing to compare customer by customer."]
-    for count, which in ((comparison.only_new, "new"), (comparison.only_old, "old")):
-        if count:
-            lines.append(f"{count_combinations(count)} only the {which} version has (answers added or removed).")
-    lines += listing("Added", comparison.added) + listing("Removed", comparison.removed)
-    lines += section("Facts, as shown in English", value_lines(comparison.facts, code))
-    lines += section("Links", value_lines(comparison.links, code, code))
-    lines += section("Markets", [market_line(change, code) for change in comparison.markets])
-    lines += section(
-        "Mass rounding (the masses it changes are under Facts)",
-        [rounding_line(change, code) for change in comparison.mass_rounding],
-    )
-    lines += section("Published locales", [locale_line(change, code) for change in comparison.locales])
-    if comparison.texts:
-        lines += section(f"English texts: {texts_count(comparison.texts)}", text_lines(comparison.texts, code))
-    lines += listing("Translations this edit makes stale", comparison.stale, counted=True)
-    lines += listing("New texts to translate", comparison.missing, counted=True)
-    if comparison.retired:
-        lines += heading("Finder addresses that disappear, and where their answers now lead")
-        lines += [f"{bullet}{code(moved.old + '/')} → {code(moved.target + '/')}" for moved in comparison.retired]
-    if comparison.new_addresses:
-        lines += ["", f"New finder addresses: {len(comparison.new_addresses):,}."]
-    return lines
+            lines += self.section("Published locales", [locale_line(change, code) for change in shared.locales])
+        if policy.texts:
+            lines += self.section(f"English texts: {texts_count(policy.texts)}", text_lines(policy.texts, code))
+        return lines
 
 
 def _same_outcomes(combinations: int) -> str:

@@ -55,16 +55,18 @@ def compared_markets(old: Content, new: Content) -> tuple[str, ...]:
     return tuple(market for market in new.help_center.markets if market in read_before and market in read_now)
 
 
-def fact_changes(old: Content, new: Content) -> list[ValueChange]:
-    """Every fact added, removed, or shown otherwise in a market both versions publish (in English)."""
+def fact_changes(old: Content, new: Content, *, shared: bool) -> list[ValueChange]:
+    """Every fact added, removed, or shown otherwise in a market both versions publish (in English): the shared
+    facts of help-center.yaml, or the own facts of the policy in focus."""
     markets = compared_markets(old, new)
-    return _changes(_facts_shown(old, markets), _facts_shown(new, markets), markets)
+    return _changes(_facts_shown(old, markets, shared), _facts_shown(new, markets, shared), markets)
 
 
-def link_changes(old: Content, new: Content) -> list[ValueChange]:
-    """Every link added, removed, or leading to another address in a market both versions publish."""
+def link_changes(old: Content, new: Content, *, shared: bool) -> list[ValueChange]:
+    """Every link added, removed, or leading to another address in a market both versions publish: the shared
+    links, or the own links of the policy in focus."""
     markets = compared_markets(old, new)
-    return _changes(_links(old, markets), _links(new, markets), markets)
+    return _changes(_links(old, markets, shared), _links(new, markets, shared), markets)
 
 
 def market_changes(old: Content, new: Content) -> list[MarketChange]:
@@ -104,10 +106,10 @@ def locale_changes(old: Content, new: Content) -> list[LocaleChange]:
 Shown = dict[str, dict[str, str]]
 
 
-def _facts_shown(content: Content, markets: tuple[str, ...]) -> Shown:
-    """Every fact, shared ones first, as the source language shows it in each of ``markets``."""
+def _facts_shown(content: Content, markets: tuple[str, ...], shared: bool) -> Shown:
+    """The shared facts, or the policy's, as the source language shows them in each of ``markets``."""
     tag = content.locales.source.tag
-    facts = {**content.help_center.facts, **content.policy.facts}
+    facts = content.help_center.facts if shared else content.policy.facts
     return {
         name: {
             market: format_fact(fact, SiteLocale(tag, market), content.help_center, content.interface.units)
@@ -118,8 +120,8 @@ def _facts_shown(content: Content, markets: tuple[str, ...]) -> Shown:
     }
 
 
-def _links(content: Content, markets: tuple[str, ...]) -> Shown:
-    links = {**content.help_center.links, **content.policy.links}
+def _links(content: Content, markets: tuple[str, ...], shared: bool) -> Shown:
+    links = content.help_center.links if shared else content.policy.links
     return {
         name: {market: link.url_in(market) for market in markets if link.url or market in link.by_market}
         for name, link in links.items()
