@@ -1,6 +1,6 @@
 """Benchmark: how long a policy edit takes to reach the preview.
 
-    .venv/bin/python benchmarks/preview.py [--edits 5] [--json]
+    .venv/bin/python benchmarks/preview.py [--edits 5] [--json] [--only real|big]
 
 Starts ``python -m generator serve`` on a copy of the project, then edits
 ``content/policy.yaml`` (the finder's title) several times; each time, it
@@ -9,6 +9,15 @@ the finder page with the new words (polled every 5 ms). It also starts stock
 ``mkdocs serve`` on the same copy and measures it the same way, for the ratio.
 Then it breaks the policy (an unknown outcome) and measures until the preview
 serves the page of problems that names it.
+
+Then the same on a generated policy of ``BIG`` (12 questions × 4 answers ×
+500 scenarios: thousands of finder pages, made by :mod:`policies`): an edit of
+an outcome's title, until a deep finder result that shows it is served (a page
+the preview makes when asked), and until the article shows it (a page its
+build writes). The reference is what each edit cost the preview
+before it made pages on request, measured in the same run: proving the edited
+content and building every page of the locale (``mkdocs build`` through our
+plugin, templates already compiled), without the wait for the file watcher.
 """
 
 from __future__ import annotations
@@ -30,7 +39,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
+#: The generated policy of the second measure: (questions, answers per question, scenarios).
+BIG = (12, 4, 500)
+#: The outcome title the second measure edits, and the outcome whose result page shows it.
+BIG_TITLE, BIG_OUTCOME = "title: You send the refurbisher a prepaid return label", "prepaid-label"
 #: The text edited in content/policy.yaml, and the page that shows it.
 TITLE = "title: Find out how to get your device back"
 PAGE = "en-us/finder/"
@@ -40,8 +54,8 @@ BROKEN = "outcome: contact-support"
 TIMEOUT = 60.0
 
 
-def copy_project(folder: Path) -> Path:
-    for name in ["content", "overrides", "docs"]:
+def copy_project(folder: Path, *, content: bool = True) -> Path:
+    for name in ["content", "overrides", "docs"] if content else ["overrides", "docs"]:
         shutil.copytree(ROOT / name, folder / name)
     shutil.copyfile(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     return folder
@@ -70,6 +84,97 @@ def running(command: list[str], project: Path, env: dict[str, str]) -> Iterator[
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def big_project(folder: Path) -> tuple[Path, int]:
+    """A copy of the project whose content is the generated ``BIG`` policy; return it and its finder's pages."""
+    import policies
+
+    from generator.helpcenter.folder import load_content
+
+    project = copy_project(folder, content=False)
+    policies.write_content(project / "content", policies.generate(*BIG, seed=0))
+    return project, len(load_content(project / "content").proof.nodes)
+
+
+def big_latencies(project: Path, address: str, edits: int) -> dict[str, list[float]]:
+    """Edit an outcome's title ``edits`` times; return the seconds until a deep result, then the article, show it."""
+    address += "en-us/"
+    finder = json.loads(fetch(address + "finder.json"))
+    deep = max((node for node in finder["nodes"] if node.get("outcome") == BIG_OUTCOME), key=lambda n: len(n["id"]))
+    locale_url = finder["url"].removesuffix("finder/")
+    result = deep["url"].removeprefix(locale_url)
+    article = next(o for o in finder["outcomes"] if o["id"] == BIG_OUTCOME)["url"].removeprefix(locale_url)
+    pages = {"result": result, "article": article.partition("#")[0]}
+    policy = project / "content" / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert BIG_TITLE in text, "the outcome title changed: update benchmarks/preview.py"
+    times: dict[str, list[float]] = {page: [] for page in pages}
+    for edit in range(edits):
+        for page, path in pages.items():
+            time.sleep(0.5)  # let the previous rebuild settle
+            words = f"edited-{page}-{edit}-{time.monotonic_ns()}"
+            start = time.perf_counter()
+            policy.write_text(text.replace(BIG_TITLE, f"title: {words}"), encoding="utf-8")
+            times[page].append(_served(address + path, words, start))
+    policy.write_text(text, encoding="utf-8")
+    return times
+
+
+def full_rebuilds(project: Path, edits: int) -> list[float]:
+    """What each edit cost before pages were made on request: prove the edited content, build every page."""
+    import logging
+
+    from mkdocs.commands.build import build
+
+    from generator.helpcenter.proven import proven_content
+    from generator.mkdocs.config import locale_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    policy = project / "content" / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    times = []
+    with tempfile.TemporaryDirectory() as site:
+        for edit in range(edits + 1):  # the first compiles the theme's templates, as a preview's first build does
+            policy.write_text(text.replace(BIG_TITLE, f"title: edited-{edit}-{time.monotonic_ns()}"), encoding="utf-8")
+            start = time.perf_counter()
+            config = locale_config(project / "mkdocs.yml", site, "en-US", "http://127.0.0.1:8000/")
+            proven_content(project / "content")
+            build(config)
+            times.append(time.perf_counter() - start)
+    policy.write_text(text, encoding="utf-8")
+    return times[1:]
+
+
+def measure_big(edits: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        project, pages = big_project(Path(folder))
+        ours = [PYTHON, "-m", "generator", "serve", "--dev-addr", "127.0.0.1:0"]
+        with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as address:
+            served = big_latencies(project, address, edits)
+        full = full_rebuilds(project, edits)
+    result, article, reference = (statistics.median(times) for times in (served["result"], served["article"], full))
+    return {
+        "size": "x".join(map(str, BIG)),
+        "finder_pages": pages,
+        "edit_to_result_page_median_s": round(result, 3),
+        "edit_to_result_page_s": [round(t, 3) for t in served["result"]],
+        "edit_to_article_median_s": round(article, 3),
+        "edit_to_article_s": [round(t, 3) for t in served["article"]],
+        "full_rebuild_median_s": round(reference, 3),
+        "full_rebuild_s": [round(t, 3) for t in full],
+        "ratio": round(result / reference, 3),
+    }
+
+
+def _served(url: str, words: str, start: float) -> float:
+    """Poll ``url`` until it shows ``words``; return the seconds since ``start``."""
+    deadline = start + TIMEOUT
+    while words not in fetch(url):
+        if time.perf_counter() > deadline:
+            raise RuntimeError("an edit did not reach the preview within a minute")
+        time.sleep(0.005)
+    return time.perf_counter() - start
 
 
 def fetch(url: str) -> str:
@@ -150,10 +255,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", choices=["real", "big"])
     args = parser.parse_args()
-    result = measure(args.edits)
+    result = {} if args.only == "big" else measure(args.edits)
+    big = {} if args.only == "real" else measure_big(args.edits)
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps({**result, "big": big}, indent=2))
+        return
+    if big:
+        print(f"{big['size']} policy, {big['finder_pages']} finder pages, median of {args.edits} edits:")
+        for what, key in [
+            ("edit → deep result page served", "edit_to_result_page"),
+            ("edit → article served", "edit_to_article"),
+            ("full rebuild, as before", "full_rebuild"),
+        ]:
+            print(f"  {what + ':':32} {big[key + '_median_s']:.3f} s {big[key + '_s']}")
+        print(f"  ratio: {big['ratio']:.3f}")
+    if not result:
         return
     print(f"policy edit → preview, median of {args.edits}: {result['ours_median_s']:.3f} s {result['ours_s']}")
     print(f"the same with mkdocs serve:           {result['mkdocs_serve_median_s']:.3f} s {result['mkdocs_serve_s']}")

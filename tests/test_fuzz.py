@@ -278,14 +278,20 @@ def valid_policies(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     procedures = [
         {
             "id": procedure,
-            "steps": [optional({"id": step, "title": draw(text)}, "body", st.builds(body)) for step in steps],
+            # A step's id is its anchor on the page: its procedure's id before it keeps it the only one.
+            "steps": [
+                optional({"id": f"{procedure}-{step}", "title": draw(text)}, "body", st.builds(body)) for step in steps
+            ],
         }
         for procedure, steps in zip(
             draw(unique_ids((0, 2))), [draw(unique_ids((1, 2))) for _ in range(2)], strict=False
         )
     ]
     outcomes = [
-        optional(optional({"id": outcome, "title": draw(text)}, "summary", text), "body", st.builds(body))
+        # Each title its own: two outcomes with one title are a mistake the check refuses.
+        optional(
+            optional({"id": outcome, "title": f"{draw(text)} {outcome}"}, "summary", text), "body", st.builds(body)
+        )
         for outcome in outcome_ids
     ]
     for procedure in procedures:  # each procedure is shown somewhere
@@ -384,6 +390,12 @@ MARKUP = ["<b>", "</i>", "<br/>", "<script>alert(1)</script>", "<img src=x onerr
 MARKUP += ["[x](javascript:alert(1))", "[x](data:text/html,hi)", "[x](http://example.com)", "[x](//evil.example)"]
 
 
+def _json_type(value: Any) -> str:
+    """The JSON Schema type of a value: the name a schema's ``type`` gives it."""
+    kinds = {bool: "boolean", str: "string", dict: "object", list: "array", type(None): "null"}
+    return kinds.get(type(value), "number")
+
+
 def mutate(draw: st.DrawFn, policy: dict[str, Any]) -> tuple[str, str, bool]:
     """Change a valid policy once; return its YAML text, what changed, and whether it must be refused."""
     broken = copy.deepcopy(policy)
@@ -398,7 +410,11 @@ def mutate(draw: st.DrawFn, policy: dict[str, Any]) -> tuple[str, str, bool]:
         return dump(broken), f"deleted {path}", required
     if kind == "retype":
         path = draw(st.sampled_from([path for path, _ in walk(broken) if path]))
-        value = draw(st.sampled_from(OTHER_TYPES[type(at(broken, path))]))
+        # A block or a link may be a text or a mapping: only another type than those is refused.
+        allowed = schema_at(path).get("type", [])
+        allowed = [allowed] if isinstance(allowed, str) else allowed
+        others = [value for value in OTHER_TYPES[type(at(broken, path))] if _json_type(value) not in allowed]
+        value = draw(st.sampled_from(others))
         at(broken, path[:-1])[path[-1]] = value
         return dump(broken), f"{path} = {value!r}", True
     if kind == "duplicate-id":

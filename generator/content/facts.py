@@ -121,7 +121,7 @@ def _value_problem(kind: str, value: Any, unit: str) -> str | None:
                 f'{_UNIT_WORDS.get(unit, "days")}" to a customer'
             )
         return None
-    number = as_decimal(value)
+    number = as_decimal(value) if kind == "money" or not isinstance(value, str) else None  # money: "12.50" too
     if number is None:
         return f"must be a number, not {kind_of(value)}"
     if kind == "mass" and number <= 0:

@@ -46,11 +46,20 @@ def catalog_path(locales_dir: Path, locale: SiteLocale) -> Path:
     return locales_dir / f"{locale.tag}.po"
 
 
+#: The last sound catalog read from each file, with its text: the preview reads them again after every edit
+#: of the policy, and a catalog is never changed once read (:func:`update_catalog` makes a new one).
+_last_read: dict[Path, tuple[str, Catalog]] = {}
+#: How many files ``_last_read`` remembers (a help center's locales; the oldest is forgotten first).
+LAST_READ_FILES = 16
+
+
 def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     """Read a PO file; return it, or ``None`` and why it could not be read."""
     text, problems = read_text(path, MAX_CATALOG_BYTES)
     if text is None:
         return None, problems
+    if (known := _last_read.get(path.resolve())) is not None and known[0] == text:
+        return known[1], []
     refused = [
         Diagnostic(Position(display_path(path), line, column), characters.problem(character))
         for line, column, character in characters.in_catalog(text)
@@ -75,13 +84,17 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
         # The previous English of an obsolete entry (``#~| msgid``, as msgmerge writes it) is read as that of a
         # current one, a ``#|`` comment: Babel's reader takes ``#~`` lines for message lines.
         readable = _OBSOLETE_PREVIOUS.sub("#|", text)
-        return _point_at_msgstr(_restore_previous(read_po(io.StringIO(readable), abort_invalid=True)), text), []
+        catalog = _point_at_msgstr(_restore_previous(read_po(io.StringIO(readable), abort_invalid=True)), text)
     except PoFileError as error:
         # Babel counts lines from 0, and adds " on <that number>" to its message.
         message = str(error).removesuffix(f" on {error.lineno}")
         return None, [Diagnostic(Position(display_path(path), error.lineno + 1, 1), f"invalid catalog: {message}")]
     except ValueError as error:
         return None, [Diagnostic(Position(display_path(path)), f"cannot read the catalog ({error})")]
+    _last_read[path.resolve()] = (text, catalog)
+    while len(_last_read) > LAST_READ_FILES:
+        del _last_read[next(iter(_last_read))]
+    return catalog, []
 
 
 #: A line of a PO file: blank, a comment, or an optional keyword and one whole "quoted text" (Babel's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +14,9 @@ from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, display_path
 from generator.content.locales import locale_slug
 from generator.content.publish import check_site_folder
+
+if TYPE_CHECKING:
+    from generator.mkdocs.plugin import PolicyPlugin
 
 #: The plugin's name in mkdocs.yml.
 PLUGIN = "help-policy"
@@ -78,14 +81,15 @@ def site_folder(config_file: Path, site_dir: Path) -> Path:
 
 def content_folder_of(config: MkDocsConfig) -> Path:
     """Return the content folder a loaded configuration names."""
-    return Path(config.config_file_path).parent / str(_plugin(config).config.content)
+    return Path(config.config_file_path).parent / str(policy_plugin(config).config.content)
 
 
-def _plugin(config: MkDocsConfig) -> Any:
+def policy_plugin(config: MkDocsConfig) -> PolicyPlugin:
+    """Return the policy's plugin of a loaded configuration."""
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise BuildError(f"{display_path(Path(config.config_file_path))}: the {PLUGIN} plugin is not in plugins:")
-    return plugin
+    return cast("PolicyPlugin", plugin)  # the entry point of PLUGIN
 
 
 def root_url(config_file: Path, base_url: str) -> str:
@@ -96,18 +100,22 @@ def root_url(config_file: Path, base_url: str) -> str:
         config = load_config(str(config_file))
     except MkDocsException as error:
         raise BuildError(f"{display_path(config_file)}: {error}") from None
-    return str(_plugin(config).config.base_url or "/")
+    return str(policy_plugin(config).config.base_url or "/")
 
 
-def locale_config(config_file: Path, site_dir: str, tag: str, base_url: str, *, strict: bool = False) -> MkDocsConfig:
+def locale_config(
+    config_file: Path, site_dir: str, tag: str, base_url: str, *, strict: bool = False, on_request: bool = False
+) -> MkDocsConfig:
     """Return the configuration that builds locale ``tag`` into ``site_dir``, for a site rooted at ``base_url``.
 
-    An empty ``base_url`` keeps the one of mkdocs.yml.
+    An empty ``base_url`` keeps the one of mkdocs.yml. With ``on_request`` (the
+    preview's), the build leaves out the pages :mod:`generator.mkdocs.on_request` makes when asked.
     """
     options: dict[str, Any] = {"site_dir": site_dir, **({"strict": True} if strict else {})}
     config = load_config(str(config_file), **options)
-    plugin = _plugin(config)
+    plugin = policy_plugin(config)
     plugin.config.locale = tag
+    plugin.config.on_request = on_request
     plugin.config.base_url = base_url or plugin.config.base_url
     config.site_url = f"{plugin.config.base_url or '/'}{locale_slug(tag)}/"
     return config

@@ -4,6 +4,9 @@ MkDocs' public ``build``, run by the preview layer (:mod:`generator.preview`:
 our own server and rebuild loop, DECISIONS.md "A preview of our own"); no page
 waits for a build. The theme's templates are compiled once per process, and the
 content is proven once per version of its files (:mod:`generator.helpcenter.proven`).
+A build writes only the listed pages; the finder's steps, the review page and
+``finder.json`` are made when a browser asks for them (:mod:`generator.mkdocs.on_request`),
+so an edit is shown in the same time whatever the size of the finder.
 
 A rebuild that fails prints its problems, never a traceback, and every page
 answers with them until an edit fixes them. Each build goes to a folder of its
@@ -22,19 +25,19 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
-from generator.content.diagnostics import ContentError, Diagnostic
+from generator.content.diagnostics import Diagnostic
 from generator.content.locales import locale_slug
 from generator.helpcenter.proven import proven_content
 from generator.mkdocs.config import BuildError, content_folder_of, locale_config
+from generator.mkdocs.on_request import PagesOnRequest, problem_of
 from generator.preview.rebuilds import Rebuilds
 from generator.preview.server import PreviewServer
 from generator.preview.signals import stop_on_termination, wait_for_ever
-from generator.rendering.render import TEMPLATES_DIR, template_problem
+from generator.rendering.render import TEMPLATES_DIR
 
 log = logging.getLogger("generator.preview")
 
@@ -63,7 +66,7 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
         watched = [config.docs_dir, config.config_file_path, str(TEMPLATES_DIR), *config.watch]
         if config.theme.custom_dir:
             watched.append(config.theme.custom_dir)
-        configure = functools.partial(locale_config, config_file, tag=locale, base_url=site_url)
+        configure = functools.partial(locale_config, config_file, tag=locale, base_url=site_url, on_request=True)
         rebuilds = Rebuilds(functools.partial(build_and_show, server, workspace, configure), watched)
         log.info("Building the site for %s", server.url)  # which answers, meanwhile, that it is building
         rebuilds.start()
@@ -86,25 +89,19 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
 
 
 def build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[str], MkDocsConfig]) -> None:
-    """Build the site into a folder of its own, and show it, or the problems that stopped it."""
+    """Build the site's listed pages into a folder of its own, and show it, or the problems that stopped it."""
     folder = Path(tempfile.mkdtemp(prefix="build-", dir=workspace))
     problem: str | list[Diagnostic] = ""
     try:
         config = configure(str(folder))
         proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
         build(config, serve_url=server.url)
-    except ContentError as error:
-        problem = error.diagnostics
     except Abort:  # MkDocs has said why
         pass
-    except (MkDocsException, BuildError) as error:
-        problem = str(error)
-    except jinja2.TemplateError as error:
-        problem = template_problem(error)
     except Exception as error:  # a preview keeps running, and never shows a traceback
-        problem = f"{type(error).__name__}: {error}"
+        problem = problem_of(error)
     else:
-        server.show_site(folder)
+        server.show_site(folder, PagesOnRequest(config))
         return
     shutil.rmtree(folder, ignore_errors=True)
     server.show_problems(problem)

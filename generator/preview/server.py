@@ -6,6 +6,9 @@ our own"). It never waits for a build: every request is answered from what is
 shown now (:class:`Shown`: the last good build, or the page of problems while
 the content is broken), and a finished build replaces it in one step
 (:meth:`PreviewServer.show_site`, :meth:`PreviewServer.show_problems`).
+A build may leave pages out of its folder and hand a mapping that renders
+them when they are asked for (:attr:`Shown.on_request`): an edit is then
+shown without rendering every page of the site.
 
 Every page carries a small script (``LIVE_RELOAD``) that asks
 ``/livereload/<epoch>/<page>``; the answer comes when what is shown changes
@@ -30,6 +33,7 @@ import socket
 import threading
 import time
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from pathlib import Path
@@ -101,6 +105,16 @@ class Shown:
     site: Path | None = None
     #: The page of problems while the content is broken, or ``None``.
     problems: bytes | None = None
+    #: The files of ``site`` its build did not write, by path below it (``finder/a/index.html``), made when asked.
+    on_request: Mapping[str, bytes] | None = None
+
+
+class PageError(Exception):
+    """A page made on request could not be made: the problem is shown in its place, as a build's would be."""
+
+    def __init__(self, problem: str | list[Diagnostic]) -> None:
+        super().__init__(problem)
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -156,17 +170,18 @@ class PreviewServer(http.server.ThreadingHTTPServer):
             self.shutdown()  # returns once serve_forever has seen it: within its poll interval
         self.server_close()
 
-    def show_site(self, folder: Path) -> None:
+    def show_site(self, folder: Path, on_request: Mapping[str, bytes] | None = None) -> None:
         """Show the build in ``folder`` from now on; remove the build shown before the one it replaces.
 
-        The build it replaces stays until the next one: a request that began
-        before this one may still be reading it.
+        ``on_request`` makes, when asked, the files of the site that the build
+        did not write. The build it replaces stays until the next one: a
+        request that began before this one may still be reading it.
         """
         if self.stopping:  # the preview is ending: nobody will see this build
             shutil.rmtree(folder, ignore_errors=True)
             return
         retired = self.shown.site
-        self._show(site=folder, problems=None)
+        self._show(site=folder, problems=None, on_request=on_request)
         if self.retired is not None:
             shutil.rmtree(self.retired, ignore_errors=True)
         self.retired = retired
@@ -175,8 +190,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     def show_problems(self, problem: str | list[Diagnostic]) -> None:
         """Answer every page with ``problem`` until :meth:`show_site`; say it in the terminal too."""
         self._show(problems=problems_page(problem or "The build failed: the terminal says why"))
-        if problem:
-            log.error("%s", problem if isinstance(problem, str) else ContentError(problem))
+        _say(problem)
         log.error("The browser shows the problems until they are fixed: fix them and save again")
 
     def _show(self, **changes: object) -> None:
@@ -205,15 +219,26 @@ class PreviewServer(http.server.ThreadingHTTPServer):
             content = self._live(BUILDING, shown.epoch) if page else b"The preview is building the site"
             return Answer(HTTPStatus.SERVICE_UNAVAILABLE, content, _HTML if page else "text/plain; charset=utf-8")
         relative = posixpath.normpath("/" + path[len(self.mount_path) :]).lstrip("/")
-        file = (shown.site / relative / "index.html") if path.endswith("/") else shown.site / relative
+        index = posixpath.join(relative, "index.html")
+        file = (shown.site / index) if path.endswith("/") else shown.site / relative
+        on_request = {} if shown.on_request is None else shown.on_request
         try:
             if not file.resolve().is_relative_to(shown.site.resolve()):  # a symlink out of the site
                 return Answer(HTTPStatus.NOT_FOUND, b"Not found")
-            if not path.endswith("/") and (file / "index.html").is_file():
+            if not path.endswith("/") and ((file / "index.html").is_file() or index in on_request):
                 return Answer(HTTPStatus.FOUND, location=urllib.parse.quote(path) + "/")
             content = file.read_bytes()
         except OSError:  # missing, a folder, or its build retired meanwhile
-            return Answer(HTTPStatus.NOT_FOUND, b"Not found")
+            made = index if path.endswith("/") else relative
+            try:
+                if made not in on_request:
+                    return Answer(HTTPStatus.NOT_FOUND, b"Not found")
+                content = on_request[made]
+            except PageError as error:
+                _say(error.problem)
+                return Answer(
+                    HTTPStatus.SERVICE_UNAVAILABLE, self._live(problems_page(error.problem), shown.epoch), _HTML
+                )
         if file.suffix == ".html":
             return Answer(HTTPStatus.OK, self._live(content, shown.epoch), _HTML)
         return Answer(HTTPStatus.OK, content, _content_type(file.name))
@@ -318,6 +343,12 @@ def _content_type(name: str) -> str:
     if guess is None:
         return "application/octet-stream"
     return f"{guess}; charset=utf-8" if guess.startswith("text/") or guess.endswith(("json", "xml")) else guess
+
+
+def _say(problem: str | list[Diagnostic]) -> None:
+    """Say ``problem`` in the terminal too."""
+    if problem:
+        log.error("%s", problem if isinstance(problem, str) else ContentError(problem))
 
 
 def _milliseconds() -> int:

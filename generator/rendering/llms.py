@@ -11,14 +11,14 @@ The shape, as the convention writes it::
 
     # Help Center
 
-    > Help with trade-ins that were not finalized: how to get your device back.
+    > Help with returns: how to send a parcel back and get refunded.
 
     Each guide of this help center: ...
 
-    ## Get your device back after a trade-in that wasn't finalized
+    ## Return a parcel
 
-    - [Get your device back after ...](https://help.example.com/en-us/get-your-device-back/): When the ...
-    - [Find out how to get your device back](https://help.example.com/en-us/finder.json): The decision ...
+    - [Return a parcel](https://help.example.com/en-us/return-a-parcel/): When you can send it back, and how.
+    - [Find out how to return your parcel](https://help.example.com/en-us/finder.json): The decision ...
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ take them as they are.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +61,24 @@ class Page:
 
 
 @dataclass(frozen=True)
+class PendingPage:
+    """A page not rendered yet: where it goes, whether it is listed, and how to render it.
+
+    The preview renders a page only when a browser asks for it (DECISIONS.md,
+    "The preview renders a page when it is asked for").
+    """
+
+    directory: str
+    listed: bool
+    render: Callable[[], Page]
+
+    @property
+    def src_uri(self) -> str:
+        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        return f"{self.directory}/index.md" if self.directory else "index.md"
+
+
+@dataclass(frozen=True)
 class _Answered:
     question: Any
     answer: Any
@@ -75,6 +95,11 @@ def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragm
 
     ``fragments`` is what they render once, shared with the locale's other files (finder.json).
     """
+    return [pending.render() for pending in pending_pages(content, locale, fragments)]
+
+
+def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[PendingPage]:
+    """Return every page of ``locale``, not rendered yet: home, article, the finder's nodes, review, redirects."""
     policy = content.policy
     article_dir = policy.article.id
     common = {"finder_dir": FINDER_DIR}
@@ -83,30 +108,33 @@ def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragm
     def renderer(directory: str) -> PageRenderer:
         return PageRenderer(content, locale, directory, article_dir, fragments=fragments)
 
-    home = renderer("")
-    pages = [
-        Page(
+    def home() -> Page:
+        page = renderer("")
+        return Page(
             "",
-            home.ui("home", "title").striptags(),
-            home.ui("home", "description").striptags(),
-            _with_notice(home, home.render("home.html", **common)),
-        ),
-    ]
-    article = renderer(article_dir)
-    pages.append(
-        Page(
-            article_dir,
-            article.text(policy.article.title).striptags(),
-            article.text(policy.article.description).striptags(),
-            _with_notice(article, article.render("article.html", **common)),
+            page.ui("home", "title").striptags(),
+            page.ui("home", "description").striptags(),
+            _with_notice(page, page.render("home.html", **common)),
         )
-    )
+
+    def article() -> Page:
+        page = renderer(article_dir)
+        return Page(
+            article_dir,
+            page.text(policy.article.title).striptags(),
+            page.text(policy.article.description).striptags(),
+            _with_notice(page, page.render("article.html", **common)),
+        )
+
+    later = functools.partial
+    pages = [PendingPage("", True, home), PendingPage(article_dir, True, article)]
     for node in content.proof.nodes:
-        pages.append(_finder_page(node, content, renderer(node_dir(node.path)), common))
-    pages.append(_review_page(content, renderer(REVIEW_DIR)))
-    pages += [
-        _redirect_page(moved, renderer(moved.address)) for moved in redirects(content.ledger, content.proof.nodes)
-    ]
+        directory = node_dir(node.path)
+        finder_page = later(_finder_page, node, content, renderer(directory), common)
+        pages.append(PendingPage(directory, not node.path, finder_page))
+    pages.append(PendingPage(REVIEW_DIR, False, later(_review_page, content, renderer(REVIEW_DIR))))
+    for moved in redirects(content.ledger, content.proof.nodes):
+        pages.append(PendingPage(moved.address, False, later(_redirect_page, moved, renderer(moved.address))))
     return pages
 
 

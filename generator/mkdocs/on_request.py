@@ -1,0 +1,111 @@
+"""MkDocs glue: the preview's pages that its build left out, each made when a browser asks for it.
+
+A preview build (``locale_config(..., on_request=True)``) writes only the
+pages that are listed (the navigation and the search index hold them); a
+finder step, the review page, a redirect and ``finder.json`` are made here,
+through the same MkDocs steps a build runs for a page (its plugin events,
+``Page.render``, the theme's template with ``get_context``), so a page is the
+same bytes as in ``mkdocs build``. Each is made once per build, which is once
+per version of the content, and the last ``KEPT_PAGES`` are kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+
+import jinja2
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.content.diagnostics import ContentError, Diagnostic
+from generator.mkdocs.config import BuildError, policy_plugin
+from generator.preview.server import PageError
+from generator.rendering.render import template_problem
+
+#: How many pages made on request are kept, for a browser going back and forth.
+KEPT_PAGES = 256
+
+
+class PagesOnRequest(Mapping[str, bytes]):
+    """The files a preview build left out, by path below the site (``finder/a/index.html``): made when read."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.plugin = policy_plugin(config)
+        #: The pages left out, by the path of their HTML (``finder/a/index.md`` is ``finder/a/index.html``).
+        pending = self.plugin.pending.values()
+        self.pages = {page.src_uri.removesuffix(".md") + ".html": page.src_uri for page in pending if not page.listed}
+        self.made: OrderedDict[str, bytes] = OrderedDict()
+        self.data_files: dict[str, bytes] | None = None
+        self.lock = threading.Lock()  # one page at a time: the plugins keep the page being made
+
+    def __getitem__(self, path: str) -> bytes:
+        with self.lock:
+            if path not in self.pages:
+                return self._data_files()[path]
+            if path not in self.made:
+                self.made[path] = self._page(self.pages[path])
+                if len(self.made) > KEPT_PAGES:
+                    self.made.popitem(last=False)
+            self.made.move_to_end(path)
+            return self.made[path]
+
+    def __contains__(self, path: object) -> bool:
+        if path in self.pages:
+            return True
+        if not isinstance(path, str) or path.endswith("index.html"):  # a page: no data file is named so
+            return False
+        with self.lock:
+            return path in self._data_files()
+
+    def __iter__(self) -> Iterator[str]:
+        with self.lock:
+            return iter([*self.pages, *self._data_files()])
+
+    def __len__(self) -> int:
+        with self.lock:
+            return len(self.pages) + len(self._data_files())
+
+    def _page(self, src_uri: str) -> bytes:
+        """Make the page of ``src_uri`` as ``mkdocs.commands.build`` makes each page, with the build's nav and theme."""
+        config, plugins, plugin = self.config, self.config.plugins, self.plugin
+        try:
+            file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            page = plugins.on_pre_page(Page(None, file, config), config=config, files=plugin.files)
+            page.read_source(config)
+            page.markdown = plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=plugin.files)
+            page.render(config, plugin.files)
+            page.content = plugins.on_page_content(page.content or "", page=page, config=config, files=plugin.files)
+            page.active = True
+            context = get_context(plugin.nav, plugin.files.documentation_pages(), config, page)
+            template = plugin.env.get_template(page.meta.get("template", "main.html"))
+            context = plugins.on_page_context(context, page=page, config=config, nav=plugin.nav)
+            html = plugins.on_post_page(template.render(context), page=page, config=config)
+        except (Exception, Abort) as error:  # Abort is a SystemExit
+            raise PageError(problem_of(error)) from None
+        return html.encode("utf-8", errors="xmlcharrefreplace")
+
+    def _data_files(self) -> dict[str, bytes]:
+        if self.data_files is None:
+            try:
+                made = self.plugin.data_files()
+            except Exception as error:
+                raise PageError(problem_of(error)) from None
+            self.data_files = {name: text.encode("utf-8") for name, text in made.items()}
+        return self.data_files
+
+
+def problem_of(error: BaseException) -> str | list[Diagnostic]:
+    """What the preview shows for ``error``: located problems, or one line; never a traceback."""
+    if isinstance(error, ContentError):
+        return error.diagnostics
+    if isinstance(error, MkDocsException | BuildError):
+        return str(error)
+    if isinstance(error, jinja2.TemplateError):
+        return template_problem(error)
+    return f"{type(error).__name__}: {error}"
