@@ -228,7 +228,7 @@ def compact(old: str, new: str) -> tuple[str, str]:
 
     >>> compact("Short.", "Shorter.")
     ('Short.', 'Shorter.')
-    >>> old = "As soon as the refurbisher has your label, they must ship your device within two business days."
+    >>> old = "As soon as the seller has your label, they must ship your device within two business days."
     >>> compact(old, old.replace("two", "ten"))
     ('… ship your device within two business days.', '… ship your device within ten business days.')
     """

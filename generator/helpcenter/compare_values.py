@@ -1,7 +1,7 @@
 """What an edit changes in the values customers read, beside the rules: facts, links, markets, locales.
 
 A fact is compared as it is shown, in English, in each market that both
-versions publish: ``free_return_delay`` going from 2 to 10 business days, a
+versions publish: ``refund_delay`` going from 2 to 10 business days, a
 mass whose market now reads pounds, a rounding step that moves a shown weight.
 Markets whose values change alike are told together; a change in every such
 market names none.
