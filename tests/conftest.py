@@ -85,11 +85,12 @@ def example_server(tmp_path_factory) -> Iterator[tuple[Path, str]]:
 
 @pytest.fixture(scope="session")
 def example_site(example_content, example_server) -> Path:
-    """The example help center, built in every published locale as `CONTENT=examples/help-center make build` does."""
+    """The example help center, built in every published locale, every text translated (--strict)."""
     from generator.mkdocs.site import build_site
 
     site, url = example_server
     with pytest.MonkeyPatch.context() as patch:  # mkdocs.yml reads the content folder from $CONTENT
         patch.setenv("CONTENT", str(EXAMPLE_DIR))
-        build_site(ROOT / "mkdocs.yml", site, list(example_content.locales.published), base_url=f"{url}/")
+        locales = list(example_content.locales.published)
+        build_site(ROOT / "mkdocs.yml", site, locales, strict=True, base_url=f"{url}/")
     return site
