@@ -661,6 +661,9 @@ def preview_rows(work: Path, rounds: int) -> list[Row]:
             reference=float(big["full_rebuild_median_s"]),
             ratio=float(big["ratio"]),
             notes=(
+                f"{target_note('preview', float(big['edit_to_result_page_median_s']))}; the server's processor "
+                f"time per edit: median {big['edit_to_result_page_processor_median_s']} s "
+                f"({target_note('preview', float(big['edit_to_result_page_processor_median_s']))}); "
                 f"{big['finder_pages']:,} finder pages; ours {big['edit_to_result_page_s']} (a page made on request); "
                 f"reference: prove + build every page, as each edit did before, {big['full_rebuild_s']}"
             ),
