@@ -1,11 +1,14 @@
 """What the check remembers between two checks never hides a problem: a changed value is checked again.
 
-The schema check skips a list item equal to one it found valid before (the
-preview checks the whole policy after each edit, and most of it is as it
-was), and the YAML reader pauses Python's cycle collector while it builds a
-document. These tests hold both to what they promise: an unchanged item is
-not checked again, a changed one always is, whatever it changed to, and the
-collector is running again after any read.
+The preview checks the whole content after each edit, and most of it is as it
+was. A file whose text has not changed gives the document read before, a
+document found valid against a schema is not checked against it again, and
+the schema check skips a list item equal to one it found valid before. The
+YAML reader also pauses Python's cycle collector while it builds a document.
+These tests hold each to what it promises: what is unchanged is not read or
+checked again, what changed always is, whatever it changed to, nothing with
+a problem is ever remembered, and the collector is running again after any
+read.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from generator.content import schema
-from generator.content.load import Document, parse_document
+from generator.content import load, schema
+from generator.content.load import Document, load_document, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = ROOT / "content" / "policy.yaml"
@@ -41,9 +44,141 @@ def policy_document(edit: Any = None) -> Document:
 @pytest.fixture(autouse=True)
 def forgotten() -> Iterator[None]:
     """Each test starts with nothing remembered, and leaves nothing behind."""
-    schema._valid_items.clear()
+    for remembered in (schema._valid_items, schema._valid_documents, load._last_read):
+        remembered.clear()
     yield
-    schema._valid_items.clear()
+    for remembered in (schema._valid_items, schema._valid_documents, load._last_read):
+        remembered.clear()
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The text of each file the reader parses, as it parses it."""
+    seen: list[str] = []
+    parse = load.parse_document
+
+    def counting(text: str, name: str) -> Any:
+        seen.append(text)
+        return parse(text, name)
+
+    monkeypatch.setattr(load, "parse_document", counting)
+    return seen
+
+
+@pytest.fixture
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[Document]:
+    """Each document the schema check goes through, as it does."""
+    seen: list[Document] = []
+    validate = schema._validate
+
+    def counting(document: Document, validator: Any) -> Any:
+        seen.append(document)
+        return validate(document, validator)
+
+    monkeypatch.setattr(schema, "_validate", counting)
+    return seen
+
+
+def test_a_file_read_again_unchanged_is_not_parsed_again(tmp_path: Path, parsed: list[str]) -> None:
+    path = tmp_path / "policy.yaml"
+    path.write_text("id: a\n", encoding="utf-8")
+
+    first, _ = load_document(path)
+    again, problems = load_document(path)
+
+    assert again is first
+    assert problems == []
+    assert parsed == ["id: a\n"]
+
+
+@pytest.mark.parametrize(
+    ("edited", "expected"),
+    [
+        pytest.param("id: b\n", {"id": "b"}, id="a-value"),
+        pytest.param("id: a \n", {"id": "a"}, id="a-space-only"),
+        pytest.param("id: a\nx: 1\n", {"id": "a", "x": 1}, id="a-key-added"),
+    ],
+)
+def test_a_file_whose_text_changed_is_parsed_again(
+    tmp_path: Path, parsed: list[str], edited: str, expected: dict[str, Any]
+) -> None:
+    path = tmp_path / "policy.yaml"
+    path.write_text("id: a\n", encoding="utf-8")
+    first, _ = load_document(path)
+    path.write_text(edited, encoding="utf-8")
+
+    document, problems = load_document(path)
+
+    assert document is not first
+    assert document is not None
+    assert document.data == expected
+    assert problems == []
+    assert parsed == ["id: a\n", edited]
+
+
+def test_a_file_with_a_problem_is_never_remembered(tmp_path: Path, parsed: list[str]) -> None:
+    path = tmp_path / "policy.yaml"
+    path.write_text("id: a\nid: b\n", encoding="utf-8")
+
+    found = [load_document(path) for _ in range(2)]
+
+    assert [len(problems) for _, problems in found] == [1, 1]
+    assert "given twice" in str(found[1][1][0])
+    assert len(parsed) == 2
+
+
+def test_the_same_text_in_another_file_is_that_file_s_own(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("id: a\n", encoding="utf-8")
+
+    first, _ = load_document(tmp_path / "a.yaml")
+    second, _ = load_document(tmp_path / "b.yaml")
+
+    assert first is not None
+    assert second is not None
+    assert first is not second
+    assert (first.file, second.file) == (str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert second.position(("id",)).file == second.file
+
+
+def test_the_documents_remembered_are_the_latest(
+    tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(load, "LAST_READ_DOCUMENTS", 1)
+    (tmp_path / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("id: b\n", encoding="utf-8")
+
+    for name in ("a.yaml", "b.yaml", "b.yaml", "a.yaml"):
+        load_document(tmp_path / name)
+
+    assert parsed == ["id: a\n", "id: b\n", "id: a\n"]
+
+
+def test_a_document_found_valid_is_not_checked_again(validated: list[Document]) -> None:
+    document = policy_document()
+
+    assert messages(document) == messages(document) == []
+    assert validated == [document]
+
+
+def test_a_document_is_checked_again_against_an_edited_schema(tmp_path: Path, validated: list[Document]) -> None:
+    edited = tmp_path / "policy.schema.json"
+    edited.write_text(POLICY_SCHEMA.read_text(encoding="utf-8").replace('"minLength": 1', '"minLength": 500'))
+    document = policy_document()
+    assert messages(document) == []
+
+    found = [str(problem) for problem in schema.validate_against_schema(document, edited)]
+
+    assert validated == [document, document]
+    assert found, "the edited schema asks for longer texts than the policy's"
+
+
+def test_a_document_with_a_problem_is_checked_every_time(validated: list[Document]) -> None:
+    broken = policy_document(retitle("free-return", 7))
+
+    assert messages(broken) == messages(broken)
+    assert len(messages(broken)) == 1
+    assert validated == [broken, broken, broken]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import math
 import os
 import re
 import stat
+import threading
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -166,12 +167,42 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, 
         return None, [Diagnostic(Position(name, line, column), message)]
 
 
+#: The sound documents read last, by file name (as shown) and text: the preview reads every file of the content
+#: again after each edit of one of them, and a document is never changed once read.
+_last_read: dict[tuple[str, str, int, int], Document] = {}
+#: How many documents ``_last_read`` keeps, and how many characters of text they may hold together (the
+#: oldest is forgotten first).
+LAST_READ_DOCUMENTS = 256
+LAST_READ_CHARACTERS = 16 * MAX_FILE_BYTES
+_last_read_lock = threading.Lock()
+
+
 def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse ``path``; return the document, or ``None`` and the reasons it could not be read."""
+    """Parse ``path``; return the document, or ``None`` and the reasons it could not be read.
+
+    A file whose text is the one last read under its name gives the document
+    read then (the same object, so that :mod:`generator.content.schema` knows
+    it checked already); any other text is parsed, and only a sound document
+    is kept.
+    """
     text, problems = read_text(path)
     if text is None:
         return None, problems
-    return parse_document(text, display_path(path))
+    key = (display_path(path), text, MAX_VALUES, MAX_TEXT_CHARACTERS)  # read under other limits, it may not be sound
+    with _last_read_lock:  # the preview reads in its build thread and in the threads that answer requests
+        known = _last_read.pop(key, None)
+        if known is not None:
+            _last_read[key] = known  # the most recently used goes last
+            return known, []
+    document, problems = parse_document(text, key[0])
+    if document is not None and not problems:
+        with _last_read_lock:
+            _last_read[key] = document
+            while (
+                len(_last_read) > LAST_READ_DOCUMENTS or sum(len(kept[1]) for kept in _last_read) > LAST_READ_CHARACTERS
+            ):
+                del _last_read[next(iter(_last_read))]
+    return document, problems
 
 
 #: What a plain scalar reads as (its tag), as the loaders resolve it.

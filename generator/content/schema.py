@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -19,10 +20,6 @@ import jsonschema
 from generator.content.diagnostics import Diagnostic, Position, did_you_mean
 from generator.content.load import Document, KeyPath, read_file
 from generator.content.locales import TAG_PATTERN, tag_problem
-
-
-def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
-    return _validator_of(read_file(schema_path).decode("utf-8"))
 
 
 @cache
@@ -151,9 +148,37 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
     return inlined
 
 
+#: The documents found valid, by ``id``, each kept alive with the text of the schema it was checked against.
+_valid_documents: dict[int, tuple[Document, str]] = {}
+#: How many documents ``_valid_documents`` remembers (the oldest is forgotten first).
+VALID_DOCUMENTS_LIMIT = 256
+_valid_documents_lock = threading.Lock()
+
+
 def validate_against_schema(document: Document, schema_path: Path) -> list[Diagnostic]:
-    """Return one diagnostic per schema violation in ``document``."""
-    validator = _validator(schema_path)
+    """Return one diagnostic per schema violation in ``document``.
+
+    A document found valid against the same schema text is not checked again:
+    :func:`generator.content.load.load_document` gives the same document for
+    a file whose text has not changed, and a document is never changed once
+    read.
+    """
+    schema = read_file(schema_path).decode("utf-8")
+    with _valid_documents_lock:
+        known = _valid_documents.get(id(document))
+        if known is not None and known[0] is document and known[1] == schema:
+            return []
+    diagnostics = _validate(document, _validator_of(schema))
+    if not diagnostics:
+        with _valid_documents_lock:
+            _valid_documents.pop(id(document), None)
+            _valid_documents[id(document)] = (document, schema)
+            while len(_valid_documents) > VALID_DOCUMENTS_LIMIT:
+                del _valid_documents[next(iter(_valid_documents))]
+    return diagnostics
+
+
+def _validate(document: Document, validator: jsonschema.Draft202012Validator) -> list[Diagnostic]:
     errors = sorted(validator.iter_errors(document.data), key=lambda e: document.position(tuple(e.absolute_path)))
     diagnostics = []
     read_as_booleans: list[tuple[Position, str]] = []
