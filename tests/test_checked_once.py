@@ -4,7 +4,8 @@ The preview checks the whole content after each edit, and most of it is as it
 was. A file whose text has not changed gives the document read before, a
 document found valid against a schema is not checked against it again, and
 the schema check skips a list item equal to one it found valid before. The
-YAML reader also pauses Python's cycle collector while it builds a document.
+YAML reader also pauses Python's cycle collector while it builds a document,
+and a catalog whose every line is sound is taken whole, at C speed.
 These tests hold each to what it promises: what is unchanged is not read or
 checked again, what changed always is, whatever it changed to, nothing with
 a problem is ever remembered, and the collector is running again after any
@@ -21,9 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.content import load, schema
 from generator.content.load import Document, load_document, parse_document
+from generator.i18n import catalogs
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = ROOT / "content" / "policy.yaml"
@@ -286,3 +290,41 @@ def test_reading_leaves_the_cycle_collector_as_it_found_it(text: str, enabled: b
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+#: Pieces of PO lines, sound and broken, for the whole-file check to take apart.
+_PO_PIECES = [
+    "",
+    " ",
+    "\t",
+    "\r",
+    "\x0b",
+    "#",
+    "#~",
+    "#~|",
+    "#,",
+    "msgid",
+    "msgstr[0]",
+    "msgctxt",
+    '"',
+    '\\"',
+    "\\",
+    "a",
+]
+
+
+@settings(max_examples=3000, deadline=None)  # no timed test: a busy machine is no failure
+@given(st.lists(st.lists(st.sampled_from(_PO_PIECES), max_size=6).map(" ".join), max_size=8).map("\n".join))
+def test_a_catalog_taken_whole_has_no_line_the_line_check_refuses(text: str) -> None:
+    if catalogs._SOUND_FILE.fullmatch(text):
+        assert [line for line in text.split("\n") if not catalogs._PO_LINE.fullmatch(line.strip())] == []
+    assert (catalogs._malformed_line(text) is None) == all(
+        catalogs._PO_LINE.fullmatch(line.strip()) for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(path.name, id=path.name) for path in sorted((ROOT / "content" / "locales").iterdir())]
+)
+def test_every_real_catalog_is_taken_whole(name: str) -> None:
+    assert catalogs._SOUND_FILE.fullmatch((ROOT / "content" / "locales" / name).read_text(encoding="utf-8"))
