@@ -63,3 +63,34 @@ def built_site(content, site_dir, site_server) -> Path:
     locales = [*content.locales.published, SiteLocale(PSEUDO_LOCALE, content.locales.source.market)]
     build_site(ROOT / "mkdocs.yml", site_dir, locales, strict=True, base_url=f"{site_server}/")
     return site_dir
+
+
+#: The example help center of several policies (examples/help-center/).
+EXAMPLE_DIR = ROOT / "examples" / "help-center"
+
+
+@pytest.fixture(scope="session")
+def example_content() -> Content:
+    """The example help center, proven."""
+    return load_content(EXAMPLE_DIR)
+
+
+@pytest.fixture(scope="session")
+def example_server(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """Where the example site is built, and the address it is served at on 127.0.0.1 (no trailing slash)."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    with serve_directory(site) as url:
+        yield site, url
+
+
+@pytest.fixture(scope="session")
+def example_site(example_content, example_server) -> Path:
+    """The example help center, built in every published locale, every text translated (--strict)."""
+    from generator.mkdocs.site import build_site
+
+    site, url = example_server
+    with pytest.MonkeyPatch.context() as patch:  # mkdocs.yml reads the content folder from $CONTENT
+        patch.setenv("CONTENT", str(EXAMPLE_DIR))
+        locales = list(example_content.locales.published)
+        build_site(ROOT / "mkdocs.yml", site, locales, strict=True, base_url=f"{url}/")
+    return site

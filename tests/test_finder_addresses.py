@@ -133,7 +133,7 @@ def test_an_id_yaml_would_misread_is_quoted_in_the_ledger(tmp_path, moved):
     text = ledger_text(written)
     (tmp_path / "finder-addresses.yaml").write_text(text, encoding="utf-8")
 
-    assert read_ledger(tmp_path) == (written, [])
+    assert read_ledger(tmp_path / "finder-addresses.yaml") == (written, [])
     data = yaml.safe_load(text)  # and any YAML reader reads the same ids
     assert data["finder/yes/null"] == ({"on": "yes", "count": "null"} if moved else ["on", "count"])
     assert data["words/on"] == "0123456789ab"
@@ -441,7 +441,7 @@ def test_strict_wants_reworded_answers_recorded_so_that_a_later_rename_is_found(
     err = run(capsys, "check", "--strict")[2]
     assert (
         "content/finder-addresses.yaml: error: finder addresses moved, or questions and answers were renamed or "
-        "reworded, since recorded: run `python -m generator addresses` and commit finder-addresses.yaml"
+        "reworded, since recorded: run `python -m generator addresses` and commit content/finder-addresses.yaml"
     ) in err
 
     assert run(capsys, "addresses")[1] == (

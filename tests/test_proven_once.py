@@ -51,15 +51,14 @@ def test_the_locale_workers_build_the_content_they_are_given(project):
     sound = load_content(project / "content")
     document = sound.policy_document
     carrier = {"carrier": {"type": "name", "value": "Proven Once"}}
-    given = dataclasses.replace(
-        sound,
+    checked = dataclasses.replace(
+        sound.checked,
         policy=dataclasses.replace(
             sound.policy, facts={**sound.policy.facts, "carrier": Fact("carrier", "name", "Proven Once")}
         ),
-        policy_document=dataclasses.replace(
-            document, data={**document.data, "facts": {**document.data["facts"], **carrier}}
-        ),
+        document=dataclasses.replace(document, data={**document.data, "facts": {**document.data["facts"], **carrier}}),
     )
+    given = dataclasses.replace(sound, policies=(checked, *sound.policies[1:]))
     locales = list(sound.locales.published[:2])
 
     proven = Proven(project / "content", fingerprint(project / "content"), given)

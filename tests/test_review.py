@@ -39,7 +39,7 @@ COMBINATIONS = {
 
 def review_page(content, tag: str, market: str):
     pages = {page.directory: page for page in build_pages(content, SiteLocale(tag, market))}
-    return pages["review"]
+    return pages[content.policy.review_dir]
 
 
 @pytest.mark.parametrize(("tag", "market"), LOCALES, ids=[tag for tag, _ in LOCALES])
@@ -71,8 +71,9 @@ def test_the_review_page_is_kept_from_customers_and_robots(content):
 
 
 def test_the_built_review_page_says_noindex_and_is_not_in_the_sitemap(built_site):
-    html = (built_site / "en-us" / "review" / "index.html").read_text(encoding="utf-8")
-    assert '<meta name="robots" content="noindex">' in html
+    for folder in ["review", "review/trade-in"]:  # the list of the policies' reviews, and each one
+        html = (built_site / "en-us" / folder / "index.html").read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex">' in html, folder
     sitemap = ElementTree.parse(built_site / "en-us" / "sitemap.xml").getroot()
     locations = [element.text for element in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert locations, "the sitemap lists the other pages"

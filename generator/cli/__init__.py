@@ -17,8 +17,9 @@ from generator.content.diagnostics import ContentError, Diagnostic, Position, di
 from generator.content.locales import SiteLocale
 from generator.helpcenter import catalog_commands as i18n
 from generator.helpcenter.catalog_commands import describe
-from generator.helpcenter.folder import Content, check_content
-from generator.helpcenter.ledger import LEDGER_FILE, LedgerError, moved_lines, record, updated
+from generator.helpcenter.folder import CheckedPolicy, Content, check_content, check_policy_file
+from generator.helpcenter.ledger import LedgerError, moved_lines, record, updated
+from generator.helpcenter.policies import POLICIES_DIR
 from generator.i18n.catalogs import Pending
 
 #: What ``--help`` says first: plain words, as a terminal shows them (no reST from the docstrings).
@@ -31,8 +32,11 @@ DESCRIPTION = (
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="prove the policy: complete, unambiguous, every part used")
-    check.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
+    check = commands.add_parser("check", help="prove the policies: complete, unambiguous, every part used")
+    check.add_argument(
+        "file", nargs="?", type=Path, help="check only this policy file, with what the policies share (fast)"
+    )
+    check.add_argument("--content", type=Path, help="the content folder (default: the policy file's, or content)")
     check.add_argument("--strict", action="store_true", help="a stale or missing translation is an error too")
     build = commands.add_parser("build", help="check, then build the static site, a folder per locale")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
@@ -78,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(args.content, strict=args.strict)
+        if args.file is not None:
+            return run_check_file(args.content or content_folder_of_file(args.file), args.file)
+        return run_check(args.content or Path("content"), strict=args.strict)
     if args.command == "i18n":
         return run_i18n(args)
     if args.command == "addresses":
@@ -101,33 +107,54 @@ def run_check(content_dir: Path, *, strict: bool = False) -> int:
     return 0
 
 
-def run_addresses(content_dir: Path) -> int:
-    """Record the finder's new addresses in the ledger; say which recorded ones moved, and where to."""
-    content, problems = check_content(content_dir)
-    if content is None:
+def content_folder_of_file(file: Path) -> Path:
+    """The content folder of a policy file: policy.yaml's folder, or the folder above ``policies/``."""
+    folder = file.parent
+    return folder.parent if folder.name == POLICIES_DIR else folder
+
+
+def run_check_file(content_dir: Path, file: Path) -> int:
+    """Check and prove one policy file with the files the policies share; print what was proven."""
+    checked, problems = check_policy_file(content_dir, file)
+    if checked is None:
         return _report(problems)
-    moved = moved_lines(content.recorded, content.policy, content.proof.nodes)
-    try:
-        lines = _record(content_dir, content)
-    except OSError as error:
-        return _cannot_write(content_dir / LEDGER_FILE, error)
-    except LedgerError as error:
-        return _report([Diagnostic(Position(display_path(content_dir / LEDGER_FILE)), str(error))])
-    count = len(content.ledger)
-    lines += moved
-    _show("\n".join(lines or [f"{display_path(content_dir / LEDGER_FILE)}: up to date ({count:,} finder addresses)"]))
+    _show(checked.summary())
+    for line in moved_lines(checked.recorded, checked.policy, checked.proof.nodes):
+        _show(line)
     return 0
 
 
-def _record(content_dir: Path, content: Content) -> list[str]:
-    """Write the ledger brought up to date with the content's finder; return what was done, in lines."""
-    return record(content_dir, content.recorded, updated(content.recorded, content.policy, content.proof.nodes))
+def run_addresses(content_dir: Path) -> int:
+    """Record each finder's new addresses in its ledger; say which recorded ones moved, and where to."""
+    content, problems = check_content(content_dir)
+    if content is None:
+        return _report(problems)
+    said: list[str] = []
+    for checked in content.policies:
+        moved = moved_lines(checked.recorded, checked.policy, checked.proof.nodes)
+        try:
+            lines = _record(checked)
+        except OSError as error:
+            return _cannot_write(checked.ledger_path, error)
+        except LedgerError as error:
+            return _report([Diagnostic(Position(display_path(checked.ledger_path)), str(error))])
+        count = len(checked.ledger)
+        said += lines + moved or [f"{display_path(checked.ledger_path)}: up to date ({count:,} finder addresses)"]
+    _show("\n".join(said))
+    return 0
+
+
+def _record(checked: CheckedPolicy) -> list[str]:
+    """Write the policy's ledger brought up to date with its finder; return what was done, in lines."""
+    ledger = updated(checked.recorded, checked.policy, checked.proof.nodes)
+    return record(checked.ledger_path, checked.recorded, ledger, checked.policy.finder_dir)
 
 
 def _say_proven(content_dir: Path, content: Content) -> None:
-    print(f"{display_path(content_dir / 'policy.yaml')}: {content.proof.summary(content.policy)}")
-    for line in moved_lines(content.recorded, content.policy, content.proof.nodes):
-        _show(line)
+    for checked in content.policies:
+        _show(checked.summary())
+        for line in moved_lines(checked.recorded, checked.policy, checked.proof.nodes):
+            _show(line)
     for locale in content.locales.translated:
         found = content.translations[locale.tag].status()
         if found.translated < found.total:
@@ -151,11 +178,17 @@ def run_i18n(args: argparse.Namespace) -> int:
             lines = [line for entry in found_pending for line in _pending_lines(path, entry)]
             lines = lines or [f"{display_path(path)}: every text is translated"]
         else:
-            found = i18n.status(args.content)
+            found = i18n.status_by_part(args.content)
             if args.json:
-                print(json.dumps([status.as_dict() for status in found], indent=2))
+                shown = [
+                    {**total.as_dict(), "parts": {k: v.as_dict() for k, v in parts.items()}} for total, parts in found
+                ]
+                print(json.dumps(shown, indent=2))
                 return 0
-            lines = [f"{status.locale}: {describe(status)}" for status in found]
+            lines = []
+            for total, parts in found:
+                lines.append(f"{total.locale}: {describe(total)}")
+                lines += [f"  {part}: {describe(status)}" for part, status in parts.items()]
     except ContentError as error:
         return _report(error.diagnostics)
     _show("\n".join(lines))
@@ -281,20 +314,22 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     except ContentError as error:
         return _report(error.diagnostics)
     print(f"Built {', '.join(locale.tag for locale in locales)} into {display_path(site_dir)}/")
-    try:
-        recorded = _record(content_dir, content)
-    except OSError as error:
-        where, reason = display_path(content_dir / LEDGER_FILE), error.strerror or error
-        said = (
-            f"the site is built, but its new finder addresses cannot be written ({reason}); build again once they can"
-        )
-        print(f"{where}: error: {said}", file=sys.stderr)
-        return 1
-    except LedgerError as error:
-        print(f"{display_path(content_dir / LEDGER_FILE)}: error: the site is built, but {error}", file=sys.stderr)
-        return 1
-    for line in recorded:
-        print(f"{line}: commit it, so that these addresses keep working")
+    for checked in content.policies:
+        where = display_path(checked.ledger_path)
+        try:
+            recorded = _record(checked)
+        except OSError as error:
+            said = (
+                f"the site is built, but its new finder addresses cannot be written ({error.strerror or error}); "
+                "build again once they can"
+            )
+            print(f"{where}: error: {said}", file=sys.stderr)
+            return 1
+        except LedgerError as error:
+            print(f"{where}: error: the site is built, but {error}", file=sys.stderr)
+            return 1
+        for line in recorded:
+            print(f"{line}: commit it, so that these addresses keep working")
     return 0
 
 

@@ -70,7 +70,8 @@ def check_values(document: Document) -> list[Diagnostic]:
                     f"a {kind} has no unit '{fact['unit']}'; its units are {allowed}",
                 )
             )
-        if kind == "money" and "currency" not in fact:
+        priced = [value for value in fact.get("by_market", {}).values() if isinstance(value, Mapping)]
+        if kind == "money" and "currency" not in fact and not (has_markets and priced):
             problems.append(
                 Diagnostic(document.key_position(path), f"fact '{name}' is money: give its currency, e.g. EUR or USD")
             )
@@ -88,9 +89,45 @@ def check_values(document: Document) -> list[Diagnostic]:
         places: list[tuple[KeyPath, Any]] = [((*path, "value"), fact["value"])] if has_value else []
         places += [((*path, "by_market", market), value) for market, value in fact.get("by_market", {}).items()]
         for where, value in places:
+            if kind == "money" and where[-2] == "by_market" and ("currency" not in fact or isinstance(value, Mapping)):
+                problems += _market_money(document, where, value, "currency" in fact)
+                continue
             problem = _value_problem(kind, value, fact.get("unit", ""))
             if problem is not None:
                 problems.append(Diagnostic(document.position(where), f"{dotted(where)} {problem}"))
+    return problems
+
+
+def _market_money(document: Document, where: KeyPath, value: Any, shared_currency: bool) -> list[Diagnostic]:
+    """An amount of one market, written with its own currency: ``us: {value: 49, currency: USD}``."""
+    if shared_currency:
+        return [
+            Diagnostic(
+                document.position(where),
+                f"{dotted(where)} gives its own currency, and so does the fact: write the currency once for every "
+                "market (currency: beside by_market:), or in each market's value, not both",
+            )
+        ]
+    if not isinstance(value, Mapping) or set(value) != {"value", "currency"}:
+        return [
+            Diagnostic(
+                document.position(where),
+                f"{dotted(where)} must give the amount and its currency, e.g. {{value: 49, currency: USD}}, since the "
+                "fact gives no currency for every market",
+            )
+        ]
+    problems = []
+    problem = _value_problem("money", value["value"], "")
+    if problem is not None:
+        problems.append(Diagnostic(document.position((*where, "value")), f"{dotted((*where, 'value'))} {problem}"))
+    currency = value["currency"]
+    if not (isinstance(currency, str) and re.fullmatch("[A-Z]{3}", currency) and is_currency(currency)):
+        problems.append(
+            Diagnostic(
+                document.position((*where, "currency")),
+                f"'{currency}' is not a currency code CLDR knows: write its ISO 4217 code, e.g. EUR or USD",
+            )
+        )
     return problems
 
 
@@ -160,11 +197,14 @@ def link_urls(link: Any) -> dict[str, str]:
     return dict(link.get("by_market", {})) if isinstance(link, Mapping) else {}
 
 
-def check_names(policies: Sequence[Document], shared: Document | None) -> list[Diagnostic]:
+def check_names(
+    policies: Sequence[Document], shared: Document | None, *, every_policy: bool = True
+) -> list[Diagnostic]:
     """Return every fact or link defined but not used, defined twice, or named like a built-in value or each other.
 
     A fact or link of a policy must be used by that policy; a shared one (help-center.yaml) by one policy at
-    least. Unknown names are found with each text (:func:`generator.content.references.check_text`).
+    least, which is only checked when ``policies`` are ``every_policy`` of the help center. Unknown names are
+    found with each text (:func:`generator.content.references.check_text`).
     """
     problems: list[Diagnostic] = []
     shared_facts: Mapping[str, Any] = shared.data.get("facts", {}) if shared is not None else {}
@@ -188,7 +228,7 @@ def check_names(policies: Sequence[Document], shared: Document | None) -> list[D
                 problems.append(_defined_twice(document, shared, "links", name, "link"))
             elif name not in links:
                 problems.append(_unused(document, "links", name, f"use it as [words]({name}) in a text"))
-    if shared is not None:
+    if shared is not None and every_policy:
         for name in shared_facts:
             if name not in used_anywhere:
                 problems.append(_unused(shared, "facts", name, f"use it as {{{name}}} in a policy's text", "policy"))

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from generator.content.diagnostics import Position
 from generator.content.load import KeyPath
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR
 
 #: Finds the source position of the value at a key path.
 Locate = Callable[[KeyPath], Position]
@@ -78,13 +79,21 @@ class Fact:
     where: Position = field(default=_NOWHERE, compare=False)
 
     def value_in(self, market: str) -> Any:
-        """Return the value the customers of ``market`` read."""
-        return self.value if self.value is not None else self.by_market[market]
+        """Return the value the customers of ``market`` read (an amount of money, without its currency)."""
+        value = self.value if self.value is not None else self.by_market[market]
+        return value["value"] if isinstance(value, Mapping) else value
+
+    def currency_in(self, market: str) -> str:
+        """Return the currency of money in ``market``: the fact's, or the one given with that market's amount."""
+        value = self.by_market.get(market)
+        return str(value["currency"]) if isinstance(value, Mapping) else self.currency
 
     @property
     def values(self) -> tuple[Any, ...]:
-        """Every value of the fact, in any market."""
-        return (self.value,) if self.value is not None else tuple(self.by_market.values())
+        """Every value of the fact, in any market (an amount of money without its currency)."""
+        if self.value is not None:
+            return (self.value,)
+        return tuple(self.value_in(market) for market in self.by_market)
 
 
 @dataclass(frozen=True)
@@ -279,6 +288,8 @@ class Finder:
     title: str
     description: str
     intro: str
+    #: The finder's folder, below the locale's root (``finder``, ``returns/finder``); empty: the default one.
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -342,6 +353,21 @@ class Policy:
             finder=Finder(**data["finder"]),
             scenarios_where=locate(("scenarios",)),
         )
+
+    @property
+    def finder_dir(self) -> str:
+        """The finder's folder: ``finder.id`` if the policy gives one, else ``<article id>/finder``."""
+        return self.finder.id or f"{self.article.id}/{FINDER_DIR}"
+
+    @property
+    def finder_data_file(self) -> str:
+        """The finder as data, beside the finder's folder: ``finder.json``, ``returns/finder.json``."""
+        return f"{self.finder_dir}.json"
+
+    @property
+    def review_dir(self) -> str:
+        """The review page's folder: ``review/<policy id>``."""
+        return f"{REVIEW_DIR}/{self.id}"
 
     def question(self, question_id: str) -> Question:
         return next(question for question in self.questions if question.id == question_id)

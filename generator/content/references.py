@@ -54,10 +54,18 @@ INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
 }
 
 
-def check_policy_references(document: Document, shared: Document | None = None) -> list[Diagnostic]:
+def check_policy_references(
+    document: Document,
+    shared: Document | None = None,
+    targets: frozenset[str] = frozenset(),
+    unread: frozenset[str] = frozenset(),
+) -> list[Diagnostic]:
     """Return every duplicate id and unknown reference in a schema-valid policy.
 
-    ``shared`` is help-center.yaml, whose facts and links every policy may use.
+    ``shared`` is help-center.yaml, whose facts and links every policy may use;
+    ``targets`` the pages of the other policies a text may link to
+    (``warranty/article``); ``unread``, the ids of policies whose files could
+    not be read, whose targets are not known yet (a link to them is not said to be unknown).
     """
     data = document.data
     problems: list[Diagnostic] = []
@@ -124,8 +132,9 @@ def check_policy_references(document: Document, shared: Document | None = None) 
     links = set(data.get("links", {})) | set(shared_data.get("links", {}))
     links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
     links |= {f"{data['id']}/{target}" for target in (*POLICY_PAGES, *(OUTCOME_LINK_PREFIX + o for o in outcomes))}
+    links |= targets
     for path, text in policy_texts(data):
-        problems += check_text(document, path, text, placeholders, links)
+        problems += check_text(document, path, text, placeholders, links, unread)
     return sorted(problems, key=lambda d: d.position)
 
 
@@ -152,7 +161,7 @@ def check_blocks(document: Document) -> list[Diagnostic]:
     data = document.data
     problems: list[Diagnostic] = []
     procedures = [item["id"] for item in data.get("procedures", ())]
-    used: set[str] = set()
+    used: dict[str, KeyPath] = {}
     bodies: list[tuple[KeyPath, bool]] = [(("outcomes", index, "body"), True) for index in range(len(data["outcomes"]))]
     bodies.append((("article", "body"), True))
     seen_steps: dict[str, KeyPath] = {}
@@ -180,7 +189,6 @@ def check_blocks(document: Document) -> list[Diagnostic]:
             problems += _block_problems(document, where, item)
             if "procedure" in item:
                 target = item["procedure"]
-                used.add(target)
                 if not may_include:
                     problems.append(
                         Diagnostic(
@@ -191,6 +199,10 @@ def check_blocks(document: Document) -> list[Diagnostic]:
                     )
                 elif target not in procedures:
                     problems.append(_unknown(document, (*where, "procedure"), "procedure", target, procedures))
+                elif target in used:
+                    problems.append(_shown_twice(document, (*where, "procedure"), target, used[target]))
+                else:
+                    used[target] = where
     for index, procedure in enumerate(data.get("procedures", ())):
         if procedure["id"] not in used:
             problems.append(
@@ -201,6 +213,19 @@ def check_blocks(document: Document) -> list[Diagnostic]:
                 )
             )
     return problems
+
+
+def _shown_twice(document: Document, where: KeyPath, procedure: str, first: KeyPath) -> Diagnostic:
+    """A procedure shown twice would show its steps twice on the article, under one address (#step-ID) each."""
+    owner = _at(document.data, first[:2])
+    shown_by = f"outcome '{owner['id']}'" if first[0] == "outcomes" and isinstance(owner, Mapping) else "the article"
+    link = f"[see the steps](outcome:{owner['id']})" if first[0] == "outcomes" and isinstance(owner, Mapping) else ""
+    advice = f"link to it instead, e.g. {link}" if link else "link to the article instead"
+    return Diagnostic(
+        document.position(where),
+        f"procedure '{procedure}' is already shown by {shown_by} (line {document.position(first).line}): a procedure "
+        f"is shown once, since the article shows every outcome; {advice}",
+    )
 
 
 def _at(data: Any, path: KeyPath) -> Any:
@@ -298,7 +323,12 @@ def policy_texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]
 
 
 def check_text(
-    document: Document, path: KeyPath, text: str, placeholders: frozenset[str], links: set[str]
+    document: Document,
+    path: KeyPath,
+    text: str,
+    placeholders: frozenset[str],
+    links: set[str],
+    unread: frozenset[str] = frozenset(),
 ) -> list[Diagnostic]:
     """Return a diagnostic for each unknown placeholder or link target, and for markup, in ``text``.
 
@@ -334,7 +364,7 @@ def check_text(
         problems.append(Diagnostic(document.text_position(path, text, at), _stray_brace(text, at, placeholders, known)))
     for match in inline.TOKEN.finditer(text):
         target = match.group("target")
-        if target and target not in links:
+        if target and target not in links and target.partition("/")[0] not in unread:
             problems.append(
                 Diagnostic(
                     document.text_position(path, text, match.start("target")),

@@ -30,7 +30,7 @@ from generator.i18n.catalogs import (
     read_catalog,
     update_catalog,
 )
-from generator.i18n.messages import messages_for
+from generator.i18n.messages import HELP_CENTER_CONTEXT, INTERFACE_CONTEXT, messages_for
 from generator.i18n.moves import find_moves
 
 
@@ -164,8 +164,19 @@ def _to_translate(content: Content, locale: SiteLocale) -> str:
 
 def status(content_dir: Path) -> list[Status]:
     """Return how much of each published locale is translated."""
+    return [found for found, _ in status_by_part(content_dir)]
+
+
+def status_by_part(content_dir: Path) -> list[tuple[Status, dict[str, Status]]]:
+    """Return how much of each published locale is translated, in all and per part: each policy (by id), the
+    texts the policies share (``help-center``) and the interface's (``interface``)."""
     content = load_content(content_dir)
-    return [content.translations[locale.tag].status() for locale in content.locales.translated]
+    parts = [*(checked.policy.id for checked in content.policies), HELP_CENTER_CONTEXT, INTERFACE_CONTEXT]
+    found = []
+    for locale in content.locales.translated:
+        translations = content.translations[locale.tag]
+        found.append((translations.status(), {part: translations.status_of(part) for part in parts}))
+    return found
 
 
 def pending(content_dir: Path, tag: str) -> tuple[Path, list[Pending]]:

@@ -206,7 +206,7 @@ def compare(old: Content, new: Content) -> Comparison:
 
 def policies_of(content: Content) -> dict[str, Content]:
     """The content with each of its policies in focus, by the policy's id, in the help center's order."""
-    return {content.policy.id: content}
+    return {each.policy.id: each for each in content.each()}
 
 
 def english_texts(content: Content) -> dict[str, str]:
@@ -246,10 +246,13 @@ def compare_policy(old: Content, new: Content) -> PolicyComparison:
     # The old finder's addresses are a ledger of what was published: the same redirects a build would write.
     old_addresses = {
         address: dict(renamed_path(tuple(answers.items()), renamed))
-        for address, answers in published(old.proof.nodes).items()
+        for address, answers in published(old.proof.nodes, old.policy.finder_dir).items()
     }
-    result.retired = [MovedAddress(moved.address, moved.target) for moved in redirects(old_addresses, new.proof.nodes)]
-    result.new_addresses = [address for address in published(new.proof.nodes) if address not in old_addresses]
+    finder_dir = new.policy.finder_dir
+    retired = redirects(old_addresses, new.proof.nodes, finder_dir)
+    result.retired = [MovedAddress(moved.address, moved.target) for moved in retired]
+    now = published(new.proof.nodes, finder_dir)
+    result.new_addresses = [address for address in now if address not in old_addresses]
     result.facts = fact_changes(old, new, shared=False)
     result.links = link_changes(old, new, shared=False)
     return result

@@ -3,12 +3,15 @@
 The steps run in order and each stops the ones after it only when they could
 not make sense of its input: a file that does not parse is not schema-checked,
 a policy with an unknown reference is not proven. Within a step, every
-problem is collected.
+problem is collected, and one policy's problems never stop another policy
+from being checked and proven.
 
 The content folder holds ``help-center.yaml`` (what every policy shares),
-``policy.yaml``, ``interface.yaml``, optionally ``locales.yaml`` (without it,
-only the source locale is published), each with its JSON Schema, and the
-translation catalogs in ``locales/``.
+``policy.yaml`` (the main policy), ``policies/<id>.yaml`` (any other policy),
+``interface.yaml``, optionally ``locales.yaml`` (without it, only the source
+locale is published), each with its JSON Schema (the policies of
+``policies/`` use ``policy.schema.json``), the translation catalogs in
+``locales/`` and the ledgers of finder addresses (:mod:`generator.helpcenter.ledger`).
 """
 
 from __future__ import annotations
@@ -34,26 +37,64 @@ from generator.content.references import (
     name_values,
 )
 from generator.content.schema import field_descriptions, validate_against_schema
-from generator.helpcenter.ledger import Ledger, ledger_problem, read_ledger, updated
+from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, read_ledger, updated
+from generator.helpcenter.policies import (
+    POLICY_FILE,
+    PolicyFile,
+    check_categories,
+    check_collisions,
+    check_id,
+    link_targets,
+    loose_targets,
+    policy_file_of,
+    policy_files,
+)
 from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
 from generator.i18n.messages import SourceMessage, extract_messages
 from generator.logic.verify import Proof, prove
 
-POLICY_FILE = "policy.yaml"
+__all__ = ["POLICY_FILE", "CheckedPolicy", "Content", "check_content", "check_policy_file", "load_content"]
+
 HELP_CENTER_FILE = "help-center.yaml"
 INTERFACE_FILE = "interface.yaml"
 LOCALES_FILE = "locales.yaml"
 CATALOGS_DIR = "locales"
+#: The schema of every policy file, beside policy.yaml.
+POLICY_SCHEMA = "policy.schema.json"
+
+
+@dataclass(frozen=True)
+class CheckedPolicy:
+    """One proven policy of the help center: its model, its proof, its file and its ledger of finder addresses."""
+
+    policy: Policy
+    proof: Proof
+    document: Document
+    #: Its ledger's file: ``finder-addresses.yaml`` for policy.yaml's policy, ``finder-addresses/<id>.yaml``.
+    ledger_path: Path
+    #: Every finder address published so far, with its answers as the policy names them now: the ledger
+    #: brought up to date, whether or not it is written yet.
+    ledger: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: The ledger as its file records it.
+    recorded: Ledger = field(default_factory=Ledger)
+
+    def summary(self) -> str:
+        """What the proof found, after the policy's file: ``content/policy.yaml: 8 scenarios, …``."""
+        return f"{self.document.file}: {self.proof.summary(self.policy)}"
 
 
 @dataclass(frozen=True)
 class Content:
-    """A proven policy, the interface wording and the translations, ready to render."""
+    """The proven policies, what they share, the interface wording and the translations, ready to render.
 
-    policy: Policy
+    ``policy``, ``proof``, ``policy_document``, ``ledger`` and ``recorded``
+    are those of one policy, the one in focus (:meth:`at`): the main policy
+    (policy.yaml's) unless another was chosen, so that what renders one
+    policy's pages reads it there.
+    """
+
+    policies: tuple[CheckedPolicy, ...]
     interface: Interface
-    proof: Proof
-    policy_document: Document
     interface_document: Document
     locales: LocaleSettings
     #: What every policy shares: markets, facts, links, categories (help-center.yaml).
@@ -62,14 +103,153 @@ class Content:
     messages: list[SourceMessage]
     #: The translations of each published locale but the source, by tag.
     translations: Mapping[str, Translations] = field(default_factory=dict)
-    #: Every finder address published so far, with its answers as the policy names them now: the ledger
-    #: (content/finder-addresses.yaml) brought up to date, whether or not it is written yet.
-    ledger: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: In content localized for a locale (:func:`generator.helpcenter.translate.localize`), the texts it shows in
     #: another language, because their translation is stale or missing, with that language's tag.
     untranslated: Mapping[str, str] = field(default_factory=dict)
-    #: The ledger as its file records it.
-    recorded: Ledger = field(default_factory=Ledger)
+    #: The index in ``policies`` of the policy in focus.
+    focus: int = 0
+
+    @property
+    def checked(self) -> CheckedPolicy:
+        """The policy in focus, with its proof, file and ledger."""
+        return self.policies[self.focus]
+
+    @property
+    def policy(self) -> Policy:
+        return self.checked.policy
+
+    @property
+    def proof(self) -> Proof:
+        return self.checked.proof
+
+    @property
+    def policy_document(self) -> Document:
+        return self.checked.document
+
+    @property
+    def ledger(self) -> Mapping[str, Mapping[str, str]]:
+        return self.checked.ledger
+
+    @property
+    def recorded(self) -> Ledger:
+        return self.checked.recorded
+
+    def at(self, policy_id: str) -> Content:
+        """The same content, with the policy ``policy_id`` in focus."""
+        index = next(index for index, checked in enumerate(self.policies) if checked.policy.id == policy_id)
+        return dataclasses.replace(self, focus=index)
+
+    def each(self) -> list[Content]:
+        """The content with each policy in focus in turn, in the help center's order."""
+        return [dataclasses.replace(self, focus=index) for index in range(len(self.policies))]
+
+
+@dataclass
+class _Shared:
+    """The files every policy needs, as read (``None``: unreadable), and their problems."""
+
+    help_center: Document | None
+    interface: Document | None
+    locales: Document | None
+    problems: list[Diagnostic]
+
+
+def _read_shared(content_dir: Path) -> _Shared:
+    shared_document, problems = _read(content_dir / HELP_CENTER_FILE)
+    interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
+    problems += interface_problems
+    locales_document: Document | None = None
+    if (content_dir / LOCALES_FILE).exists():
+        locales_document, locales_problems = _read(content_dir / LOCALES_FILE)
+        problems += locales_problems
+    if interface_document is not None:
+        problems += check_interface_references(interface_document)
+    return _Shared(shared_document, interface_document, locales_document, problems)
+
+
+def _locale_settings(shared: _Shared, documents: list[Document]) -> LocaleSettings:
+    """The published locales, and every name of the help center (shared and the policies' own)."""
+    locales = LocaleSettings.from_data(shared.locales.data) if shared.locales else LocaleSettings.default()
+    names = [name for document in [shared.help_center, *documents] if document for name in name_values(document.data)]
+    return dataclasses.replace(locales, names=tuple(dict.fromkeys([*locales.names, *names])))
+
+
+#: A policy file as read: the file, its document (``None`` if it could not be read), the problems reading it.
+_Read = tuple[PolicyFile, Document | None, list[Diagnostic]]
+
+
+def _read_policies(files: list[PolicyFile]) -> list[_Read]:
+    """Read each policy file and check it against the policy schema."""
+    return [(file, *_read(file.path, _schema_of(file))) for file in files]
+
+
+def _check_policies(
+    read: list[_Read], shared: Document, *, targets: frozenset[str] = frozenset(), every_policy: bool = True
+) -> tuple[list[tuple[PolicyFile, Document | None]], list[Diagnostic]]:
+    """Check each policy read on its own, then what policies may not share; return each file's document
+    (``None`` if it could not be read) and every problem but those of reading.
+
+    ``targets``: the pages of policies not in ``read`` a text may link to;
+    ``every_policy``: whether ``read`` are all the help center's policies (a shared fact or link, or a category,
+    that none of them uses is then an error).
+    """
+    problems: list[Diagnostic] = []
+    documents = [document for _, document, _ in read if document is not None]
+    unread = frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
+    targets = targets | link_targets(documents)
+    for file, document, _ in read:
+        if document is None:
+            continue
+        problems += check_id(document, file)
+        problems += check_policy_references(document, shared, targets, unread)
+        problems += check_values(document) + check_links(document)
+    problems += check_collisions(documents)
+    problems += check_names(documents, shared, every_policy=every_policy and not unread and len(documents) == len(read))
+    if every_policy and len(documents) == len(read):
+        problems += check_categories(shared, documents)
+    return [(file, document) for file, document, _ in read], problems
+
+
+def _check_markets(shared: Document, documents: list[Document], locales: LocaleSettings) -> list[Diagnostic]:
+    """A value for each market a published locale reads, and no mass shown as 0 (:func:`check_markets`)."""
+    help_center = HelpCenter.from_data(shared.data, shared.position)
+    return check_markets(
+        documents,
+        (locale.market for locale in locales.published),
+        {market.id: market.mass_unit for market in help_center.markets.values()},
+        help_center.mass_rounding,
+    )
+
+
+def _schema_of(file: PolicyFile) -> Path:
+    """Every policy file is checked against policy.schema.json, beside policy.yaml."""
+    return (file.path.parent if file.main else file.path.parent.parent) / POLICY_SCHEMA
+
+
+def _prove(
+    checked: list[tuple[PolicyFile, Document | None]], problems: list[Diagnostic], content_dir: Path, *, strict: bool
+) -> tuple[list[CheckedPolicy], list[Diagnostic]]:
+    """Prove each policy whose file has no problem yet, and read its ledger; return the proven ones and the
+    problems found (those of each policy on its own)."""
+    with_problems = {problem.position.file for problem in problems}
+    proven: list[CheckedPolicy] = []
+    found: list[Diagnostic] = []
+    for file, document in checked:
+        if document is None or document.file in with_problems:
+            continue
+        policy = Policy.from_data(document.data, document.position)
+        proof = prove(policy)
+        if not proof.holds:
+            found += proof.diagnostics
+            continue
+        path = ledger_path(content_dir, policy.id, main=file.main)
+        recorded, ledger_problems = read_ledger(path, policy.finder_dir)
+        found += ledger_problems
+        ledger = updated(recorded, policy, proof.nodes)
+        if strict and ledger != recorded and not ledger_problems:
+            found.append(ledger_problem(path, recorded, ledger))
+        proven.append(CheckedPolicy(policy, proof, document, path, ledger.addresses, recorded))
+    return proven, found
 
 
 def check_content(
@@ -81,83 +261,92 @@ def check_content(
     problem too (without it, that text falls back to English with a notice).
     A published locale must have its catalog, unless ``catalogs_required`` is
     false (for the translators' commands, which create it). With ``strict``, a
-    finder address the ledger has not recorded is a problem too. ``adding``: the tag of a locale being
+    finder address a ledger has not recorded is a problem too. ``adding``: the tag of a locale being
     published, whose catalog may be there already (kept from an earlier time it was published).
     """
     leaving = links_leaving(content_dir, content_dir.resolve().parent)  # the project: the folder it is in
     if leaving:
         return None, leaving
-    policy_document, problems = _read(content_dir / POLICY_FILE)
-    shared_document, shared_problems = _read(content_dir / HELP_CENTER_FILE)
-    problems += shared_problems
-    interface_document, interface_problems = _read(content_dir / INTERFACE_FILE)
-    problems += interface_problems
-    locales_document: Document | None = None
-    if (content_dir / LOCALES_FILE).exists():
-        locales_document, locales_problems = _read(content_dir / LOCALES_FILE)
-        problems += locales_problems
-    if shared_document is not None:
-        problems += check_help_center_references(shared_document)
-        problems += check_values(shared_document) + check_links(shared_document)
-        policies = [policy_document] if policy_document is not None else []
-        if locales_document is not None:
-            problems += check_locale_references(locales_document, shared_document, policies)
-        else:
-            problems += check_default_locale_market(shared_document, LocaleSettings.default().source)
-    if policy_document is not None and shared_document is not None:  # its facts and links may be shared ones
-        problems += check_policy_references(policy_document, shared_document)
-        problems += check_values(policy_document) + check_links(policy_document)
-        problems += check_names([policy_document], shared_document)
-    if interface_document is not None:
-        problems += check_interface_references(interface_document)
-    if problems or policy_document is None or interface_document is None or shared_document is None:
+    read = _read_policies(policy_files(content_dir))
+    problems = [problem for _, _, found in read for problem in found]
+    shared = _read_shared(content_dir)
+    problems += shared.problems
+    if shared.help_center is None:  # every policy's facts, links and category may be shared ones
         return None, problems
-    locales = LocaleSettings.from_data(locales_document.data) if locales_document else LocaleSettings.default()
-    names = [*name_values(shared_document.data), *name_values(policy_document.data)]
-    locales = dataclasses.replace(locales, names=tuple(dict.fromkeys([*locales.names, *names])))
-    help_center = HelpCenter.from_data(shared_document.data, shared_document.position)
-    mass_units = {market.id: market.mass_unit for market in help_center.markets.values()}
-    problems = check_markets(
-        [shared_document, policy_document],
-        (locale.market for locale in locales.published),
-        mass_units,
-        help_center.mass_rounding,
-    )
-    if problems:
+    problems += check_help_center_references(shared.help_center)
+    problems += check_values(shared.help_center) + check_links(shared.help_center)
+    checked, policy_problems = _check_policies(read, shared.help_center)
+    documents = [document for _, document in checked if document is not None]
+    if shared.locales is not None:
+        problems += check_locale_references(shared.locales, shared.help_center, documents)
+    else:
+        problems += check_default_locale_market(shared.help_center, LocaleSettings.default().source)
+    locales = _locale_settings(shared, documents)
+    if not problems:  # the markets, their units and the published locales are known
+        problems += _check_markets(shared.help_center, [shared.help_center, *documents], locales)
+    problems += policy_problems
+    proven, proof_problems = _prove(checked, problems, content_dir, strict=strict)
+    problems += proof_problems
+    if problems or shared.interface is None:
         return None, problems
-    policy = Policy.from_data(policy_document.data, policy_document.position)
-    proof = prove(policy)
-    if not proof.holds:
-        return None, proof.diagnostics
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
-    messages = extract_messages(policy_document, interface_document, notes, shared_document)
+    messages = extract_messages(documents, shared.interface, notes, shared.help_center)
     translations, problems = _read_translations(
         content_dir / CATALOGS_DIR, locales, messages, strict=strict, adding=adding
     )
-    if catalogs_required and locales_document is not None:
-        problems += _missing_catalogs(content_dir, locales, locales_document)
-    recorded, ledger_problems = read_ledger(content_dir)
-    problems += ledger_problems
-    ledger = updated(recorded, policy, proof.nodes)
-    if strict and ledger != recorded and not ledger_problems:
-        problems.append(ledger_problem(content_dir, recorded, ledger))
+    if catalogs_required and shared.locales is not None:
+        problems += _missing_catalogs(content_dir, locales, shared.locales)
     if problems:
         return None, problems
     content = Content(
-        policy,
-        Interface.from_data(interface_document.data),
-        proof,
-        policy_document,
-        interface_document,
-        locales,
-        help_center,
-        shared_document,
-        messages,
-        translations,
-        ledger.addresses,
-        recorded=recorded,
+        policies=tuple(proven),
+        interface=Interface.from_data(shared.interface.data),
+        interface_document=shared.interface,
+        locales=locales,
+        help_center=HelpCenter.from_data(shared.help_center.data, shared.help_center.position),
+        help_center_document=shared.help_center,
+        messages=messages,
+        translations=translations,
     )
     return content, []
+
+
+def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | None, list[Diagnostic]]:
+    """Check and prove the one policy in ``file`` with the files every policy shares, fast: while editing it.
+
+    The other policies are only parsed, for the pages a text may link to; the
+    catalogs are not read (``check`` of the whole folder does). Returns the
+    proven policy, or ``None``, and the problems of ``file`` and of the shared files.
+    """
+    chosen = policy_file_of(content_dir, file)
+    if chosen is None:
+        where = Position(display_path(file))
+        listed = f"{display_path(content_dir / POLICY_FILE)} or {display_path(content_dir / 'policies')}/<id>.yaml"
+        return None, [Diagnostic(where, f"this is not a policy of {display_path(content_dir)}: a policy is {listed}")]
+    read = _read_policies([chosen])
+    problems = [problem for _, _, found in read for problem in found]
+    shared = _read_shared(content_dir)
+    problems += shared.problems
+    if shared.help_center is None:
+        return None, problems
+    problems += check_help_center_references(shared.help_center)
+    problems += check_values(shared.help_center) + check_links(shared.help_center)
+    targets: set[str] = set()
+    for other in policy_files(content_dir):
+        if other.path.resolve() != chosen.path.resolve():
+            document, _ = load_document(other.path)
+            targets |= loose_targets(document.data) if document is not None else set()
+    checked, policy_problems = _check_policies(read, shared.help_center, targets=frozenset(targets), every_policy=False)
+    documents = [document for _, document in checked if document is not None]
+    if shared.locales is not None:
+        problems += check_locale_references(shared.locales, shared.help_center, documents)
+    locales = _locale_settings(shared, documents)
+    if not problems:
+        problems += _check_markets(shared.help_center, [shared.help_center, *documents], locales)
+    problems += policy_problems
+    proven, proof_problems = _prove(checked, problems, content_dir, strict=False)
+    problems += proof_problems
+    return (proven[0] if proven and not problems else None), problems
 
 
 def load_content(
@@ -227,11 +416,12 @@ def _read_translations(
     return translations, problems
 
 
-def _read(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+def _read(path: Path, schema: Path | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Read ``path`` and check it against ``schema`` (by default, its own: ``x.schema.json`` beside ``x.yaml``)."""
     document, problems = load_document(path)
     if document is None:
         return None, problems
-    schema = path.with_name(path.stem + ".schema.json")
+    schema = schema or path.with_name(path.stem + ".schema.json")
     try:
         schema_problems = validate_against_schema(document, schema)
     except FileNotFoundError:

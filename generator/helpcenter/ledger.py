@@ -43,7 +43,9 @@ from generator.logic.addresses import FINDER_DIR, best_match, node_dir
 from generator.logic.explain import format_answers
 from generator.logic.verify import MAX_FINDER_PAGES
 
+#: The ledger of the policy in policy.yaml; each other policy's is ``LEDGERS_DIR/<policy id>.yaml``.
 LEDGER_FILE = "finder-addresses.yaml"
+LEDGERS_DIR = "finder-addresses"
 
 #: The most addresses a ledger holds: the finder at the proof's limit of pages, remade twenty times over.
 MAX_ADDRESSES = 20 * MAX_FINDER_PAGES
@@ -99,9 +101,15 @@ class LedgerError(Exception):
 # --- Reading ---
 
 
-def read_ledger(content_dir: Path) -> tuple[Ledger, list[Diagnostic]]:
-    """Return the ledger (empty if there is none yet) and its problems, each at its line."""
-    path = content_dir / LEDGER_FILE
+def ledger_path(content_dir: Path, policy_id: str, *, main: bool) -> Path:
+    """Where a policy's ledger is: the main policy's (policy.yaml) in :data:`LEDGER_FILE`, each other policy's in
+    ``finder-addresses/<policy id>.yaml``."""
+    return content_dir / LEDGER_FILE if main else content_dir / LEDGERS_DIR / f"{policy_id}.yaml"
+
+
+def read_ledger(path: Path, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[Diagnostic]]:
+    """Return the ledger at ``path`` of the finder in ``finder_dir`` (empty if there is none yet) and its problems,
+    each at its line."""
     if not path.exists() and not path.is_symlink():
         return Ledger(), []
     name = display_path(path)
@@ -113,7 +121,7 @@ def read_ledger(content_dir: Path) -> tuple[Ledger, list[Diagnostic]]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return Ledger(), [Diagnostic(Position(name, line, 1), f"the file is not valid UTF-8: {_RESTORE}")]
-    return parse_ledger(text, name)
+    return parse_ledger(text, name, finder_dir)
 
 
 def _read_bytes(path: Path) -> tuple[bytes | None, str]:
@@ -139,8 +147,9 @@ def _read_bytes(path: Path) -> tuple[bytes | None, str]:
     return data, ""
 
 
-def parse_ledger(text: str, name: str) -> tuple[Ledger, list[Diagnostic]]:
-    """Parse the ledger's ``text``, read from the file ``name``, line by line."""
+def parse_ledger(text: str, name: str, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[Diagnostic]]:
+    """Parse the ledger's ``text``, read from the file ``name``, line by line; its addresses are in ``finder_dir``."""
+    address_pattern = re.compile(rf"{re.escape(finder_dir)}(?:/{ID_PATTERN})*")
     addresses: dict[str, dict[str, str]] = {}
     moved: set[str] = set()
     words: dict[str, str] = {}
@@ -161,7 +170,7 @@ def parse_ledger(text: str, name: str) -> tuple[Ledger, list[Diagnostic]]:
                 continue
             words[key.removeprefix(f"{WORDS}/")] = digest  # after a merge, the later line wins
             continue
-        entry = _entry(key, value.strip())
+        entry = _entry(key, value.strip(), address_pattern, finder_dir)
         if entry is None:
             problems.append(Diagnostic(Position(name, number, 1), _SHAPE))
             continue
@@ -179,14 +188,14 @@ def parse_ledger(text: str, name: str) -> tuple[Ledger, list[Diagnostic]]:
             moved.add(key)
     # The finder's start is always published, so never written spelled out, but by a ledger written before
     # the compact lines, which wrote every address so: its moved addresses are not known.
-    return Ledger(addresses, frozenset() if FINDER_DIR in moved else frozenset(moved), words), problems
+    return Ledger(addresses, frozenset() if finder_dir in moved else frozenset(moved), words), problems
 
 
-def _entry(address: str, value: str) -> tuple[dict[str, str], bool] | None:
+def _entry(address: str, value: str, pattern: re.Pattern[str], finder_dir: str) -> tuple[dict[str, str], bool] | None:
     """The answers of one address's line, and whether they were spelled out; ``None`` if the line is not one."""
-    if not _ADDRESS.fullmatch(address):
+    if not pattern.fullmatch(address):
         return None
-    given = address.split("/")[1:]
+    given = address[len(finder_dir) :].split("/")[1:]
     if _PLAIN_LIST.fullmatch(value):  # the line as written, read with one match: a ledger of 40 MB in seconds
         questions = value[1:-1].split(", ") if len(value) > 2 else []
         if len(questions) != len(given) or len(set(questions)) != len(questions):
@@ -232,7 +241,6 @@ def _scalar(text: str) -> str | None:
 
 #: An id as the policy's schema defines it: no slash, no dot, no space.
 _ID = re.compile(ID_PATTERN)
-_ADDRESS = re.compile(rf"{FINDER_DIR}(?:/{ID_PATTERN})*")
 #: A list of plain ids as the ledger writes them: ``[size, damage]``.
 _PLAIN_LIST = re.compile(rf"\[(?:{ID_PATTERN}(?:, {ID_PATTERN})*)?\]".replace("(-", "(?:-"))
 _WORDS_KEY = re.compile(rf"{WORDS}/{ID_PATTERN}(?:/{ID_PATTERN})?")
@@ -251,9 +259,9 @@ _SHAPE = (
 # --- What the policy publishes now, and the ledger brought up to date ---
 
 
-def published(nodes: list[flow.Node]) -> dict[str, dict[str, str]]:
+def published(nodes: list[flow.Node], finder_dir: str = FINDER_DIR) -> dict[str, dict[str, str]]:
     """Return the finder's addresses with the answers each stands for, in the finder's order."""
-    return {node_dir(node.path): dict(node.path) for node in nodes}
+    return {node_dir(node.path, finder_dir): dict(node.path) for node in nodes}
 
 
 def words_of(policy: Policy) -> dict[str, str]:
@@ -281,7 +289,7 @@ def updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> Ledger:
 
 
 def _updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node], renames: Renames) -> Ledger:
-    now = published(nodes)
+    now = published(nodes, policy.finder_dir)
     addresses: dict[str, Mapping[str, str]] = {}
     for address, answers in recorded.addresses.items():
         addresses[address] = now[address] if address in now else _renamed(answers, renames)
@@ -330,12 +338,12 @@ def _renamed(answers: Mapping[str, str], renames: Renames) -> dict[str, str]:
     return dict(renamed_path(tuple(answers.items()), renames))
 
 
-def redirects(ledger: Addresses, nodes: list[flow.Node]) -> list[Redirect]:
-    """Return a redirect for each address of the ledger that the finder no longer has."""
+def redirects(ledger: Addresses, nodes: list[flow.Node], finder_dir: str = FINDER_DIR) -> list[Redirect]:
+    """Return a redirect for each address of the ledger that the finder in ``finder_dir`` no longer has."""
     current = {node.path: node for node in nodes}
-    addresses = {node_dir(path) for path in current}
+    addresses = {node_dir(path, finder_dir) for path in current}
     return [
-        Redirect(address, node_dir(best_match(current, tuple(answers.items()))))
+        Redirect(address, node_dir(best_match(current, tuple(answers.items())), finder_dir))
         for address, answers in ledger.items()
         if address not in addresses
     ]
@@ -361,15 +369,15 @@ def _lines(ledger: Ledger) -> Iterator[str]:
         yield f"{WORDS}/{key}: {plain_scalar(digest)}\n"
 
 
-def record(content_dir: Path, recorded: Ledger, ledger: Ledger) -> list[str]:
-    """Write ``ledger`` in place of ``recorded`` (atomically) if it changed; return what was done, in lines.
+def record(path: Path, recorded: Ledger, ledger: Ledger, finder_dir: str = FINDER_DIR) -> list[str]:
+    """Write ``ledger`` (of the finder in ``finder_dir``) to ``path`` in place of ``recorded`` (atomically) if it
+    changed; return what was done, in lines.
 
     Raises :class:`LedgerError` rather than write a ledger that could not be
     read back, and ``OSError`` if the file cannot be written.
     """
     if ledger == recorded:
         return []
-    path = content_dir / LEDGER_FILE
     text = ledger_text(ledger)
     size = len(text.encode("utf-8"))
     if size > MAX_LEDGER_BYTES or len(ledger.addresses) > MAX_ADDRESSES:
@@ -378,8 +386,9 @@ def record(content_dir: Path, recorded: Ledger, ledger: Ledger) -> list[str]:
             f"{MAX_ADDRESSES:,} addresses in {_bytes(MAX_LEDGER_BYTES)}: give the answers shorter ids, or ask the "
             "finder's questions in an order that makes fewer pages"
         )
-    if parse_ledger(text, display_path(path)) != (ledger, []):
+    if parse_ledger(text, display_path(path), finder_dir) != (ledger, []):
         raise LedgerError("the ledger would not read back as written: please report this")
+    path.parent.mkdir(exist_ok=True)  # finder-addresses/, for the first policy beside policy.yaml's
     write_atomically(path, text)
     new = sum(address not in recorded.addresses for address in ledger.addresses)
     if new:
@@ -390,11 +399,11 @@ def record(content_dir: Path, recorded: Ledger, ledger: Ledger) -> list[str]:
     return [f"{display_path(path)}: {' and '.join(done or ['the renamed answers'])} recorded"]
 
 
-def ledger_problem(content_dir: Path, recorded: Ledger, ledger: Ledger) -> Diagnostic:
-    """Say that the ledger is not up to date with the finder, and what to do."""
+def ledger_problem(path: Path, recorded: Ledger, ledger: Ledger) -> Diagnostic:
+    """Say that the ledger at ``path`` is not up to date with the finder, and what to do."""
     missing = [address for address in ledger.addresses if address not in recorded.addresses]
-    todo = f"run `python -m generator addresses` and commit {LEDGER_FILE}"
-    where = Position(display_path(content_dir / LEDGER_FILE))
+    todo = f"run `python -m generator addresses` and commit {display_path(path)}"
+    where = Position(display_path(path))
     if missing:
         return Diagnostic(where, f"{_addresses(len(missing))} published but not recorded (e.g. {missing[0]}/): {todo}")
     return Diagnostic(
@@ -413,10 +422,10 @@ def moved_lines(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> lis
     ledger = _updated(recorded, policy, nodes, renames)
     lines = [
         f"{moved.address}/: moved; redirects to {moved.target}/"
-        for moved in redirects(ledger.addresses, nodes)
+        for moved in redirects(ledger.addresses, nodes, policy.finder_dir)
         if moved.address not in recorded.moved
     ]
-    for address, answers in published(nodes).items():
+    for address, answers in published(nodes, policy.finder_dir).items():
         before = recorded.addresses.get(address)
         if before is not None and address not in recorded.moved and _renamed(before, renames) != answers:
             lines.append(

@@ -17,6 +17,8 @@ from pathlib import Path
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.load import read_file
 from generator.helpcenter.folder import CATALOGS_DIR, Content, check_content, load_content
+from generator.helpcenter.ledger import LEDGERS_DIR
+from generator.helpcenter.policies import POLICIES_DIR
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,12 @@ def fingerprint(content_dir: Path) -> str:
     """Return a hash of every file the content is made of: the YAML, the schemas and the catalogs."""
     digest = hashlib.sha256()
     files = [*sorted(content_dir.glob("*.yaml")), *sorted(content_dir.glob("*.json"))]
+    files += [*sorted(content_dir.glob(f"{POLICIES_DIR}/*.yaml")), *sorted(content_dir.glob(f"{LEDGERS_DIR}/*.yaml"))]
     catalogs = content_dir / CATALOGS_DIR
     if catalogs.is_dir():
         files += sorted(catalogs.glob("*.po"))
     for path in files:
-        digest.update(path.name.encode() + b"\0")
+        digest.update(path.relative_to(content_dir).as_posix().encode() + b"\0")
         try:
             digest.update(read_file(path))
         except OSError:  # gone, unreadable, too large, or not a regular file (a pipe, a device): the check says so

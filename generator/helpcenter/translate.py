@@ -64,11 +64,14 @@ def localize(content: Content, locale: SiteLocale) -> Content:
         return content
     translations = content.translations.get(locale.tag) or Translations(None, content.messages, locale)
     pick = _Lookup(translations, content.locales.source.tag)
-    policy_data = copy.deepcopy(content.policy_document.data)
-    prefix = policy_context(policy_data)
-    for path, text in list(policy_texts(policy_data)):
-        if translatable(text):
-            _put(policy_data, path, pick(message_context(policy_data, prefix, path), text))
+    policies = []
+    for checked in content.policies:
+        policy_data = copy.deepcopy(checked.document.data)
+        prefix = policy_context(policy_data)
+        for path, text in list(policy_texts(policy_data)):
+            if translatable(text):
+                _put(policy_data, path, pick(message_context(policy_data, prefix, path), text))
+        policies.append(dataclasses.replace(checked, policy=Policy.from_data(policy_data, checked.document.position)))
     shared_data = copy.deepcopy(content.help_center_document.data)
     for path, text in [(path, text) for path, text in policy_texts(shared_data) if translatable(text)]:
         _put(shared_data, path, pick(message_context(shared_data, HELP_CENTER_CONTEXT, path), text))
@@ -84,7 +87,7 @@ def localize(content: Content, locale: SiteLocale) -> Content:
         }
     return dataclasses.replace(
         content,
-        policy=Policy.from_data(policy_data, content.policy_document.position),
+        policies=tuple(policies),
         help_center=HelpCenter.from_data(shared_data, content.help_center_document.position),
         interface=Interface.from_data(interface_data),
         untranslated=pick.untranslated(),

@@ -505,6 +505,14 @@ class Translations:
         stale = len(self.stale)
         return Status(self.locale.tag, total, translated, stale, total - translated - stale)
 
+    def status_of(self, part: str) -> Status:
+        """How much of one part is translated: the messages whose context starts with ``part/`` (a policy's id,
+        ``help-center`` or ``interface``)."""
+        contexts = [source.context for source in self.expected if source.context.startswith(f"{part}/")]
+        translated = sum(context in self.current for context in contexts)
+        stale = sum(context in self.stale for context in contexts)
+        return Status(self.locale.tag, len(contexts), translated, stale, len(contexts) - translated - stale)
+
     def pending(self) -> list[Pending]:
         """Each text that shows in English for now, with what a translator needs to do it."""
         return [

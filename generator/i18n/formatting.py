@@ -54,7 +54,7 @@ def format_fact(fact: Fact, locale: SiteLocale, help_center: HelpCenter, units: 
         unit = help_center.markets[locale.market].mass_unit
         return format_mass(Mass(float(number), fact.unit).convert(unit, help_center.mass_rounding[unit]), locale)
     if fact.type == "money":
-        return format_money(number, fact.currency, locale)
+        return format_money(number, fact.currency_in(locale.market), locale)
     return format_value(number, locale)
 
 

@@ -11,7 +11,7 @@ message per CLDR plural category the locale needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,8 @@ UNITS_CONTEXT = "interface/units/"
 
 #: The prefix of the contexts of help-center.yaml's texts.
 HELP_CENTER_CONTEXT = "help-center"
+#: The prefix of the contexts of interface.yaml's texts.
+INTERFACE_CONTEXT = "interface"
 
 #: Where each part of a policy appears, for the translator.
 _WHERE = {
@@ -67,22 +69,25 @@ class SourceMessage:
 
 
 def extract_messages(
-    policy: Document,
+    policies: Document | Sequence[Document],
     interface: Document,
     notes: Mapping[KeyPath, str] | None = None,
     shared: Document | None = None,
 ) -> list[SourceMessage]:
-    """Return every translatable text of the content, in file order: the policy's, help-center.yaml's, the interface's.
+    """Return every translatable text of the content, in file order: the policies' (one after the other),
+    help-center.yaml's, the interface's.
 
     ``notes`` describes interface texts by key path (from the interface's
     schema); they become the translator comments. A policy's contexts start with its id.
     """
-    prefix = policy_context(policy.data)
-    messages = [
-        _message(policy, prefix, path, text, _comment(prefix, path))
-        for path, text in policy_texts(policy.data)
-        if translatable(text)
-    ]
+    messages: list[SourceMessage] = []
+    for policy in [policies] if isinstance(policies, Document) else policies:
+        prefix = policy_context(policy.data)
+        messages += [
+            _message(policy, prefix, path, text, _comment(prefix, path))
+            for path, text in policy_texts(policy.data)
+            if translatable(text)
+        ]
     if shared is not None:
         messages += [
             _message(shared, HELP_CENTER_CONTEXT, path, text, _comment(HELP_CENTER_CONTEXT, path))

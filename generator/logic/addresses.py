@@ -14,9 +14,13 @@ from generator.logic import flow
 __all__ = ["FINDER_DIR", "REVIEW_DIR", "best_match", "node_dir"]
 
 
-def node_dir(path: flow.Path) -> str:
-    """Return the folder of the finder node reached by ``path``."""
-    return "/".join([FINDER_DIR, *(answer for _, answer in path)])
+def node_dir(path: flow.Path, finder_dir: str = FINDER_DIR) -> str:
+    """Return the folder of the finder node reached by ``path``, in the finder whose folder is ``finder_dir``.
+
+    >>> node_dir((("size", "small"), ("damage", "broken"))), node_dir((), "returns/finder")
+    ('finder/small/broken', 'returns/finder')
+    """
+    return "/".join([finder_dir, *(answer for _, answer in path)])
 
 
 def best_match(nodes: dict[flow.Path, flow.Node], answers: flow.Path) -> flow.Path:

@@ -13,6 +13,7 @@ as the pages mark it with a ``lang`` attribute. Its shape is
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +34,28 @@ FORMAT_VERSION = 1
 def finder_files(
     content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments | None = None
 ) -> dict[str, str]:
-    """Return ``finder.json`` and its schema, by file name, for ``content`` localized for ``locale``.
+    """Return each policy's ``finder.json`` and its schema beside it, by path from the locale's root, for
+    ``content`` localized for ``locale``.
 
-    ``locale_url`` is the address of the locale's root (``https://help.example/fr-fr/``, or ``/fr-fr/``);
-    every address in the file starts with it. ``fragments``: the texts the locale's pages already rendered.
+    ``finder.json`` is the finder's folder with ``.json`` added (:attr:`Policy.finder_data_file`):
+    ``finder.json``, ``make-a-warranty-claim/finder.json``. ``locale_url`` is the address of the locale's root
+    (``https://help.example/fr-fr/``, or ``/fr-fr/``); every address in the file starts with it.
+    ``fragments``: the texts the locale's pages already rendered.
     """
+    fragments = {} if fragments is None else fragments
+    files: dict[str, str] = {}
+    for each in content.each():
+        folder = posixpath.dirname(each.policy.finder_data_file)
+        files[each.policy.finder_data_file] = _finder_json(each, locale, locale_url, fragments)
+        files[posixpath.join(folder, SCHEMA_FILE.name)] = SCHEMA_FILE.read_text(encoding="utf-8")
+    return files
+
+
+def _finder_json(content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments) -> str:
+    """The ``finder.json`` of the policy in focus."""
     policy = content.policy
-    page = PageRenderer(content, locale, "", policy.article.id, fragments={} if fragments is None else fragments)
+    finder_dir = policy.finder_dir
+    page = PageRenderer(content, locale, "", policy.article.id, fragments=fragments)
 
     def text(value: str) -> str:
         return page.text(value).striptags() if value else ""
@@ -58,8 +74,8 @@ def finder_files(
         "locale": locale.tag,
         "title": text(policy.finder.title),
         **shown_in(title=policy.finder.title),
-        "url": url(node_dir(())),
-        "start": node_dir(()),
+        "url": url(node_dir((), finder_dir)),
+        "start": node_dir((), finder_dir),
         "questions": [
             {
                 "id": question.id,
@@ -92,21 +108,19 @@ def finder_files(
             }
             for scenario in policy.scenarios
         ],
-        "nodes": [_node(node, url) for node in content.proof.nodes],
+        "nodes": [_node(node, url, finder_dir) for node in content.proof.nodes],
     }
-    return {
-        FILE_NAME: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-        "finder.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
-    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _node(node: flow.Node, url: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {"id": node_dir(node.path), "url": url(node_dir(node.path))}
+def _node(node: flow.Node, url: Any, finder_dir: str) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": node_dir(node.path, finder_dir), "url": url(node_dir(node.path, finder_dir))}
     found["answered"] = [{"question": question, "answer": answer} for question, answer in node.path]
     if isinstance(node, flow.QuestionNode):
         found["question"] = node.question.id
         found["next"] = {
-            answer.id: node_dir((*node.path, (node.question.id, answer.id))) for answer in node.question.answers
+            answer.id: node_dir((*node.path, (node.question.id, answer.id)), finder_dir)
+            for answer in node.question.answers
         }
     else:
         found["outcome"] = node.outcome

@@ -71,15 +71,17 @@ def locale_llms_txt(content: Content, locale: SiteLocale, locale_url: str, fragm
     fragments = {} if fragments is None else fragments
     page = PageRenderer(content, locale, "", content.policy.article.id, fragments=fragments)
 
-    def plain(value: str) -> str:
-        return page.text(value).striptags()
-
     finder_note = page.ui("llms", "finder_data").striptags()
     sections = []
     for policy in _policies(content):
+        each = page.at(policy.id)  # its texts show its own facts
+
+        def plain(value: str, each: PageRenderer = each) -> str:
+            return each.text(value).striptags()
+
         title, description = plain(policy.article.title), plain(policy.article.description)
         article = Link(title, f"{locale_url}{policy.article.id}/", description)
-        finder = Link(plain(policy.finder.title), f"{locale_url}{finder_data.FILE_NAME}", finder_note)
+        finder = Link(plain(policy.finder.title), f"{locale_url}{policy.finder_data_file}", finder_note)
         sections.append(Section(article.name, (article, finder)))
     summary, details = page.ui("home", "description").striptags(), page.ui("llms", "intro").striptags()
     return write(content.interface.site_name, summary, details, sections)
@@ -127,5 +129,5 @@ def _link_text(text: str) -> str:
 
 
 def _policies(content: Content) -> list[Policy]:
-    """Every policy the locale publishes, in order: today, the one of content/policy.yaml."""
-    return [content.policy]
+    """Every policy the locale publishes, in the help center's order: policy.yaml's, then those of policies/."""
+    return [checked.policy for checked in content.policies]

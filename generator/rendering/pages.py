@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.content.locales import SiteLocale
 from generator.content.model import Answer, Outcome, Question
@@ -20,7 +20,7 @@ from generator.helpcenter.folder import Content
 from generator.helpcenter.ledger import Redirect, redirects
 from generator.helpcenter.translate import localize
 from generator.logic import flow
-from generator.logic.addresses import FINDER_DIR, REVIEW_DIR, node_dir
+from generator.logic.addresses import REVIEW_DIR, node_dir
 from generator.rendering import review
 from generator.rendering.render import Fragments, PageRenderer, shows_untranslated
 
@@ -86,8 +86,57 @@ class _Answered:
 
 
 def build_pages(content: Content, locale: SiteLocale) -> list[Page]:
-    """Return every page of ``locale``: home, article, then the finder's nodes."""
+    """Return every page of ``locale``: home, then each policy's article and finder, the review pages."""
     return build_localized_pages(localize(content, locale), locale)
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A policy as the home page lists it: its article and its finder, each with its description."""
+
+    policy: str
+    article_url: str
+    article_title: Markup
+    article_description: Markup
+    finder_url: str
+    finder_title: Markup
+    finder_description: Markup
+
+
+@dataclass(frozen=True)
+class HomeCategory:
+    """A heading of the home page, and the policies listed under it."""
+
+    id: str
+    title: Markup
+    guides: tuple[Guide, ...]
+
+
+def home_categories(page: PageRenderer) -> list[HomeCategory]:
+    """The policies by category, in the categories' order (each policy in the help center's order)."""
+    content = page.content
+    groups = []
+    for category in content.help_center.categories:
+        guides = []
+        for checked in content.policies:
+            policy = checked.policy
+            if policy.category != category.id:
+                continue
+            each = page.at(policy.id)  # its texts show its own facts
+            guides.append(
+                Guide(
+                    policy.id,
+                    each.url(policy.article.id),
+                    each.text(policy.article.title),
+                    each.text(policy.article.description),
+                    each.url(policy.finder_dir),
+                    each.text(policy.finder.title),
+                    each.text(policy.finder.description),
+                )
+            )
+        if guides:
+            groups.append(HomeCategory(category.id, page.text(category.title), tuple(guides)))
+    return groups
 
 
 def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[Page]:
@@ -99,23 +148,35 @@ def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragm
 
 
 def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[PendingPage]:
-    """Return every page of ``locale``, not rendered yet: home, article, the finder's nodes, review, redirects."""
-    policy = content.policy
-    article_dir = policy.article.id
-    common = {"finder_dir": FINDER_DIR}
+    """Return every page of ``locale``, not rendered yet: home, then each policy's article, finder nodes, review
+    and redirects, then the list of the reviews."""
     fragments = {} if fragments is None else fragments
 
-    def renderer(directory: str) -> PageRenderer:
-        return PageRenderer(content, locale, directory, article_dir, fragments=fragments)
-
     def home() -> Page:
-        page = renderer("")
+        page = PageRenderer(content, locale, "", content.policy.article.id, fragments=fragments)
         return Page(
             "",
             page.ui("home", "title").striptags(),
             page.ui("home", "description").striptags(),
-            _with_notice(page, page.render("home.html", **common)),
+            _with_notice(page, page.render("home.html", categories=home_categories(page))),
         )
+
+    pages = [PendingPage("", True, home)]
+    for each in content.each():
+        pages += _policy_pages(each, locale, fragments)
+    reviews = PageRenderer(content, locale, REVIEW_DIR, "", fragments=fragments)
+    pages.append(PendingPage(REVIEW_DIR, False, functools.partial(_review_index, content, reviews)))
+    return pages
+
+
+def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) -> list[PendingPage]:
+    """Return the pages of the policy in focus: its article, its finder's nodes, its review, its redirects."""
+    policy = content.policy
+    article_dir, finder_dir = policy.article.id, policy.finder_dir
+    common = {"finder_dir": finder_dir}
+
+    def renderer(directory: str) -> PageRenderer:
+        return PageRenderer(content, locale, directory, article_dir, fragments=fragments)
 
     def article() -> Page:
         page = renderer(article_dir)
@@ -127,15 +188,36 @@ def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | N
         )
 
     later = functools.partial
-    pages = [PendingPage("", True, home), PendingPage(article_dir, True, article)]
+    pages = [PendingPage(article_dir, True, article)]
     for node in content.proof.nodes:
-        directory = node_dir(node.path)
+        directory = node_dir(node.path, finder_dir)
         finder_page = later(_finder_page, node, content, renderer(directory), common)
         pages.append(PendingPage(directory, not node.path, finder_page))
-    pages.append(PendingPage(REVIEW_DIR, False, later(_review_page, content, renderer(REVIEW_DIR))))
-    for moved in redirects(content.ledger, content.proof.nodes):
+    pages.append(PendingPage(policy.review_dir, False, later(_review_page, content, renderer(policy.review_dir))))
+    for moved in redirects(content.ledger, content.proof.nodes, finder_dir):
         pages.append(PendingPage(moved.address, False, later(_redirect_page, moved, renderer(moved.address))))
     return pages
+
+
+def _review_index(content: Content, page: PageRenderer) -> Page:
+    """The list of the policies' review pages: kept from customers and robots, as they are."""
+    policies = [
+        (
+            page.url(checked.policy.review_dir),
+            page.at(checked.policy.id).text(checked.policy.article.title),
+            checked.policy.id,
+        )
+        for checked in content.policies
+    ]
+    html = page.render("review_index.html", policies=policies)
+    return Page(
+        REVIEW_DIR,
+        page.ui("review", "title").striptags(),
+        page.ui("review", "description").striptags(),
+        _with_notice(page, html),
+        listed=False,
+        extra_meta={"robots": "noindex"},
+    )
 
 
 def _redirect_page(moved: Redirect, page: PageRenderer) -> Page:
@@ -159,7 +241,7 @@ def _review_page(content: Content, page: PageRenderer) -> Page:
     """The policy table and the finder's flow, for editors and reviewers: kept from customers and robots."""
     html = page.render("review.html", **review_context(content, page, label_id="review-diagram-label"))
     return Page(
-        REVIEW_DIR,
+        content.policy.review_dir,
         page.ui("review", "title").striptags(),
         page.ui("review", "description").striptags(),
         _with_notice(page, html),
@@ -200,11 +282,12 @@ def review_context(
 
 def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: dict[str, str]) -> Page:
     policy = content.policy
+    finder_dir = policy.finder_dir
     answered = [
-        _Answered(policy.question(q), policy.question(q).answer(a), node_dir(node.path[:index]))
+        _Answered(policy.question(q), policy.question(q).answer(a), node_dir(node.path[:index], finder_dir))
         for index, (q, a) in enumerate(node.path)
     ]
-    context: dict[str, Any] = {"answered": answered, "node_dir": node_dir(node.path), **common}
+    context: dict[str, Any] = {"answered": answered, "node_dir": node_dir(node.path, finder_dir), **common}
     if isinstance(node, flow.QuestionNode):
         question = policy.question(node.question.id)  # the proof's nodes hold the source wording
         html = page.render("finder.html", question=question, **context)
@@ -219,5 +302,10 @@ def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: 
         description = page.text(outcome.summary or outcome.title).striptags()
         meta = {"finder": {"outcome": outcome.id, "scenario": scenario.id}}
     return Page(
-        node_dir(node.path), title, description, _with_notice(page, html), listed=not node.path, extra_meta=meta
+        node_dir(node.path, finder_dir),
+        title,
+        description,
+        _with_notice(page, html),
+        listed=not node.path,
+        extra_meta=meta,
     )

@@ -7,6 +7,7 @@ reach them through :func:`generator.content.inline.render`, which escapes them t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,7 +31,6 @@ from generator.i18n.formatting import (
     format_number,
     plural_form,
 )
-from generator.logic.addresses import FINDER_DIR
 
 #: The generator's own templates: article, finder, notices.
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -138,6 +138,11 @@ class PageRenderer:
     #: What the pages of one locale share: values, texts and fragments already rendered (see :meth:`_once`).
     fragments: Fragments = field(default_factory=dict)
 
+    def at(self, policy_id: str) -> PageRenderer:
+        """The renderer of the same page and locale for the texts of the policy ``policy_id`` (its facts, its links)."""
+        content = self.content.at(policy_id)
+        return dataclasses.replace(self, content=content, article_dir=content.policy.article.id)
+
     def _once(self, key: tuple[Any, ...], work: Callable[[], _T]) -> _T:
         """Return what ``key`` names, doing ``work`` only on the first page of the locale that needs it."""
         if key not in self.fragments:
@@ -148,7 +153,7 @@ class PageRenderer:
     @property
     def values(self) -> dict[str, str]:
         """The values texts may name, the facts and ``{max_questions}``: the same on every page, worked out once."""
-        return self._once(("values",), self._values)
+        return self._once(("values", self.content.policy.id), self._values)
 
     def _values(self) -> dict[str, str]:
         facts = (*self.content.help_center.facts.values(), *self.content.policy.facts.values())
@@ -173,16 +178,21 @@ class PageRenderer:
         policy, market = self.content.policy, self.locale.market
         shared = self.content.help_center.links
         links = {name: link.url_in(market) for name, link in (*shared.items(), *policy.links.items())}
-        links[f"{policy.id}/article"] = relative_url(self.page_dir, self.article_dir)
-        links[f"{policy.id}/finder"] = relative_url(self.page_dir, FINDER_DIR)
+        for each in (checked.policy for checked in self.content.policies):  # any policy's pages, as its id names them
+            links[f"{each.id}/article"] = relative_url(self.page_dir, each.article.id)
+            links[f"{each.id}/finder"] = relative_url(self.page_dir, each.finder_dir)
+            for outcome in each.outcomes:
+                links[f"{each.id}/{OUTCOME_LINK_PREFIX}{outcome.id}"] = relative_url(
+                    self.page_dir, each.article.id, outcome.id
+                )
         for outcome in policy.outcomes:
             links[OUTCOME_LINK_PREFIX + outcome.id] = relative_url(self.page_dir, self.article_dir, outcome.id)
-            links[f"{policy.id}/{OUTCOME_LINK_PREFIX}{outcome.id}"] = links[OUTCOME_LINK_PREFIX + outcome.id]
         return links
 
     def text(self, value: str) -> Markup:
         """Render a policy text with the inline syntax (once per locale, or per set of links if it has one)."""
-        key = ("text", value, self.links_key if "](" in value else None)
+        # A policy's facts are its own: the same text may show other values in another policy.
+        key = ("text", self.content.policy.id, value, self.links_key if "](" in value else None)
         return self._mark(value, self._once(key, lambda: self._in_forms(inline.render(value, self.values, self.links))))
 
     def ui(self, section: str, key: str, **values: Any) -> Markup:
@@ -247,7 +257,7 @@ class PageRenderer:
         page's links. ``key`` names what ``context`` holds (an outcome's id).
         """
         return self._once(
-            (template, key, self.links_key),
+            (template, self.content.policy.id, key, self.links_key),
             lambda: Markup(self.render(template, **context).removesuffix("\n")),
         )
 

@@ -50,7 +50,8 @@ PAGES = [
     pytest.param("finder/status-unknown/counteroffer/", id="check-device-status"),
     pytest.param("finder/not-flagged/other/", id="contact-support"),
     pytest.param("404.html", id="404"),
-    pytest.param("review/", id="review"),
+    pytest.param("review/", id="review-list"),
+    pytest.param("review/trade-in/", id="review"),
 ]
 PER_LOCALE = pytest.mark.parametrize("slug", [pytest.param(slug, id=tag) for tag, _, slug in LOCALES])
 #: A word every locale's pages contain (the carrier's name), so that the search shows results.
@@ -138,7 +139,7 @@ def test_review_page_is_accessible_on_a_phone(page, site_url, slug):
     """The wide table and the diagram scroll sideways, each a region the keyboard can reach, at a phone's width."""
     page.set_viewport_size({"width": 375, "height": 740})
     try:
-        response = page.goto(f"{site_url}/{slug}/review/")
+        response = page.goto(f"{site_url}/{slug}/review/trade-in/")
         assert response is not None
         assert response.ok
         assert_accessible(page)
