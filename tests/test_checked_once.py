@@ -328,3 +328,45 @@ def test_a_catalog_taken_whole_has_no_line_the_line_check_refuses(text: str) -> 
 )
 def test_every_real_catalog_is_taken_whole(name: str) -> None:
     assert catalogs._SOUND_FILE.fullmatch((ROOT / "content" / "locales" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(path, id=path.relative_to(ROOT).as_posix())
+        for path in sorted(
+            [
+                ROOT / "content" / "policy.yaml",
+                *(ROOT / "examples" / "help-center").glob("policy.yaml"),
+                *(ROOT / "examples" / "help-center" / "policies").glob("*.yaml"),
+            ]
+        )
+    ],
+)
+def test_a_glance_at_another_policy_finds_the_pages_a_whole_read_finds(path: Path) -> None:
+    from generator.helpcenter.policies import loose_targets, skimmed_targets
+
+    document, problems = load_document(path)
+    assert document is not None, problems
+
+    found = skimmed_targets(load.skim_ids(path))
+
+    assert found == loose_targets(document.data)
+    assert f"{document.data['id']}/article" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("id: a\noutcomes: [{id: b}]\n", {"a/article", "a/finder", "a/outcome:b"}, id="a-policy"),
+        pytest.param("id: a\noutcomes: {b: c}\n", {"a/article", "a/finder"}, id="outcomes-not-a-list"),
+        pytest.param("id: 3\noutcomes: [{id: b}]\n", set(), id="no-id"),
+        pytest.param("id: a\noutcomes: [\n", set(), id="unparsable"),
+    ],
+)
+def test_a_glance_finds_only_what_names_a_page(tmp_path: Path, text: str, expected: set[str]) -> None:
+    from generator.helpcenter.policies import skimmed_targets
+
+    (tmp_path / "policy.yaml").write_text(text, encoding="utf-8")
+
+    assert skimmed_targets(load.skim_ids(tmp_path / "policy.yaml")) == expected
