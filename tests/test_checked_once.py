@@ -370,3 +370,22 @@ def test_a_glance_finds_only_what_names_a_page(tmp_path: Path, text: str, expect
     (tmp_path / "policy.yaml").write_text(text, encoding="utf-8")
 
     assert skimmed_targets(load.skim_ids(tmp_path / "policy.yaml")) == expected
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [pytest.param(ROOT / "content", id="sound"), pytest.param(ROOT / "tests" / "fixtures", id="no-content-there")],
+)
+@pytest.mark.parametrize("enabled", [pytest.param(True, id="collector-on"), pytest.param(False, id="collector-off")])
+def test_a_check_leaves_the_cycle_collector_as_it_found_it(folder: Path, enabled: bool) -> None:
+    from generator.helpcenter.folder import check_content, check_policy_file
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        check_content(folder)
+        assert gc.isenabled() is enabled
+        check_policy_file(folder, folder / "policy.yaml")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -348,13 +348,14 @@ class _AliasMarkingLoader(yaml.SafeLoader):
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a document is built, and resume it after.
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a document is built (or a whole check runs), and resume it after.
 
     Building a policy of thousands of lines makes tens of thousands of
     objects, none of them in a cycle; each few hundred made, the collector
     walks them all again, which took a third of the time of reading a large
-    policy. Reference counting still frees what is dropped meanwhile.
+    policy. Reference counting still frees what is dropped meanwhile. Used
+    as a decorator too; within another pause, it leaves the collector paused.
     """
     paused = gc.isenabled()
     if paused:
@@ -367,7 +368,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _parse(text: str, name: str, loader_class: type) -> tuple[Document | None, list[Diagnostic]]:
-    with _collector_paused():
+    with collector_paused():
         return _parse_text(text, name, loader_class)
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.facts import check_links, check_markets, check_names, check_values
-from generator.content.load import Document, UnreadableFileError, load_document, skim_ids
+from generator.content.load import Document, UnreadableFileError, collector_paused, load_document, skim_ids
 from generator.content.locales import LocaleSettings
 from generator.content.model import HelpCenter, Interface, Policy
 from generator.content.references import (
@@ -252,6 +252,7 @@ def _prove(
     return proven, found
 
 
+@collector_paused()  # a fifth of a help center's check went to walking its objects again and again
 def check_content(
     content_dir: Path, *, strict: bool = False, catalogs_required: bool = True, adding: str = ""
 ) -> tuple[Content | None, list[Diagnostic]]:
@@ -311,6 +312,7 @@ def check_content(
     return content, []
 
 
+@collector_paused()
 def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | None, list[Diagnostic]]:
     """Check and prove the one policy in ``file`` with the files every policy shares, fast: while editing it.
 
