@@ -27,6 +27,15 @@ generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
    a text full of link starts), against the check of the toy policy, each
    within :data:`CHECK_LIMIT` seconds. ``--only adversarial`` runs this part
    alone (about a minute).
+6. Help center: a generated help center of :data:`HELP_CENTER` policies
+   (:func:`policies.help_center`): ``check`` of the whole of it, ``check`` of
+   one policy file as an editor runs it while editing, and all its locales
+   built against stock MkDocs + Material building as many plain pages, each
+   against its target of issue 14 (:data:`TARGETS`). These rows give the
+   median of ``--rounds`` runs, the best, and the processor time (user and
+   system, children included), which a busy machine inflates far less than
+   the wall time; the report's first line gives the machine's load.
+   ``--only help-center`` runs this part alone.
 
 A step that fails says so in its row and the run goes on. The run takes a
 few minutes (one brute-force proof is given its whole minute); progress goes
@@ -42,6 +51,7 @@ import logging
 import math
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -77,6 +87,12 @@ LISTED_PAGES = 3
 SOURCE_LOCALE = "en-US"
 #: The longest ``check`` may take on any policy within the size limits, on this machine (issue 13).
 CHECK_LIMIT = 5.0
+#: The generated help center: how many policies, and each one's (questions, answers per question, scenarios).
+HELP_CENTER = (20, (6, 4, 60))
+#: The policy file whose check is timed as an editor runs it while editing that policy.
+EDITED_POLICY = "policies/policy-07.yaml"
+#: Issue 14's targets: seconds for the checks and the preview, ours / stock per page for the build.
+TARGETS = {"check": 2.0, "one file": 0.3, "build": 1.0, "preview": 0.5}
 
 
 @dataclass
@@ -368,14 +384,14 @@ def pages_per_locale(site: Path) -> dict[str, int]:
     }
 
 
-def make_stock_project(work: Path, pages: int) -> Path:
+def make_stock_project(work: Path, pages: int, name: str = "stock") -> Path:
     """Write ``pages`` plain Markdown pages and one stock MkDocs + Material configuration per language.
 
     Like ours, the stock site lists a few pages in its navigation and keeps the
     rest out of it and out of the search index, so that both sites render the
     same kind of page and the ratio measures the build, not a bigger menu.
     """
-    stock = work / "stock"
+    stock = work / name
     docs = stock / "docs"
     (docs / "pages").mkdir(parents=True)
     names = ["index.md"] + [f"pages/page-{number}.md" for number in range(1, pages)]
@@ -472,14 +488,14 @@ def parallel_rows(work: Path, config_file: Path, rounds: int) -> list[Row]:
 
 def stock_build(stock: Path, site: Path) -> Run:
     """Build the stock site once per language, one after the other; return the total time and peak memory."""
-    total, peak = 0.0, 0.0
+    total, peak, cpu = 0.0, 0.0, 0.0
     for language in STOCK_LANGUAGES:
         config = f"mkdocs-{language}.yml"
         run = run_timed(python("-m", "mkdocs", "build", "-q", "-f", config, "-d", site / language), stock)
         if run.returncode:
             raise RuntimeError(f"stock build ({language}) failed: {first_line(run.output)}")
-        total, peak = total + run.seconds, max(peak, run.peak_mb)
-    return Run(total, peak, 0, "")
+        total, peak, cpu = total + run.seconds, max(peak, run.peak_mb), cpu + run.cpu_seconds
+    return Run(total, peak, 0, "", cpu_seconds=cpu)
 
 
 # 3. The generator's share of a locale's build ------------------------------------------------------------------
@@ -645,6 +661,9 @@ def preview_rows(work: Path, rounds: int) -> list[Row]:
             reference=float(big["full_rebuild_median_s"]),
             ratio=float(big["ratio"]),
             notes=(
+                f"{target_note('preview', float(big['edit_to_result_page_median_s']))}; the server's processor "
+                f"time per edit: median {big['edit_to_result_page_processor_median_s']} s "
+                f"({target_note('preview', float(big['edit_to_result_page_processor_median_s']))}); "
                 f"{big['finder_pages']:,} finder pages; ours {big['edit_to_result_page_s']} (a page made on request); "
                 f"reference: prove + build every page, as each edit did before, {big['full_rebuild_s']}"
             ),
@@ -764,6 +783,124 @@ def bounded_row(name: str, run: Run, reference: Run, ratio_of: str, before: str,
     )
 
 
+# 6. Help center -----------------------------------------------------------------------------------------------
+
+
+def help_center_name() -> str:
+    count, size = HELP_CENTER
+    return f"{count} policies × {size_name(size)}"
+
+
+def make_help_center(work: Path) -> Path:
+    """A copy of the project whose content is the generated help center; return its mkdocs.yml."""
+    count, size = HELP_CENTER
+    project = work / "help-center"
+    project.mkdir()
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    said = policies.write_help_center(project / "content", policies.help_center(count, *size, seed=0))
+    progress(f"help center: {said[0] if said else 'catalogs as copied'}")
+    return project / "mkdocs.yml"
+
+
+def median_runs(command: list[str], cwd: Path, rounds: int) -> tuple[Run, float, float]:
+    """Run ``command`` ``rounds`` times; return the fastest run, and the median wall and processor times."""
+    runs = [run_timed(command, cwd) for _ in range(rounds)]
+    fastest = min(runs, key=lambda run: run.seconds)
+    return fastest, statistics.median(run.seconds for run in runs), statistics.median(run.cpu_seconds for run in runs)
+
+
+def target_note(what: str, value: float) -> str:
+    """Say whether ``value`` meets issue 14's target for ``what``."""
+    target = TARGETS[what]
+    unit = "×" if what == "build" else " s"
+    return f"target ≤ {target:g}{unit}: {'met' if value <= target else 'NOT met'}"
+
+
+def help_center_rows(work: Path, rounds: int) -> list[Row]:
+    """``check`` of the generated help center, whole and one file, and its build against stock per page."""
+    progress(f"help center: generating {help_center_name()} and its catalogs")
+    config = make_help_center(work)
+    project = config.parent
+    rows = guarded("help center: check", lambda: help_center_check_rows(project, rounds))
+    rows += guarded("help center: build", lambda: help_center_build_rows(work, config, rounds))
+    return rows
+
+
+def help_center_check_rows(project: Path, rounds: int) -> list[Row]:
+    name = help_center_name()
+    progress(f"help center: check of the whole {name}")
+    whole, wall, whole_cpu = median_runs(python("-m", "generator", "check", "--content", "content"), project, rounds)
+    cpu = whole_cpu
+    rows = [
+        Row(
+            f"help center: check, {name} (median of {rounds})",
+            ours=wall,
+            notes=(
+                f"{target_note('check', wall)} (processor: {cpu:.2f} s, {target_note('check', cpu)}); "
+                f"best {whole.seconds:.2f} s; exit {whole.returncode}: {first_line(whole.output, 80)}"
+            ),
+        )
+    ]
+    progress(f"help center: check of {EDITED_POLICY} alone, as while editing it")
+    command = python("-m", "generator", "check", "--content", "content", f"content/{EDITED_POLICY}")
+    one, wall, cpu = median_runs(command, project, rounds)
+    how = f"`check --content content content/{EDITED_POLICY}`"
+    if one.returncode == 2 and "usage:" in one.output:  # the command takes no file yet: the whole check stands in
+        one, wall, cpu = whole, rows[0].ours or 0.0, whole_cpu
+        how = "the whole check (this version of `check` takes no file)"
+    rows.append(
+        Row(
+            f"help center: check of one policy file (median of {rounds})",
+            ours=wall,
+            reference=rows[0].ours,
+            ratio=wall / (rows[0].ours or 1.0),
+            ratio_of="one file / all files",
+            notes=(
+                f"{target_note('one file', wall)} (processor: {cpu:.2f} s, {target_note('one file', cpu)}); "
+                f"{how}; exit {one.returncode}: {first_line(one.output, 60)}"
+            ),
+        )
+    )
+    return rows
+
+
+def help_center_build_rows(work: Path, config: Path, rounds: int) -> list[Row]:
+    """All locales of the help center built, against stock MkDocs + Material building as many plain pages."""
+    name = help_center_name()
+    sites = work / "help-center-sites"
+    progress(f"help center: python -m generator build ({name}, every locale)")
+    command = python("-m", "generator", "build", "--config", config.relative_to(work), "--site-dir")
+    runs = [run_timed([*command, str(sites / f"ours-{index}")], work) for index in range(rounds)]
+    ours = min(runs, key=lambda run: run.seconds)
+    if ours.returncode:
+        raise RuntimeError(f"our build failed: {first_line(ours.output)}")
+    counts = pages_per_locale(sites / "ours-0")
+    pages = max(counts.values())
+    progress(f"help center: stock MkDocs + Material, {pages} plain pages × {len(STOCK_LANGUAGES)} languages")
+    stock = make_stock_project(work, pages, "help-center-stock")
+    stock_runs = [stock_build(stock, sites / f"stock-{index}") for index in range(rounds)]
+    best_stock = min(stock_runs, key=lambda run: run.seconds)
+    wall = statistics.median(run.seconds for run in runs) / statistics.median(run.seconds for run in stock_runs)
+    cpu = statistics.median(run.cpu_seconds for run in runs) / statistics.median(run.cpu_seconds for run in stock_runs)
+    per_page = ours.seconds / sum(counts.values()) * 1000
+    return [
+        Row(
+            f"help center: build, {name}, {len(counts)} locales (best of {rounds})",
+            ours=ours.seconds,
+            reference=best_stock.seconds,
+            ratio=ours.seconds / best_stock.seconds,
+            notes=(
+                f"per page: {target_note('build', ours.seconds / best_stock.seconds)}; medians: {wall:.2f}×, "
+                f"processor {cpu:.2f}× ({target_note('build', cpu)}); {pages:,} pages per locale "
+                f"({sum(counts.values()):,} in all, {per_page:.1f} ms each); stock builds its "
+                f"{len(STOCK_LANGUAGES)} languages one after the other"
+            ),
+        )
+    ]
+
+
 # The report ----------------------------------------------------------------------------------------------------
 
 
@@ -830,6 +967,8 @@ def run_all(rounds: int, only: str | None = None) -> list[Row]:
             return guarded("adversarial", lambda: adversarial_rows(work, rounds))
         if only == "preview":
             return guarded("preview", lambda: preview_rows(work, rounds))
+        if only == "help-center":
+            return guarded("help center", lambda: help_center_rows(work, rounds))
         rows += proof_rows(work, rounds)
         rows += guarded("proof: gap and overlap", lambda: broken_rows(work, rounds))
         try:
@@ -844,6 +983,7 @@ def run_all(rounds: int, only: str | None = None) -> list[Row]:
         rows += guarded("diff", lambda: diff_rows(rounds))
         rows += guarded("preview", lambda: preview_rows(work, rounds))
         rows += guarded("adversarial", lambda: adversarial_rows(work, rounds))
+        rows += guarded("help center", lambda: help_center_rows(work, rounds))
     return rows
 
 
@@ -851,7 +991,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="each figure is the best of this many runs (default 3)")
     parser.add_argument("--json", action="store_true", help="print the rows as a JSON object")
-    parser.add_argument("--only", choices=["adversarial", "preview"], help="run this part alone")
+    parser.add_argument("--only", choices=["adversarial", "preview", "help-center"], help="run this part alone")
     parser.add_argument("--proof", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)  # the child's side
     args = parser.parse_args(argv)
     if args.proof:
@@ -859,19 +999,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    start = time.perf_counter()
+    start, load_before = time.perf_counter(), os.getloadavg()[0]
     try:
         rows = run_all(args.rounds, args.only)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     seconds = time.perf_counter() - start
+    load = (load_before, os.getloadavg()[0])  # how busy the machine was: the wall times grow with it
     progress(f"done in {seconds:.0f} s")
     if args.json:
-        report = {"rounds": args.rounds, "cores": os.cpu_count(), "seconds": round(seconds, 1)}
+        report = {"rounds": args.rounds, "cores": os.cpu_count(), "seconds": round(seconds, 1), "load": load}
         print(json.dumps({**report, "rows": [asdict(row) for row in rows]}, indent=2, ensure_ascii=False))
     else:
-        print(f"best of {args.rounds} rounds; {os.cpu_count()} cores; {seconds:.0f} s in all\n")
+        print(
+            f"best of {args.rounds} rounds unless a row says median; {os.cpu_count()} cores; {seconds:.0f} s in all; "
+            f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end\n"
+        )
         print(table(rows))
     return 0
 

@@ -2,6 +2,7 @@
 
     from benchmarks.policies import generate, write_content
     write_content(folder, generate(questions=8, answers=4, scenarios=200))
+    write_help_center(folder, help_center(policies=20, questions=6, answers=4, scenarios=60))
 
 The real policy has 3 questions and 8 scenarios; a benchmark on it says little
 about what the proof or the build cost once a policy grows. These policies
@@ -10,6 +11,12 @@ decision tree: each leaf of the tree is a scenario, so the scenarios tile the
 answer space exactly (no gap, no overlap) without the generator having to
 prove it. :func:`with_gap` and :func:`with_overlap` break one on purpose, to
 time how fast the check reports it.
+
+They are written in the general policy format as the real one is: facts of
+several types, links, a procedure with a table, outcomes made of blocks. A
+help center (:func:`help_center`) is many such policies, each with its own
+id, article and finder, in the layout of a content folder: ``policy.yaml``
+and ``policies/<id>.yaml`` beside the shared ``help-center.yaml``.
 """
 
 from __future__ import annotations
@@ -35,6 +42,11 @@ KEPT_FILES = (
     "locales.yaml",
     "locales.schema.json",
 )
+
+#: The folder of a help center's other policies, each named by its id.
+POLICIES_DIR = "policies"
+#: The real content's catalogs, which a generated help center starts from (its interface words translated).
+CATALOGS_DIR = "locales"
 
 #: A leaf of the decision tree: per question index, the answer indexes it still allows (in YAML order).
 Leaf = list[list[int]]
@@ -218,3 +230,47 @@ def write_content(folder: Path, data: dict[str, Any]) -> list[str]:
     except ContentError as error:
         shutil.rmtree(folder / "locales", ignore_errors=True)
         return [f"no catalogs: i18n update refused the content ({str(error).splitlines()[0][:100]})"]
+
+
+def help_center(policies: int, questions: int, answers: int, scenarios: int, seed: int = 0) -> dict[str, Any]:
+    """Return ``policies`` generated policies by the file each goes to, the first to ``policy.yaml``.
+
+    Each has its own logic (seed ``seed + its number``), id, article and
+    finder, and keeps everything else of the real policy: its facts, links,
+    procedure, table and outcomes, under its own id.
+    """
+    if policies < 1:
+        raise ValueError("a help center needs at least 1 policy")
+    found: dict[str, Any] = {}
+    for number in range(1, policies + 1):
+        data = generate(questions, answers, scenarios, seed=seed + number - 1)
+        policy_id = f"policy-{number:02d}"
+        data["id"] = policy_id
+        data["article"] = {**data["article"], "id": policy_id, "title": f"{data['article']['title']} ({number})"}
+        data["finder"] = {key: value for key, value in data["finder"].items() if key != "id"}  # below its article
+        found["policy.yaml" if number == 1 else f"{POLICIES_DIR}/{policy_id}.yaml"] = data
+    return found
+
+
+def write_help_center(folder: Path, files: dict[str, Any]) -> list[str]:
+    """Make ``folder`` the content folder of a help center of ``files`` (from :func:`help_center`).
+
+    The shared files (help-center.yaml, interface, locales) and the catalogs
+    are the real content's; ``i18n update`` then adds every generated policy's
+    messages to the catalogs (untranslated, so their pages fall back to
+    English, but the interface words are translated as in the real site).
+    Return what ``i18n update`` said, or why it was skipped.
+    """
+    from generator.content.diagnostics import ContentError
+    from generator.helpcenter import catalog_commands as i18n
+
+    (folder / POLICIES_DIR).mkdir(parents=True, exist_ok=True)
+    for name in KEPT_FILES:
+        shutil.copyfile(CONTENT / name, folder / name)
+    shutil.copytree(CONTENT / CATALOGS_DIR, folder / CATALOGS_DIR, dirs_exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_text(dump(data), encoding="utf-8")
+    try:
+        return i18n.update(folder)
+    except ContentError as error:
+        return [f"catalogs as copied: i18n update refused the content ({str(error).splitlines()[0][:100]})"]

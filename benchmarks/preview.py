@@ -62,8 +62,8 @@ def copy_project(folder: Path, *, content: bool = True) -> Path:
 
 
 @contextmanager
-def running(command: list[str], project: Path, env: dict[str, str]) -> Iterator[str]:
-    """Start a preview server; yield its address once it serves, and stop it."""
+def running(command: list[str], project: Path, env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """Start a preview server; yield its address and process id once it serves, and stop it."""
     process = subprocess.Popen(
         command, cwd=project, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -73,7 +73,7 @@ def running(command: list[str], project: Path, env: dict[str, str]) -> Iterator[
         for line in process.stdout:
             served = re.search(r"Serving (?:\S+ )?on (http://\S+?/)(?:en-us/)?$", line.strip())
             if served:
-                yield served[1]
+                yield served[1], process.pid
                 return
             if time.monotonic() > deadline:
                 break
@@ -97,8 +97,19 @@ def big_project(folder: Path) -> tuple[Path, int]:
     return project, len(load_content(project / "content").proof.nodes)
 
 
-def big_latencies(project: Path, address: str, edits: int) -> dict[str, list[float]]:
-    """Edit an outcome's title ``edits`` times; return the seconds until a deep result, then the article, show it."""
+def processor_seconds(pid: int) -> float:
+    """The processor time (user and system) the process ``pid`` has used so far, from ``/proc``."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def big_latencies(project: Path, address: str, edits: int, pid: int) -> dict[str, list[float]]:
+    """Edit an outcome's title ``edits`` times; return the seconds until a deep result, then the article, show it.
+
+    Also the processor time the preview's process took for each edit, until
+    the result page showed it (``"result-processor"``): what the wall time
+    would be on an idle machine, whatever else runs on this one.
+    """
     address += "en-us/"
     finder = json.loads(fetch(address + "finder.json"))
     deep = max((node for node in finder["nodes"] if node.get("outcome") == BIG_OUTCOME), key=lambda n: len(n["id"]))
@@ -109,14 +120,16 @@ def big_latencies(project: Path, address: str, edits: int) -> dict[str, list[flo
     policy = project / "content" / "policy.yaml"
     text = policy.read_text(encoding="utf-8")
     assert BIG_TITLE in text, "the outcome title changed: update benchmarks/preview.py"
-    times: dict[str, list[float]] = {page: [] for page in pages}
+    times: dict[str, list[float]] = {page: [] for page in [*pages, "result-processor"]}
     for edit in range(edits):
         for page, path in pages.items():
             time.sleep(0.5)  # let the previous rebuild settle
             words = f"edited-{page}-{edit}-{time.monotonic_ns()}"
-            start = time.perf_counter()
+            start, processor = time.perf_counter(), processor_seconds(pid)
             policy.write_text(text.replace(BIG_TITLE, f"title: {words}"), encoding="utf-8")
             times[page].append(_served(address + path, words, start))
+            if page == "result":
+                times["result-processor"].append(processor_seconds(pid) - processor)
     policy.write_text(text, encoding="utf-8")
     return times
 
@@ -150,8 +163,8 @@ def measure_big(edits: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         project, pages = big_project(Path(folder))
         ours = [PYTHON, "-m", "generator", "serve", "--dev-addr", "127.0.0.1:0"]
-        with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as address:
-            served = big_latencies(project, address, edits)
+        with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as (address, pid):
+            served = big_latencies(project, address, edits, pid)
         full = full_rebuilds(project, edits)
     result, article, reference = (statistics.median(times) for times in (served["result"], served["article"], full))
     return {
@@ -159,6 +172,8 @@ def measure_big(edits: int) -> dict[str, object]:
         "finder_pages": pages,
         "edit_to_result_page_median_s": round(result, 3),
         "edit_to_result_page_s": [round(t, 3) for t in served["result"]],
+        "edit_to_result_page_processor_median_s": round(statistics.median(served["result-processor"]), 3),
+        "edit_to_result_page_processor_s": [round(t, 3) for t in served["result-processor"]],
         "edit_to_article_median_s": round(article, 3),
         "edit_to_article_s": [round(t, 3) for t in served["article"]],
         "full_rebuild_median_s": round(reference, 3),
@@ -218,7 +233,7 @@ def measure(edits: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         project = copy_project(Path(folder))
         ours = [PYTHON, "-m", "generator", "serve", "--dev-addr", "127.0.0.1:0"]
-        with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as address:
+        with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as (address, _):
             fast = edit_latencies(project, address, edits)
             problems = edit_latencies(project, address, edits, broken=True)
         port = _free_port()
@@ -228,7 +243,7 @@ def measure(edits: int) -> dict[str, object]:
             "HELP_SITE_URL": f"http://127.0.0.1:{port}/en-us/",
             "HELP_BASE_URL": f"http://127.0.0.1:{port}/",
         }
-        with running(stock, project, env) as address:
+        with running(stock, project, env) as (address, _):
             slow = edit_latencies(project, address, edits)
     median, stock_median = statistics.median(fast), statistics.median(slow)
     return {
@@ -266,6 +281,7 @@ def main() -> None:
         print(f"{big['size']} policy, {big['finder_pages']} finder pages, median of {args.edits} edits:")
         for what, key in [
             ("edit → deep result page served", "edit_to_result_page"),
+            ("its processor time (the server)", "edit_to_result_page_processor"),
             ("edit → article served", "edit_to_article"),
             ("full rebuild, as before", "full_rebuild"),
         ]:

@@ -30,6 +30,7 @@ def by_the_expression(text: str) -> list[tuple[int, int, str]]:
         pytest.param("](](](", [], id="no-closing-parenthesis"),
         pytest.param("](x](y)](z)", [(0, 7, "x](y"), (7, 11, "z")], id="links-found-one-after-the-other"),
         pytest.param("[a](b)(c)", [(2, 6, "b")], id="the-shortest-target"),
+        pytest.param("a) (b [c] (d) ]", [], id="brackets-and-parentheses-but-no-link-start"),
     ],
 )
 def test_what_looks_like_a_link(text, links):

@@ -114,3 +114,22 @@ def test_what_diff_prints_from_the_content_is_escaped(capsys, project):
         assert (status, err) == (0, "")
         assert not ACTING.search(out.replace("\n", ""))
         assert "Jump to\\u200f" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('msgid "a"\nmsgstr "b"\n', [], id="nothing-to-find"),
+        pytest.param('msgid "a"\r\nmsgstr "b"\r\n', [], id="windows-line-ends-are-line-ends"),
+        pytest.param('msgid "a"\nmsgstr "b\u202ec"\n', [(2, 10, "\u202e")], id="an-override-in-a-translation"),
+        pytest.param('# a\x1b comment\nmsgid "a"\n', [(1, 4, "\x1b")], id="a-control-character-in-a-comment"),
+        pytest.param('msgid "a"\nmsgstr "b\\rc"\n', [(2, 10, "\r")], id="a-carriage-return-escape"),
+        pytest.param('msgid "a"\nmsgstr "b\\\\rc"\n', [], id="an-escaped-backslash-then-r"),
+        pytest.param('#. see \\r\nmsgid "a"\n', [], id="backslash-r-outside-quotes"),
+        pytest.param('msgid "a"\nmsgstr "b"\rc"\n', [(2, 11, "\r")], id="a-carriage-return-inside-a-line"),
+    ],
+)
+def test_a_catalog_refuses_them_on_the_lines_that_hold_them(text, expected):
+    from generator.content.characters import in_catalog
+
+    assert list(in_catalog(text)) == expected

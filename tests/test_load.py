@@ -82,3 +82,66 @@ def test_broken_yaml_is_explained_by_pyyaml(text, expected):
 
     assert document is None or problems
     assert str(problems[0]).startswith(expected)
+
+
+def ids_read_whole(path: Path) -> tuple[object, dict[str, list[str]]]:
+    """The file's id and the ids of its top-level lists' items, from the document read whole."""
+    document, problems = load.load_document(path)
+    assert document is not None, problems
+    lists = {
+        key: [item["id"] for item in value if isinstance(item, dict) and isinstance(item.get("id"), str)]
+        for key, value in document.data.items()
+        if isinstance(value, list)
+    }
+    return document.data.get("id"), lists
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(path, id=f"{path.parent.name}/{path.name}")
+        for path in sorted(
+            [
+                *(ROOT / "content").glob("*.yaml"),
+                *(ROOT / "examples").rglob("*.yaml"),
+                ROOT / "tests" / "fixtures" / "toy" / "policy.yaml",
+            ]
+        )
+    ],
+)
+def test_a_skim_finds_the_ids_a_whole_read_finds(path):
+    own, lists = ids_read_whole(path)
+
+    assert load.skim_ids(path) == (own if isinstance(own, str) else None, lists)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("id: a\noutcomes:\n  - id: b\n  - id: c\n", ("a", {"outcomes": ["b", "c"]}), id="ids"),
+        pytest.param("id: 'yes'\nl: [{id: 'no'}]\n", ("yes", {"l": ["no"]}), id="quoted-words-are-text"),
+        pytest.param("id: yes\nl: [{id: no}, {id: 2}, {id: null}]\n", (None, {"l": []}), id="not-text-is-no-id"),
+        pytest.param("id: !!str yes\nl: []\n", ("yes", {"l": []}), id="a-text-by-its-tag"),
+        pytest.param(
+            "x: {id: no-id-of-the-file}\nl: [a, [b], {id: [c]}, {d: {id: e}}, {id: f}]\nid: g\n",
+            ("g", {"l": ["f"]}),
+            id="ids-deeper-down-are-not-the-file's-nor-an-item's",
+        ),
+        pytest.param("a: &x {id: b}\nl: [*x, {id: c}]\n", (None, {"l": ["c"]}), id="an-alias-item-is-passed-over"),
+        pytest.param("- id: a\n", (None, {}), id="a-list-at-the-top"),
+        pytest.param("just text\n", (None, {}), id="a-text-at-the-top"),
+        pytest.param("", None, id="empty"),
+        pytest.param("id: a\nl: [b\n", None, id="broken"),
+        pytest.param("id: a\n\tl: []\n", None, id="a-tab"),
+    ],
+)
+def test_a_skim_reads_only_what_a_whole_read_takes_for_ids(tmp_path, text, expected):
+    path = tmp_path / "policy.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    assert load.skim_ids(path) == expected
+
+
+def test_a_skim_of_a_file_that_cannot_be_read_is_nothing(tmp_path):
+    assert load.skim_ids(tmp_path / "missing.yaml") is None
+    assert load.skim_ids(tmp_path) is None

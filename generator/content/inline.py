@@ -66,6 +66,8 @@ def any_links(text: str) -> Iterator[tuple[int, int, str]]:
     scan from a position ends is worked out once, from the end of the text
     back, so that no scan is made twice.
     """
+    if "](" not in text:  # no link starts: most texts, told at once
+        return
     length = len(text)
     # closing[j]: where the shortest target starting at j is ended by its ')', or _FAILS.
     closing = [_FAILS] * (length + 1)

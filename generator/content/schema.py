@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -19,10 +20,6 @@ import jsonschema
 from generator.content.diagnostics import Diagnostic, Position, did_you_mean
 from generator.content.load import Document, KeyPath, read_file
 from generator.content.locales import TAG_PATTERN, tag_problem
-
-
-def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
-    return _validator_of(read_file(schema_path).decode("utf-8"))
 
 
 @cache
@@ -69,8 +66,57 @@ def _pattern(
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-#: Draft 2020-12, with ``pattern`` matched as the schema means it (see :func:`whole_pattern`).
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+#: Draft 2020-12's own ``items``, which :func:`_items` calls for what it does not remember.
+_DRAFT_ITEMS = jsonschema.Draft202012Validator.VALIDATORS["items"]
+#: The list items found valid so far, per ``items`` subschema (kept alive here, so that its ``id`` stays its
+#: own): each item by its ``repr``, which tells every value of a document apart (``'1'``, ``1``, ``1.0``,
+#: ``True``, a date), so that an item is skipped only when it equals one already found valid.
+_valid_items: dict[int, tuple[dict[str, Any], set[str]]] = {}
+#: How many items :data:`_valid_items` remembers before it starts afresh: far more than a help center holds.
+VALID_ITEMS_LIMIT = 200_000
+_remembered = 0
+
+
+def _items(
+    validator: jsonschema.Draft202012Validator, items: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    """Draft 2020-12 ``items``, skipping a list item (a mapping or a list) already found valid against ``items``.
+
+    Whether a value is valid against a schema depends on the two alone (the
+    schemas have no ``unevaluatedItems``, whose annotations would need the
+    item visited), so an item that equals one found valid is valid too. The
+    preview checks a policy again after each edit, and most of its scenarios,
+    questions and outcomes are as they were: only the edited ones are checked
+    again. An item with a problem is never remembered, so its problems are
+    found again each time.
+    """
+    if not isinstance(items, dict) or "prefixItems" in schema or not isinstance(instance, list):
+        yield from _DRAFT_ITEMS(validator, items, instance, schema)
+        return
+    global _remembered
+    known = _valid_items.setdefault(id(items), (items, set()))[1]
+    for index, item in enumerate(instance):
+        if not isinstance(item, dict | list):  # a text or a number: checked faster than remembered
+            yield from validator.descend(instance=item, schema=items, path=index)
+            continue
+        key = repr(item)
+        if key in known:
+            continue
+        errors = list(validator.descend(instance=item, schema=items, path=index))
+        if errors:
+            yield from errors
+            continue
+        if _remembered >= VALID_ITEMS_LIMIT:
+            _valid_items.clear()
+            _remembered = 0
+            known = _valid_items.setdefault(id(items), (items, set()))[1]
+        known.add(key)
+        _remembered += 1
+
+
+#: Draft 2020-12, with ``pattern`` matched as the schema means it (see :func:`whole_pattern`), and list items
+#: found valid once not checked again (see :func:`_items`).
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern, "items": _items})
 
 
 def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
@@ -102,9 +148,37 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
     return inlined
 
 
+#: The documents found valid, by ``id``, each kept alive with the text of the schema it was checked against.
+_valid_documents: dict[int, tuple[Document, str]] = {}
+#: How many documents ``_valid_documents`` remembers (the oldest is forgotten first).
+VALID_DOCUMENTS_LIMIT = 256
+_valid_documents_lock = threading.Lock()
+
+
 def validate_against_schema(document: Document, schema_path: Path) -> list[Diagnostic]:
-    """Return one diagnostic per schema violation in ``document``."""
-    validator = _validator(schema_path)
+    """Return one diagnostic per schema violation in ``document``.
+
+    A document found valid against the same schema text is not checked again:
+    :func:`generator.content.load.load_document` gives the same document for
+    a file whose text has not changed, and a document is never changed once
+    read.
+    """
+    schema = read_file(schema_path).decode("utf-8")
+    with _valid_documents_lock:
+        known = _valid_documents.get(id(document))
+        if known is not None and known[0] is document and known[1] == schema:
+            return []
+    diagnostics = _validate(document, _validator_of(schema))
+    if not diagnostics:
+        with _valid_documents_lock:
+            _valid_documents.pop(id(document), None)
+            _valid_documents[id(document)] = (document, schema)
+            while len(_valid_documents) > VALID_DOCUMENTS_LIMIT:
+                del _valid_documents[next(iter(_valid_documents))]
+    return diagnostics
+
+
+def _validate(document: Document, validator: jsonschema.Draft202012Validator) -> list[Diagnostic]:
     errors = sorted(validator.iter_errors(document.data), key=lambda e: document.position(tuple(e.absolute_path)))
     diagnostics = []
     read_as_booleans: list[tuple[Position, str]] = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.diagnostics import Diagnostic, Position, display_path
-from generator.content.load import Document
+from generator.content.load import Document, Skimmed
 from generator.content.references import OUTCOME_LINK_PREFIX, POLICY_PAGES
 from generator.content.reserved import FINDER_DIR, REVIEW_DIR
 
@@ -173,6 +173,15 @@ def link_targets(documents: Iterable[Document]) -> frozenset[str]:
         targets |= {f"{policy_id}/{page}" for page in POLICY_PAGES}
         targets |= {f"{policy_id}/{OUTCOME_LINK_PREFIX}{outcome}" for outcome in outcomes}
     return frozenset(targets)
+
+
+def skimmed_targets(skimmed: Skimmed | None) -> frozenset[str]:
+    """The targets :func:`loose_targets` finds, from what :func:`generator.content.load.skim_ids` found in a
+    policy file (``None``: a file that could not be read or parsed, which names no page)."""
+    if skimmed is None:
+        return frozenset()
+    own, lists = skimmed
+    return loose_targets({"id": own, "outcomes": [{"id": outcome} for outcome in lists.get("outcomes", [])]})
 
 
 def loose_targets(data: Any) -> frozenset[str]:
