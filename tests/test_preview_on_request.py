@@ -61,7 +61,8 @@ def two_builds(tmp_path_factory) -> tuple[Path, Path, PagesOnRequest]:
         pytest.param("finder/index.html", False, id="finder-start"),
         pytest.param("question", True, id="finder-question"),
         pytest.param("result", True, id="finder-result"),
-        pytest.param("review/index.html", True, id="review"),
+        pytest.param("review/index.html", True, id="review-list"),
+        pytest.param("review/trade-in/index.html", True, id="review"),
         pytest.param("finder.json", True, id="finder-json"),
         pytest.param("finder.schema.json", True, id="finder-schema"),
     ],
@@ -205,7 +206,7 @@ def test_a_served_page_is_the_page_of_a_full_build_but_for_the_live_reload_scrip
             id="finder-result",
         ),
         pytest.param(
-            "review/index.html",
+            "review/trade-in/index.html",
             "text: Did you try to sort it out?",
             "text: Did you try to sort it out, edited?",
             id="review",
