@@ -70,6 +70,12 @@ def built_site(content, site_dir, site_server) -> Path:
 
 
 @pytest.fixture(scope="session")
+def example_content() -> Content:
+    """The example help center, proven."""
+    return load_content(EXAMPLE_DIR)
+
+
+@pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example help center's site, built like `CONTENT=examples/help-center make build --strict`.
 

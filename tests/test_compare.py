@@ -206,7 +206,7 @@ def test_diff_counts_what_an_edit_adds_removes_and_renames(
     new_data = copy.deepcopy(old_data)
     new_edit(new_data)
 
-    found = compare(content_of(tmp_path / "old", old_data), content_of(tmp_path / "new", new_data))
+    [found] = compare(content_of(tmp_path / "old", old_data), content_of(tmp_path / "new", new_data)).policies
 
     assert found.renamed == renamed
     assert found.added == added

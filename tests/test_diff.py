@@ -61,7 +61,9 @@ def test_a_reworded_text_names_the_translations_it_makes_stale(capsys, project, 
     status, out, _ = run(capsys, "diff", str(before), "--format", "json")
 
     assert status == 0
-    found = json.loads(out)
+    everything = json.loads(out)
+    found = everything["policies"][0]
+    assert (found["id"], everything["texts"]) == ("trade-in", [])
     assert found["outcome_changes"] == []
     assert found["texts"] == [
         {
@@ -70,7 +72,7 @@ def test_a_reworded_text_names_the_translations_it_makes_stale(capsys, project, 
             "new": "Free return",
         }
     ]
-    assert found["stale"] == {
+    assert everything["stale"] == {
         tag: ["trade-in/outcomes/free-return/title"] for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]
     }
 
@@ -81,7 +83,7 @@ def test_a_question_in_front_retires_every_finder_address_and_says_where_each_le
     status, out, _ = run(capsys, "diff", str(before), "--format", "json")
 
     assert status == 0
-    found = json.loads(out)
+    found = json.loads(out)["policies"][0]
     assert found["added"] == {
         "questions": ["channel"],
         "answers": ["channel=online", "channel=shop"],
@@ -183,7 +185,7 @@ def test_a_renamed_id_is_a_rename_not_customers_moving(capsys, project, before, 
     status, out, _ = run(capsys, "diff", str(before), "--format", "json")
 
     assert status == 0
-    found = json.loads(out)
+    found = json.loads(out)["policies"][0]
     assert found["renamed"] == renamed
     assert (found["combinations"], found["only_old"], found["only_new"]) == (60, 0, 0)
     assert [(c["old_scenario"], c["combinations"]) for c in found["outcome_changes"]] == [("changed-mind", 4)]

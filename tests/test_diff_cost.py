@@ -44,7 +44,7 @@ def test_diff_of_versions_cut_across_each_other(tmp_path, monkeypatch, capsys, l
         )
     else:
         assert (status, err) == (0, "")
-        assert len(json.loads(out)["outcome_changes"]) == 48
+        assert len(json.loads(out)["policies"][0]["outcome_changes"]) == 48
 
 
 def test_the_limit_is_the_one_stated():

@@ -86,6 +86,48 @@ def test_every_kind_of_page_is_built(example_site, slug):
     assert not missing, f"{slug}: not built: {missing}"
 
 
+def test_the_example_has_its_three_policies_in_order(example_content):
+    """policy.yaml first, then policies/ by file name."""
+    assert [checked.policy.id for checked in example_content.policies] == ["trade-in", "cancel-order", "warranty"]
+
+
+@PER_LOCALE
+def test_each_policys_finder_json_starts_at_its_finder(example_site, slug):
+    for policy, pages in EXAMPLE_POLICY_PAGES.items():
+        finder = pages["finder"].removesuffix("/")
+        data = json.loads((example_site / slug / f"{finder}.json").read_text(encoding="utf-8"))
+        assert data["start"] == finder, f"{slug}: {policy}"
+
+
+#: The categories of the home page, in the order of help-center.yaml, and the policy of each.
+CATEGORIES = [("returns", "trade-in"), ("warranty", "warranty"), ("orders", "cancel-order")]
+
+
+@PER_LOCALE
+def test_the_home_page_lists_every_policy_under_its_category(example_site, slug):
+    home = (example_site / slug / "index.html").read_text(encoding="utf-8")
+    headings = [home.index(f'id="category-{category}"') for category, _ in CATEGORIES]
+    assert headings == sorted(headings), "the categories in their order"
+    for category, policy in CATEGORIES:
+        heading = home.index(f'id="category-{category}"')
+        section = home[heading : home.index("</section>", heading)]
+        for page in EXAMPLE_POLICY_PAGES[policy].values():
+            assert f'href="{page}"' in section, f"{slug}: {category} links {page}"
+
+
+@PER_LOCALE
+def test_the_sitemap_and_hreflang_name_every_policys_pages(example_site, slug):
+    sitemap = (example_site / slug / "sitemap.xml").read_text(encoding="utf-8")
+    for pages in EXAMPLE_POLICY_PAGES.values():
+        for page in pages.values():
+            assert f"<loc>{EXAMPLE_BASE_URL}{slug}/{page}</loc>" in sitemap, page
+    assert "/review/" not in sitemap
+    article = (example_site / slug / "make-a-warranty-claim" / "index.html").read_text(encoding="utf-8")
+    for tag, _, other in LOCALES:
+        link = f'<link rel="alternate" href="{EXAMPLE_BASE_URL}{other}/make-a-warranty-claim/" hreflang="{tag}">'
+        assert link in article, link
+
+
 @pytest.mark.parametrize(("tag", "lang", "slug"), [pytest.param(*locale, id=locale[0]) for locale in LOCALES])
 def test_every_page_is_in_the_language_of_its_locale(example_site, tag, lang, slug):
     wrong = [

@@ -497,5 +497,7 @@ def test_check_and_diff_say_the_same_of_every_old_address(capsys, project, tmp_p
     said = sorted(line.removesuffix("/") for line in out.splitlines() if ": moved; redirects to " in line)
     status, out, _ = run(capsys, "diff", str(before), "--format", "json")
     assert status == 0
-    promised = sorted(f"{moved['old']}/: moved; redirects to {moved['target']}" for moved in json.loads(out)["retired"])
+    promised = sorted(
+        f"{moved['old']}/: moved; redirects to {moved['target']}" for moved in json.loads(out)["policies"][0]["retired"]
+    )
     assert said == promised

@@ -450,8 +450,8 @@ def test_the_example_holds_a_copy_of_the_trade_in_policy_and_the_schemas():
         assert (EXAMPLE_DIR / name).read_bytes() == (CONTENT_DIR / name).read_bytes(), name
 
 
-def test_the_example_help_center_is_sound(capsys):
-    status, out, err = run_cli(capsys, "check", "--content", str(EXAMPLE_DIR))
+def test_the_example_help_center_is_sound_and_translated(capsys):
+    status, out, err = run_cli(capsys, "check", "--strict", "--content", str(EXAMPLE_DIR))
 
     assert (status, err) == (0, "")
     proven = [line.split(":")[0] for line in out.splitlines() if "complete and unambiguous" in line]

@@ -360,8 +360,8 @@ def test_every_block_renders_as_its_html(every_block):
     tags = [tag for tag, _ in html_tags(html)]
 
     assert "<h3>What to bring</h3>" in html
-    assert re.search(r"<ul>\s*<li>Your receipt</li>\s*<li>The device</li>\s*</ul>", html)
-    assert re.search(r"<ol>\s*<li>Pack it</li>\s*<li>Post it</li>\s*</ol>", html)
+    assert re.search(r"<ul class=\"policy-list\">\s*<li>Your receipt</li>\s*<li>The device</li>\s*</ul>", html)
+    assert re.search(r"<ol class=\"policy-list\">\s*<li>Pack it</li>\s*<li>Post it</li>\s*</ol>", html)
     assert re.search(
         r'<div class="admonition warning">\s*<p class="admonition-title">Warning</p>\s*'
         r"<p>Keep the receipt until you are refunded.</p>\s*</div>",

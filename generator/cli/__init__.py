@@ -53,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     addresses.add_argument(
         "--content", type=Path, default=Path("content"), help="the content folder (default: content)"
     )
-    diff = commands.add_parser("diff", help="what an edit changes: outcomes, texts, translations, finder addresses")
+    diff = commands.add_parser(
+        "diff",
+        help="what an edit changes for customers: outcomes, texts, facts, links, markets, locales, finder addresses",
+    )
     diff.add_argument("old", nargs="?", default="HEAD", help="a git revision or a folder (default: HEAD)")
     diff.add_argument("new", nargs="?", help="a git revision or a folder (default: the content folder as it is)")
     diff.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")

@@ -1,7 +1,11 @@
 """What an edit changes for customers, translators and links: the core of ``python -m generator diff``.
 
-It works on the rules, like the proof: the scenarios of both versions are
-boxes in one answer space (the questions of either, the answers they share),
+Any change a customer would read is listed: the outcomes, the English texts,
+and the values around them (facts, links, markets, locales:
+:mod:`generator.helpcenter.compare_values`).
+
+The outcomes are compared on the rules, like the proof: the scenarios of both
+versions are boxes in one answer space (the questions of either, the answers they share),
 and every pair of an old and a new scenario that overlap with different
 outcomes is a set of customers who now get another outcome. No combination of
 answers is enumerated.
@@ -16,9 +20,20 @@ from operator import or_
 from typing import Any
 
 from generator.content.model import Policy
+from generator.content.references import policy_texts
+from generator.helpcenter.compare_values import (
+    LocaleChange,
+    MarketChange,
+    ValueChange,
+    fact_changes,
+    link_changes,
+    locale_changes,
+    market_changes,
+    rounding_changes,
+)
 from generator.helpcenter.folder import Content
 from generator.helpcenter.ledger import published, redirects
-from generator.i18n.messages import UNITS_CONTEXT
+from generator.i18n.messages import HELP_CENTER_CONTEXT, UNITS_CONTEXT, message_context, policy_context
 from generator.logic import flow
 from generator.logic.cover import ScenarioSets
 from generator.logic.explain import describe
@@ -64,9 +79,10 @@ class MovedAddress:
 
 
 @dataclass
-class Comparison:
-    """Everything the new version changes."""
+class PolicyComparison:
+    """What the new version changes in one policy that both versions have."""
 
+    id: str
     outcome_changes: list[OutcomeChange] = field(default_factory=list)
     #: The combinations both versions decide; those only one of them has (an answer added or removed).
     combinations: int = 0
@@ -76,40 +92,103 @@ class Comparison:
     renamed: dict[str, list[str]] = field(default_factory=dict)
     added: dict[str, list[str]] = field(default_factory=dict)
     removed: dict[str, list[str]] = field(default_factory=dict)
+    #: The policy's English texts added, removed or reworded.
+    texts: list[TextChange] = field(default_factory=list)
+    #: The policy's own facts as shown in English, per market both versions publish; its links' addresses.
+    facts: list[ValueChange] = field(default_factory=list)
+    links: list[ValueChange] = field(default_factory=list)
+    retired: list[MovedAddress] = field(default_factory=list)
+    new_addresses: list[str] = field(default_factory=list)
+
+    @property
+    def seen_by_customers(self) -> bool:
+        """Whether a customer would see any of it: another outcome, answer, text, value or finder address."""
+        return bool(
+            self.outcome_changes
+            or self.only_old
+            or self.only_new
+            or self.added
+            or self.removed
+            or self.texts
+            or self.facts
+            or self.links
+            or self.retired
+        )
+
+
+@dataclass
+class Comparison:
+    """Everything the new version changes: in each policy, and in what the policies share."""
+
+    #: Each policy both versions have, in the new version's order.
+    policies: list[PolicyComparison] = field(default_factory=list)
+    #: The ids of the policies only the new version has, and only the old one.
+    added_policies: list[str] = field(default_factory=list)
+    removed_policies: list[str] = field(default_factory=list)
+    #: The shared facts (help-center.yaml) as shown in English, per market both versions publish; shared links.
+    facts: list[ValueChange] = field(default_factory=list)
+    links: list[ValueChange] = field(default_factory=list)
+    #: Markets added, removed or with another unit of mass; each unit's rounding step.
+    markets: list[MarketChange] = field(default_factory=list)
+    mass_rounding: list[ValueChange] = field(default_factory=list)
+    #: Published locales added, removed or reading another market.
+    locales: list[LocaleChange] = field(default_factory=list)
+    #: The shared English texts (help-center.yaml's, the interface's) added, removed or reworded.
     texts: list[TextChange] = field(default_factory=list)
     #: Per locale, the messages whose translation this edit makes stale, and the new ones it must translate.
     stale: dict[str, list[str]] = field(default_factory=dict)
     missing: dict[str, list[str]] = field(default_factory=dict)
-    retired: list[MovedAddress] = field(default_factory=list)
-    new_addresses: list[str] = field(default_factory=list)
+
+    @property
+    def seen_by_customers(self) -> bool:
+        """Whether a customer would see any of it: in a policy, a policy added or removed, a shared value or text."""
+        return bool(
+            any(policy.seen_by_customers for policy in self.policies)
+            or self.added_policies
+            or self.removed_policies
+            or self.facts
+            or self.links
+            or self.markets
+            or self.mass_rounding
+            or self.locales
+            or self.texts
+        )
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        found = asdict(self)
+        for policy, shown in zip(self.policies, found["policies"], strict=True):
+            shown["seen_by_customers"] = policy.seen_by_customers
+        return {**found, "seen_by_customers": self.seen_by_customers}
 
 
 def compare(old: Content, new: Content) -> Comparison:
     """Return what ``new`` changes with respect to ``old``."""
-    renamed = find_renames(old.policy, new.policy)
-    before = apply_renames(old.policy, renamed)
-    space = common_space(before, new.policy)
+    before, after = policies_of(old), policies_of(new)
     result = Comparison(
-        renamed={kind: [f"{a} → {b}" for a, b in pairs.items()] for kind, pairs in renamed.items() if pairs}
+        added_policies=[policy for policy in after if policy not in before],
+        removed_policies=[policy for policy in before if policy not in after],
+        facts=fact_changes(old, new, shared=True),
+        links=link_changes(old, new, shared=True),
+        markets=market_changes(old, new),
+        mass_rounding=rounding_changes(old, new),
+        locales=locale_changes(old, new),
     )
-    old_valid, new_valid = _valid(space, before), _valid(space, new.policy)
-    both = intersection(old_valid, new_valid)
-    result.combinations = space.size(both) if both else 0
-    result.only_old = space.size(old_valid) - result.combinations
-    result.only_new = space.size(new_valid) - result.combinations
-    result.outcome_changes = outcome_changes(before, new.policy, space)
-    _ids(before, new.policy, result)
-    old_texts = {message.context: message.text for message in old.messages}
-    new_texts = {message.context: message.text for message in new.messages}
-    order = _message_order(new, old)
-    for context in sorted(old_texts.keys() | new_texts.keys(), key=order):
-        if old_texts.get(context) != new_texts.get(context):
-            result.texts.append(TextChange(context, old_texts.get(context), new_texts.get(context)))
-    changed = {change.context for change in result.texts if change.old is not None and change.new is not None}
-    added = {_message_of(change.context) for change in result.texts if change.old is None}
+    old_texts, new_texts = english_texts(old), english_texts(new)
+    order = _text_order(new_texts, old_texts)
+    texts = [
+        TextChange(context, old_texts.get(context), new_texts.get(context))
+        for context in sorted(old_texts.keys() | new_texts.keys(), key=order)
+        if old_texts.get(context) != new_texts.get(context)
+    ]
+    prefixes = {f"{policy}/" for policy in [*before, *after]}
+    result.texts = [text for text in texts if not any(text.context.startswith(prefix) for prefix in prefixes)]
+    for policy_id, policy in after.items():
+        if policy_id in before:
+            found = compare_policy(before[policy_id], policy)
+            found.texts = [text for text in texts if text.context.startswith(f"{policy_id}/")]
+            result.policies.append(found)
+    changed = {change.context for change in texts if change.old is not None and change.new is not None}
+    added = {_message_of(change.context) for change in texts if change.old is None}
     for locale in new.locales.translated:
         translations = new.translations[locale.tag]
         stale = sorted(changed & translations.stale, key=order)
@@ -122,13 +201,60 @@ def compare(old: Content, new: Content) -> Comparison:
             result.stale[locale.tag] = stale
         if missing:
             result.missing[locale.tag] = missing
+    return result
+
+
+def policies_of(content: Content) -> dict[str, Content]:
+    """The content with each of its policies in focus, by the policy's id, in the help center's order."""
+    return {each.policy.id: each for each in content.each()}
+
+
+def english_texts(content: Content) -> dict[str, str]:
+    """Every English text a customer reads, by context, in file order: the policies', help-center.yaml's (texts that
+    are only a fact too, such as a table cell ``{weight}``, which have nothing to translate), then the interface's."""
+    documents = [
+        *(
+            (policy.policy_document.data, policy_context(policy.policy_document.data))
+            for policy in policies_of(content).values()
+        ),
+        (content.help_center_document.data, HELP_CENTER_CONTEXT),
+    ]
+    texts = {
+        message_context(data, prefix, path): text for data, prefix in documents for path, text in policy_texts(data)
+    }
+    for message in content.messages:
+        texts.setdefault(message.context, message.text)
+    return texts
+
+
+def compare_policy(old: Content, new: Content) -> PolicyComparison:
+    """Return what ``new`` changes in the policy in focus, which ``old`` has too (its texts aside)."""
+    renamed = find_renames(old.policy, new.policy)
+    before = apply_renames(old.policy, renamed)
+    space = common_space(before, new.policy)
+    result = PolicyComparison(
+        new.policy.id,
+        renamed={kind: [f"{a} → {b}" for a, b in pairs.items()] for kind, pairs in renamed.items() if pairs},
+    )
+    old_valid, new_valid = _valid(space, before), _valid(space, new.policy)
+    both = intersection(old_valid, new_valid)
+    result.combinations = space.size(both) if both else 0
+    result.only_old = space.size(old_valid) - result.combinations
+    result.only_new = space.size(new_valid) - result.combinations
+    result.outcome_changes = outcome_changes(before, new.policy, space)
+    _ids(before, new.policy, result)
     # The old finder's addresses are a ledger of what was published: the same redirects a build would write.
     old_addresses = {
         address: dict(renamed_path(tuple(answers.items()), renamed))
-        for address, answers in published(old.proof.nodes).items()
+        for address, answers in published(old.proof.nodes, old.policy.finder_dir).items()
     }
-    result.retired = [MovedAddress(moved.address, moved.target) for moved in redirects(old_addresses, new.proof.nodes)]
-    result.new_addresses = [address for address in published(new.proof.nodes) if address not in old_addresses]
+    finder_dir = new.policy.finder_dir
+    retired = redirects(old_addresses, new.proof.nodes, finder_dir)
+    result.retired = [MovedAddress(moved.address, moved.target) for moved in retired]
+    now = published(new.proof.nodes, finder_dir)
+    result.new_addresses = [address for address in now if address not in old_addresses]
+    result.facts = fact_changes(old, new, shared=False)
+    result.links = link_changes(old, new, shared=False)
     return result
 
 
@@ -280,7 +406,7 @@ def _message_of(context: str) -> str:
     return context.rsplit("/", 1)[0] + "/other" if context.startswith(UNITS_CONTEXT) else context
 
 
-def _ids(old: Policy, new: Policy, result: Comparison) -> None:
+def _ids(old: Policy, new: Policy, result: PolicyComparison) -> None:
     def ids(policy: Policy) -> dict[str, list[str]]:
         return {
             "questions": [question.id for question in policy.questions],
@@ -299,9 +425,9 @@ def _ids(old: Policy, new: Policy, result: Comparison) -> None:
             result.removed[kind] = removed
 
 
-def _message_order(new: Content, old: Content) -> Any:
-    """Order contexts as the new YAML has them, then the removed ones as the old YAML had them."""
-    order: dict[str, int] = {}
-    for message in [*new.messages, *old.messages]:
-        order.setdefault(message.context, len(order))
+def _text_order(new: dict[str, str], old: dict[str, str]) -> Any:
+    """Order contexts as the new version has them, then the removed ones as the old version had them."""
+    order = {
+        context: index for index, context in enumerate([*new, *(context for context in old if context not in new)])
+    }
     return lambda context: order.get(context, len(order))

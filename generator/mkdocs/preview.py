@@ -64,6 +64,7 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
         site_url = server.url.removesuffix(f"{locale_slug(locale)}/")
         config = locale_config(config_file, str(workspace / "site"), locale, site_url)  # mkdocs.yml is readable
         watched = [config.docs_dir, config.config_file_path, str(TEMPLATES_DIR), *config.watch]
+        watched.append(str(content_folder_of(config)))  # $CONTENT's, when it is not content/
         if config.theme.custom_dir:
             watched.append(config.theme.custom_dir)
         configure = functools.partial(locale_config, config_file, tag=locale, base_url=site_url, on_request=True)

@@ -8,7 +8,6 @@ reach them through :func:`generator.content.inline.render`, which escapes them t
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,18 +21,14 @@ from markupsafe import Markup, escape
 
 from generator.content import inline
 from generator.content.diagnostics import display_path
-from generator.content.facts import as_decimal
 from generator.content.locales import SiteLocale
-from generator.content.model import Fact, Mass
+from generator.content.model import Fact
 from generator.content.references import OUTCOME_LINK_PREFIX
 from generator.helpcenter.folder import Content
 from generator.i18n.formatting import (
     format_count,
-    format_day,
-    format_mass,
-    format_money,
+    format_fact,
     format_number,
-    format_value,
     plural_form,
 )
 
@@ -168,23 +163,9 @@ class PageRenderer:
 
     def fact(self, fact: Fact) -> str:
         """Return the value of ``fact`` in the locale's market, as the locale writes it."""
-        value = fact.value_in(self.locale.market)
-        if fact.type == "name":
-            return str(value)
-        if fact.type == "date":
-            return format_day(
-                value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value), self.locale
-            )
-        if fact.type == "duration":
-            return self.count(int(value), fact.unit)
-        number = as_decimal(value)
-        if number is None:  # the checks refuse it before any build
-            raise ValueError(f"fact {fact.name} is not a number: {value!r}")
-        if fact.type == "mass":
-            return self.mass(Mass(float(number), fact.unit))
-        if fact.type == "money":
-            return format_money(number, fact.currency_in(self.locale.market), self.locale)
-        return format_value(number, self.locale)
+        if fact.type == "duration":  # marked when its plural form is untranslated
+            return self.count(int(fact.value_in(self.locale.market)), fact.unit)
+        return format_fact(fact, self.locale, self.content.help_center, self.content.interface.units)
 
     def count(self, count: int, unit: str) -> str:
         """Return ``count`` ``unit`` in words, e.g. ``2 business days``, marked if its plural form is untranslated."""
@@ -261,12 +242,6 @@ class PageRenderer:
             return html
         return Markup(f'<span lang="{{}}" {UNTRANSLATED}>{{}}</span>').format(lang, html)
 
-    def mass(self, mass: Mass) -> str:
-        """Return ``mass`` in the market's unit, rounded as help-center.yaml says, formatted for the locale."""
-        help_center = self.content.help_center
-        unit = help_center.markets[self.locale.market].mass_unit
-        return format_mass(mass.convert(unit, help_center.mass_rounding[unit]), self.locale)
-
     def number(self, value: int) -> str:
         """Return ``value`` written as the locale writes numbers (``1,234``, ``1 234``)."""
         return format_number(value, self.locale)
@@ -293,7 +268,6 @@ class PageRenderer:
             "text": self.text,
             "ui": self.ui,
             "url": self.url,
-            "mass": self.mass,
             "locale": self.locale,
             "article_dir": self.article_dir,
             "shared": self.shared,
