@@ -100,9 +100,10 @@ def payload_content() -> Content:
         _put(interface, path, with_payload("/".join(map(str, path)), text))
     french = copy.copy(content.translations["fr-FR"])
     french.current = {context: with_payload(context, text) for context, text in french.current.items()}
+    checked = dataclasses.replace(content.checked, policy=Policy.from_data(policy, content.policy_document.position))
     return dataclasses.replace(
         content,
-        policy=Policy.from_data(policy, content.policy_document.position),
+        policies=(checked, *content.policies[1:]),
         interface=Interface.from_data(interface),
         translations={**content.translations, "fr-FR": french},
     )
