@@ -4,16 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 LOCALE ?= en-US
 PORT ?= 8000
+# The content folder the editor targets read: CONTENT=examples/help-center make serve shows the example.
+CONTENT ?= content
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install python check build serve report test lint typecheck format lock clean i18n bench fuzz mutation
 
 help:
 	@echo "make serve    preview en-US on http://127.0.0.1:8000/en-us/ with live reload (LOCALE=fr-FR, PORT=8001)"
+	@echo "              check, build, serve, report and i18n read content/, or CONTENT=examples/help-center"
 	@echo "make test     lint, type-check, then the whole test suite (browser tests included), with branch coverage"
 	@echo "make fuzz     fuzz the check: 10,000 random policies and catalogs, valid or broken, per test (slow)"
 	@echo "make build    build the static site into site/, a folder per locale"
-	@echo "make check    prove the policy in content/ and check the catalogs"
+	@echo "make check    prove the policies in content/ and check the catalogs"
 	@echo "make report   write report.html: the policy table and the finder's flow, to attach to a review"
 	@echo "make i18n     update the catalogs after an English edit, then show their status"
 	@echo "make mutation  mutation testing of generator/logic and generator/i18n, then the score (slow: an hour)"
@@ -37,20 +40,21 @@ python: $(BIN)/.installed
 install: python node_modules/.installed
 
 check: python
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check --content $(CONTENT)
 
+# build and serve read the content folder from mkdocs.yml (the plugin's `content:`), which takes CONTENT.
 build: python
-	$(BIN)/python -m generator build
+	CONTENT=$(CONTENT) $(BIN)/python -m generator build
 
 serve: python
-	$(BIN)/python -m generator serve --locale $(LOCALE) --dev-addr 127.0.0.1:$(PORT)
+	CONTENT=$(CONTENT) $(BIN)/python -m generator serve --locale $(LOCALE) --dev-addr 127.0.0.1:$(PORT)
 
 report: python
-	$(BIN)/python -m generator report -o report.html
+	$(BIN)/python -m generator report --content $(CONTENT) -o report.html
 
 i18n: python
-	$(BIN)/python -m generator i18n update
-	$(BIN)/python -m generator i18n status
+	$(BIN)/python -m generator i18n --content $(CONTENT) update
+	$(BIN)/python -m generator i18n --content $(CONTENT) status
 
 bench: python
 	$(BIN)/python benchmarks/bench.py

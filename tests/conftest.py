@@ -10,7 +10,7 @@ import pytest
 
 from generator.content.locales import PSEUDO_LOCALE, SiteLocale
 from generator.helpcenter.folder import Content, load_content
-from support import serve_directory
+from support import EXAMPLE_BASE_URL, EXAMPLE_DIR, made_once_per_run, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
@@ -65,8 +65,8 @@ def built_site(content, site_dir, site_server) -> Path:
     return site_dir
 
 
-#: The example help center of several policies (examples/help-center/).
-EXAMPLE_DIR = ROOT / "examples" / "help-center"
+# The example help center (three policies in five locales), built once per run of the suite and shared by every
+# xdist worker; each worker serves it on an address of its own.
 
 
 @pytest.fixture(scope="session")
@@ -76,21 +76,27 @@ def example_content() -> Content:
 
 
 @pytest.fixture(scope="session")
-def example_server(tmp_path_factory) -> Iterator[tuple[Path, str]]:
-    """Where the example site is built, and the address it is served at on 127.0.0.1 (no trailing slash)."""
-    site = tmp_path_factory.mktemp("example") / "site"
-    with serve_directory(site) as url:
-        yield site, url
+def example_site(tmp_path_factory) -> Path:
+    """The example help center's site, built like `CONTENT=examples/help-center make build --strict`.
+
+    mkdocs.yml takes its content folder from CONTENT, as the Makefile passes it;
+    the processes that build the locales start meanwhile, and inherit it. The
+    site is built for :data:`support.EXAMPLE_BASE_URL`: a page that asked it for
+    anything would fail the browser tests, which allow no request to leave 127.0.0.1.
+    """
+    from generator.mkdocs.site import build_site
+
+    def build(folder: Path) -> None:
+        locales = list(load_content(EXAMPLE_DIR).locales.published)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("CONTENT", str(EXAMPLE_DIR))
+            build_site(ROOT / "mkdocs.yml", folder, locales, strict=True, base_url=EXAMPLE_BASE_URL)
+
+    return made_once_per_run(tmp_path_factory, "example-site", build)
 
 
 @pytest.fixture(scope="session")
-def example_site(example_content, example_server) -> Path:
-    """The example help center, built in every published locale, every text translated (--strict)."""
-    from generator.mkdocs.site import build_site
-
-    site, url = example_server
-    with pytest.MonkeyPatch.context() as patch:  # mkdocs.yml reads the content folder from $CONTENT
-        patch.setenv("CONTENT", str(EXAMPLE_DIR))
-        locales = list(example_content.locales.published)
-        build_site(ROOT / "mkdocs.yml", site, locales, strict=True, base_url=f"{url}/")
-    return site
+def example_server(example_site) -> Iterator[str]:
+    """The example's site served on 127.0.0.1 by this worker; no trailing slash."""
+    with serve_directory(example_site) as url:
+        yield url

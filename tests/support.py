@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import json
@@ -504,3 +505,45 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return status, out, err
+
+
+#: The example help center (examples/help-center/), and the address its site is built for: the one mkdocs.yml
+#: gives when HELP_BASE_URL is not set. No page of it asks that address for anything.
+EXAMPLE_DIR = ROOT / "examples" / "help-center"
+EXAMPLE_BASE_URL = "https://help.example.com/"
+#: Where each policy of the example has its article and its finder, below a locale's folder (the trade-in policy
+#: keeps its finder at finder/; the others have theirs in their article's folder).
+EXAMPLE_POLICY_PAGES = {
+    "trade-in": {"article": "get-your-device-back/", "finder": "finder/"},
+    "warranty": {"article": "make-a-warranty-claim/", "finder": "make-a-warranty-claim/finder/"},
+    "cancel-order": {"article": "cancel-an-order/", "finder": "cancel-an-order/finder/"},
+}
+#: A word of each policy's article in each locale of the example, that no other policy's pages use: what a
+#: customer might search for. Chosen by reading the built articles, never taken from them by the tests.
+EXAMPLE_SEARCH_WORDS = {
+    "en-us": {"trade-in": "counteroffer", "warranty": "replacement", "cancel-order": "cancel"},
+    "fr-fr": {"trade-in": "reconditionneur", "warranty": "devis", "cancel-order": "annuler"},
+    "de-de": {"trade-in": "Gegenangebot", "warranty": "Garantiefall", "cancel-order": "stornieren"},
+    "es-es": {"trade-in": "contraoferta", "warranty": "presupuesto", "cancel-order": "cancelar"},
+    "it-it": {"trade-in": "controfferta", "warranty": "preventivo", "cancel-order": "annullare"},
+}
+
+
+def made_once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """Return the folder ``name``, made by ``make(folder)`` once per run of the suite, whichever worker asks first.
+
+    The xdist workers of one run share the parent of their temporary folders: a
+    lock on a file there makes every other worker wait for the first to finish
+    (the lock is the state waited for, never a duration). If ``make`` fails,
+    the next worker that asks tries again. Without xdist, the folder is the run's own.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with (base / f"{name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            make(folder)
+            done.touch()
+    return folder

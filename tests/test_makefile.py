@@ -32,3 +32,24 @@ def test_serve_takes_a_port_and_a_locale():
     plan = planned("serve", "PORT=8001", "LOCALE=fr-FR")
 
     assert "-m generator serve --locale fr-FR --dev-addr 127.0.0.1:8001" in plan
+
+
+#: What each editor target runs, with CONTENT=examples/help-center: the command names that folder.
+WITH_CONTENT = [
+    pytest.param("check", "-m generator check --content examples/help-center", id="check"),
+    pytest.param("build", "CONTENT=examples/help-center .venv/bin/python -m generator build", id="build"),
+    pytest.param("serve", "CONTENT=examples/help-center .venv/bin/python -m generator serve", id="serve"),
+    pytest.param("report", "-m generator report --content examples/help-center -o report.html", id="report"),
+    pytest.param("i18n", "-m generator i18n --content examples/help-center update", id="i18n-update"),
+    pytest.param("i18n", "-m generator i18n --content examples/help-center status", id="i18n-status"),
+]
+
+
+@pytest.mark.parametrize(("target", "command"), WITH_CONTENT)
+def test_editor_targets_read_the_content_folder_named(target, command):
+    assert command in planned(target, "CONTENT=examples/help-center")
+
+
+@pytest.mark.parametrize(("target", "command"), WITH_CONTENT)
+def test_editor_targets_read_content_by_default(target, command):
+    assert command.replace("examples/help-center", "content") in planned(target)
