@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from html import unescape as html_unescape
@@ -121,6 +121,46 @@ def relative_url(from_dir: str, to_dir: str, fragment: str = "") -> str:
     return (f"{path}/" if path else "./") + suffix
 
 
+#: A folder as :func:`relative_url` compares it: its parts, e.g. ``("finder", "a")`` (the root is ``()``).
+Parts = tuple[str, ...]
+
+
+def folder_parts(folder: str) -> Parts:
+    """Return the parts of ``folder`` (``""`` is the root), as :func:`relative_url` splits it."""
+    return tuple(folder.split("/")) if folder else ()
+
+
+def beginnings(targets: Iterable[Parts]) -> frozenset[Parts]:
+    """Return every beginning of every folder of ``targets``, the root's ``()`` included.
+
+    >>> sorted(beginnings([("finder", "a"), ("guide",)]))
+    [(), ('finder',), ('finder', 'a'), ('guide',)]
+    """
+    return frozenset(target[:end] for target in targets for end in range(len(target) + 1)) | {()}
+
+
+def link_base(page: Parts, beginnings: frozenset[Parts]) -> tuple[Parts, int]:
+    """Return what the links from the folder ``page`` to targets whose folders begin with ``beginnings`` depend on.
+
+    A link climbs from the page to the deepest folder it shares with the
+    target, then goes down to the target. Take the page's deepest folder that
+    begins some target (one of ``beginnings``): every link from the page climbs
+    to it first, then on as it would from there. So pages with the same such
+    folder and as many parts below it have the same links to every target: the
+    key is the folder and that number.
+
+    >>> targets = beginnings([("guide",), ("finder",)])
+    >>> link_base(("finder", "a", "b"), targets) == link_base(("finder", "c", "d"), targets) == (("finder",), 2)
+    True
+    >>> link_base(("finder", "a"), targets), link_base(("other", "a"), targets), link_base((), targets)
+    ((('finder',), 1), ((), 2), ((), 0))
+    """
+    base = page
+    while base not in beginnings:
+        base = base[:-1]
+    return base, len(page) - len(base)
+
+
 #: What the renderings of one locale share: values, texts and fragments rendered once (:meth:`PageRenderer._once`).
 Fragments = dict[tuple[Any, ...], Any]
 
@@ -172,9 +212,12 @@ class PageRenderer:
         forms = self.content.interface.units[unit]
         return self._mark(plural_form(count, forms, self.locale), escape(format_count(count, forms, self.locale)))
 
-    @cached_property
+    @property
     def links(self) -> dict[str, str]:
-        """The link targets texts may name, relative to this page: worked out once per page."""
+        """The link targets texts may name, relative to this page: worked out once per :attr:`links_key`."""
+        return self._once(self.links_key, self._links)
+
+    def _links(self) -> dict[str, str]:
         policy, market = self.content.policy, self.locale.market
         shared = self.content.help_center.links
         links = {name: link.url_in(market) for name, link in (*shared.items(), *policy.links.items())}
@@ -231,9 +274,20 @@ class PageRenderer:
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), forms
 
     @cached_property
-    def links_key(self) -> tuple[tuple[str, str], ...]:
-        """The page's links, as a key of what was rendered with them."""
-        return tuple(sorted(self.links.items()))
+    def links_key(self) -> tuple[Any, ...]:
+        """What the page's links depend on, as a key of what was rendered with them.
+
+        The policy in focus (its own links and outcomes), its article, and where
+        the page stands from the pages the links lead to (:func:`link_base`):
+        the thousands of finder pages of a policy have a handful of keys.
+        """
+        beginnings = self._once(("link beginnings", self.article_dir), self._link_beginnings)
+        return ("links", self.content.policy.id, self.article_dir, link_base(folder_parts(self.page_dir), beginnings))
+
+    def _link_beginnings(self) -> frozenset[Parts]:
+        policies = [checked.policy for checked in self.content.policies]
+        targets = [self.article_dir, *(each.article.id for each in policies), *(each.finder_dir for each in policies)]
+        return beginnings(folder_parts(target) for target in targets)
 
     def _mark(self, value: str, html: Markup) -> Markup:
         """Give ``html``, made from the text ``value``, the language of ``value`` if it is untranslated."""
