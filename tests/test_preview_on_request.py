@@ -205,6 +205,12 @@ def test_a_served_page_is_the_page_of_a_full_build_but_for_the_live_reload_scrip
             "title: You send a prepaid label, edited",
             id="finder-result",
         ),
+        pytest.param(  # the article's title is shown on a step only by the navigation, which is rendered once
+            "question",
+            "title: Get your device back after a trade-in that wasn't finalized",
+            "title: Get your device back, edited",
+            id="navigation",
+        ),
         pytest.param(
             "review/trade-in/index.html",
             "text: Did you try to sort it out?",

@@ -20,10 +20,10 @@ from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from generator.content.diagnostics import ContentError, Diagnostic
 from generator.mkdocs.config import BuildError, policy_plugin
+from generator.mkdocs.generated import HtmlPage
 from generator.preview.server import PageError
 from generator.rendering.render import template_problem
 
@@ -76,7 +76,7 @@ class PagesOnRequest(Mapping[str, bytes]):
         config, plugins, plugin = self.config, self.config.plugins, self.plugin
         try:
             file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            page = plugins.on_pre_page(Page(None, file, config), config=config, files=plugin.files)
+            page = plugins.on_pre_page(HtmlPage(None, file, config), config=config, files=plugin.files)
             page.read_source(config)
             page.markdown = plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=plugin.files)
             page.render(config, plugin.files)

@@ -6,7 +6,6 @@ site generator only means replacing :mod:`generator.mkdocs`.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
@@ -25,6 +24,8 @@ from generator.content.locales import SiteLocale
 from generator.helpcenter.proven import proven_content
 from generator.helpcenter.translate import localize, material_language, resolve_locale
 from generator.i18n.pseudo import pseudo_material_loader
+from generator.mkdocs.generated import page_file, stamp_sitemap
+from generator.mkdocs.navigation import render_navigation_once
 from generator.mkdocs.options import PolicyPluginConfig
 from generator.rendering.llms import locale_files
 from generator.rendering.pages import Page, PendingPage, pending_pages
@@ -71,6 +72,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = COMPILED_TEMPLATES  # a preview rebuild compiles no template twice
+        render_navigation_once(env, self.nav)  # the same on most pages: rendered once for them
         if self.locale.is_pseudo:  # the pseudo-locale brings its own translation of Material's interface
             env.loader = pseudo_material_loader(env, self.locale.tag)
         self.env = env
@@ -79,9 +81,8 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.made, later = {}, self.config.on_request  # the preview makes unlisted pages and data files when asked
         for page in self.pending.values():  # one the navigation does not list (a finder step) is linked from others
-            inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
             if page.listed or not later:  # no source: the events below give them
-                files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+                files.append(page_file(config, page.src_uri, listed=page.listed))
         for name, text in ({} if later else self.data_files()).items():  # finder.json, its schema and llms.txt
             files.append(File.generated(config, name, content=text))
         return files
@@ -107,9 +108,4 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # MkDocs stamps sitemap.xml.gz with the day of the build; stamp it with none (gzip's 0), so that
-        # the same sources build the same bytes on any day (tests/test_reproducible.py).
-        sitemap = Path(config.site_dir) / "sitemap.xml"
-        if sitemap.is_file():
-            with gzip.GzipFile(sitemap.with_name("sitemap.xml.gz"), "wb", mtime=0) as archive:
-                archive.write(sitemap.read_bytes())
+        stamp_sitemap(Path(config.site_dir))
