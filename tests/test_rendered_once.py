@@ -18,6 +18,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +27,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from generator.helpcenter.translate import localize, resolve_locale
 from generator.mkdocs.config import locale_config
 from generator.mkdocs.generated import HtmlPage
 from generator.mkdocs.navigation import page_parts, target_parts
-from generator.rendering.render import beginnings, folder_parts, link_base, relative_url
+from generator.rendering.render import PageRenderer, beginnings, folder_parts, link_base, relative_url
 from support import EXAMPLE_BASE_URL, EXAMPLE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,3 +194,20 @@ def test_a_generated_page_is_what_mkdocs_would_make_of_its_source(mkdocs_config,
         page.render(mkdocs_config, Files([file, other]))
         made.append((page.content, str(page.toc), page.present_anchor_ids, page.title, page.links_to_anchors))
     assert made[1] == made[0]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pytest.param(["Q &amp; A", Markup("Q &amp; A")], id="text-then-markup"),
+        pytest.param([Markup("<b>Q</b>"), "<b>Q</b>"], id="markup-then-text"),
+        pytest.param([3, "3", "Q"], id="number-then-text"),
+    ],
+)
+def test_an_interface_text_rendered_once_is_filled_as_each_value_asks(content, values):
+    locale, localized = resolve_locale(content, "en-US")
+    localized = localize(localized, locale)
+    shared = PageRenderer(localized, locale, "finder", localized.policy.article.id)
+    for value in values:
+        alone = PageRenderer(localized, locale, "finder", localized.policy.article.id)  # renders nothing before
+        assert shared.ui("finder", "change_label", question=value) == alone.ui("finder", "change_label", question=value)

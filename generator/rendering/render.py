@@ -236,17 +236,23 @@ class PageRenderer:
         """Render a policy text with the inline syntax (once per locale, or per set of links if it has one)."""
         # A policy's facts are its own: the same text may show other values in another policy.
         key = ("text", self.content.policy.id, value, self.links_key if "](" in value else None)
-        return self._mark(value, self._once(key, lambda: self._in_forms(inline.render(value, self.values, self.links))))
+        return self._once(key, lambda: self._mark(value, self._in_forms(inline.render(value, self.values, self.links))))
 
     def ui(self, section: str, key: str, **values: Any) -> Markup:
         """Render an interface text, filling in ``values`` (once per locale and set of values)."""
         value = self.content.interface.text(section, key)
-        filled = {
+        # A value's type is in the key: a Markup and a str of the same characters are escaped differently.
+        ui_key = ("ui", value, tuple(sorted((name, type(given), str(given)) for name, given in values.items())))
+        return self._once(
+            ui_key, lambda: self._mark(value, self._in_forms(inline.render(value, self._filled(values), {})))
+        )
+
+    def _filled(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """The ``values`` of an interface text as it shows them: a text escaped, and marked if untranslated."""
+        return {
             name: self._mark(given, escape(given)) if isinstance(given, str) else str(given)
             for name, given in values.items()
         }
-        ui_key = ("ui", value, tuple(sorted(filled.items())))
-        return self._mark(value, self._once(ui_key, lambda: self._in_forms(inline.render(value, filled, {}))))
 
     def _in_forms(self, html: Markup) -> Markup:
         """Write the words around a name as the language does (``de UPS`` → ``d’UPS``), as locales.yaml says.
