@@ -133,27 +133,38 @@ def test_mkdocs_links_from_pages_in_one_place_are_the_same(values, same, also_sa
 
 
 class NavigationAsMaterialIncludesIt(BasePlugin):  # type: ignore[type-arg]
-    """Takes the navigation rendered once away: overrides/base.html then includes Material's, as Material does."""
+    """Takes the navigation rendered once away: overrides/base.html then includes Material's, as Material does.
+
+    It also counts, each time a page is written, the pages that hold their HTML.
+    """
+
+    def __init__(self) -> None:
+        self.held: list[int] = []
 
     def on_env(self, env, config, files):
         del env.globals["help_navigation"]
+        self.files = files
         return env
+
+    def on_post_page(self, output, *, page, config):
+        self.held.append(sum(1 for file in self.files.documentation_pages() if file.page and file.page.content))
+        return output
 
 
 @pytest.fixture(scope="module")
-def example_pages(tmp_path_factory, example_site) -> tuple[Path, Path]:
+def example_pages(tmp_path_factory, example_site) -> tuple[Path, Path, list[int]]:
     """The en-US pages of the example help center as the build makes them, and with Material's navigation."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONTENT", str(EXAMPLE_DIR))
         site = tmp_path_factory.mktemp("material-navigation") / "en-us"
         config = locale_config(ROOT / "mkdocs.yml", str(site), "en-US", EXAMPLE_BASE_URL, strict=True)
-        config.plugins["navigation-as-material-includes-it"] = NavigationAsMaterialIncludesIt()
+        config.plugins["navigation-as-material-includes-it"] = observer = NavigationAsMaterialIncludesIt()
         build(config)
-    return example_site / "en-us", site
+    return example_site / "en-us", site, observer.held
 
 
 def test_every_page_has_the_navigation_material_would_give_it(example_pages):
-    ours, materials = example_pages
+    ours, materials, _ = example_pages
     pages = sorted(path.relative_to(materials) for path in materials.rglob("*.html"))
     steps = [page for page in pages if "finder" in page.parts[:-2]]
     assert len(steps) > 30, "the example's finder steps are the pages the navigation is rendered once for"
@@ -162,8 +173,14 @@ def test_every_page_has_the_navigation_material_would_give_it(example_pages):
     assert different == []
 
 
+def test_a_build_holds_the_html_of_no_page_it_has_written(example_pages):
+    *_, held = example_pages
+    assert len(held) > 40
+    assert max(held) == 0  # each page's HTML is made as it is written, and let go once it is
+
+
 def test_the_navigation_lists_pages_and_is_on_every_page(example_pages):
-    ours, _ = example_pages
+    ours, *_ = example_pages
     step = (ours / "make-a-warranty-claim" / "finder" / "fault" / "index.html").read_text(encoding="utf-8")
     assert 'class="md-nav md-nav--primary"' in step
     assert 'href="../../../cancel-an-order/"' in step  # a link of the navigation, relative to the step

@@ -12,7 +12,7 @@ from mkdocs.structure.toc import get_toc
 
 
 class HtmlPage(Page):
-    """A page of the plugin's: its source is empty, and ``on_page_content`` gives its HTML.
+    """A page of the plugin's: its source is empty, and ``on_page_context`` gives its HTML.
 
     MkDocs sets up a Python-Markdown converter for every page, only to convert
     an empty source here (a third of a millisecond a page, a tenth of a

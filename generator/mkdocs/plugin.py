@@ -36,7 +36,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     """Proves the policy and adds its pages, in one locale, to the build."""
 
     pending: dict[str, PendingPage]  # every page by source path, rendered when MkDocs reads it
-    made: dict[str, Page]  # the pages rendered, until MkDocs takes their HTML
+    made: dict[str, Page]  # the pages whose front matter MkDocs has, until it takes their HTML
     data_files: Callable[[], dict[str, str]]  # finder.json, its schema and llms.txt, by file name
     locale: SiteLocale
 
@@ -89,16 +89,15 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if (pending := self.pending.get(page.file.src_uri)) is not None:
-            self.made[pending.src_uri] = made = pending.render()
+            self.made[pending.src_uri] = made = pending.render()  # its front matter; its HTML when it is read
             page.meta = made.meta()
         return markdown
-
-    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        return html if (made := self.made.pop(page.file.src_uri, None)) is None else made.html.rstrip("\n")
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        if (made := self.made.pop(page.file.src_uri, None)) is not None:  # as it is written, before search reads it
+            page.content = made.html.rstrip("\n")
         # The same page in every locale: Material's head links and language menu read these.
         base = config.extra["help_base_url"]
         config.extra["alternate"] = [
@@ -106,6 +105,11 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             for alt in config.extra["help_locales"]
         ]
         return context
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.pending:  # written: a locale's thousands of pages are never all held at once
+            page.content = None
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         stamp_sitemap(Path(config.site_dir))

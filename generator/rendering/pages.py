@@ -27,16 +27,27 @@ from generator.rendering.render import Fragments, PageRenderer, shows_untranslat
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it goes, its front matter and its HTML."""
+    """A generated page: where it goes, its front matter and its HTML, rendered when first read.
+
+    A build needs every page's front matter first (the navigation, the sitemap)
+    and its HTML only when it writes the page, so it never holds the HTML of
+    all the pages of a locale at once.
+    """
 
     #: Folder of the page relative to the locale root (``""`` for the home page).
     directory: str
     title: str
     description: str
-    html: str
+    #: Renders the page's HTML (:attr:`html`).
+    render_html: Callable[[], str] = field(repr=False, compare=False)
     #: Whether the page belongs in the search index and the navigation.
     listed: bool = True
     extra_meta: dict[str, Any] = field(default_factory=dict)
+
+    @functools.cached_property
+    def html(self) -> str:
+        """The page's HTML, rendered the first time it is read."""
+        return self.render_html()
 
     @property
     def src_uri(self) -> str:
@@ -140,11 +151,14 @@ def home_categories(page: PageRenderer) -> list[HomeCategory]:
 
 
 def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[Page]:
-    """Return every page of ``locale`` from ``content`` already localized for it.
+    """Return every page of ``locale`` from ``content`` already localized for it, its HTML rendered.
 
     ``fragments`` is what they render once, shared with the locale's other files (finder.json).
     """
-    return [pending.render() for pending in pending_pages(content, locale, fragments)]
+    pages = [pending.render() for pending in pending_pages(content, locale, fragments)]
+    for page in pages:
+        _ = page.html  # rendered now
+    return pages
 
 
 def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[PendingPage]:
@@ -158,7 +172,7 @@ def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | N
             "",
             page.ui("home", "title").striptags(),
             page.ui("home", "description").striptags(),
-            _with_notice(page, page.render("home.html", categories=home_categories(page))),
+            lambda: _with_notice(page, page.render("home.html", categories=home_categories(page))),
         )
 
     pages = [PendingPage("", True, home)]
@@ -184,7 +198,7 @@ def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) ->
             article_dir,
             page.text(policy.article.title).striptags(),
             page.text(policy.article.description).striptags(),
-            _with_notice(page, page.render("article.html", **common)),
+            lambda: _with_notice(page, page.render("article.html", **common)),
         )
 
     later = functools.partial
@@ -209,12 +223,11 @@ def _review_index(content: Content, page: PageRenderer) -> Page:
         )
         for checked in content.policies
     ]
-    html = page.render("review_index.html", policies=policies)
     return Page(
         REVIEW_DIR,
         page.ui("review", "title").striptags(),
         page.ui("review", "description").striptags(),
-        _with_notice(page, html),
+        lambda: _with_notice(page, page.render("review_index.html", policies=policies)),
         listed=False,
         extra_meta={"robots": "noindex"},
     )
@@ -226,12 +239,11 @@ def _redirect_page(moved: Redirect, page: PageRenderer) -> Page:
     It works without JavaScript (a ``refresh`` and a visible link), and tells
     search engines where the page went (``canonical``) and not to list it.
     """
-    html = page.render("redirect.html", target=moved.target)
     return Page(
         moved.address,
         page.ui("redirect", "title").striptags(),
         page.ui("redirect", "text").striptags(),
-        _with_notice(page, html),
+        lambda: _with_notice(page, page.render("redirect.html", target=moved.target)),
         listed=False,
         extra_meta={"robots": "noindex", "redirect": page.url(moved.target), "redirect_to": f"{moved.target}/"},
     )
@@ -239,12 +251,16 @@ def _redirect_page(moved: Redirect, page: PageRenderer) -> Page:
 
 def _review_page(content: Content, page: PageRenderer) -> Page:
     """The policy table and the finder's flow, for editors and reviewers: kept from customers and robots."""
-    html = page.render("review.html", **review_context(content, page, label_id="review-diagram-label"))
+
+    def html() -> str:
+        context = review_context(content, page, label_id="review-diagram-label")
+        return _with_notice(page, page.render("review.html", **context))
+
     return Page(
         content.policy.review_dir,
         page.ui("review", "title").striptags(),
         page.ui("review", "description").striptags(),
-        _with_notice(page, html),
+        html,
         listed=False,
         extra_meta={"robots": "noindex"},
     )
@@ -290,14 +306,16 @@ def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: 
     context: dict[str, Any] = {"answered": answered, "node_dir": node_dir(node.path, finder_dir), **common}
     if isinstance(node, flow.QuestionNode):
         question = policy.question(node.question.id)  # the proof's nodes hold the source wording
-        html = page.render("finder.html", question=question, **context)
+        html = functools.partial(page.render, "finder.html", question=question, **context)
         title = page.text(question.text).striptags()
         description = page.text(policy.finder.description).striptags()
         meta: dict[str, Any] = {"finder": {"question": node.question.id}}
     else:
         outcome = policy.outcome(node.outcome)
         scenario = policy.scenario(node.scenario)
-        html = page.render("finder.html", question=None, outcome=outcome, scenario=scenario, **context)
+        html = functools.partial(
+            page.render, "finder.html", question=None, outcome=outcome, scenario=scenario, **context
+        )
         title = page.text(outcome.title).striptags()
         description = page.text(outcome.summary or outcome.title).striptags()
         meta = {"finder": {"outcome": outcome.id, "scenario": scenario.id}}
@@ -305,7 +323,7 @@ def _finder_page(node: flow.Node, content: Content, page: PageRenderer, common: 
         node_dir(node.path, finder_dir),
         title,
         description,
-        _with_notice(page, html),
+        lambda: _with_notice(page, html()),
         listed=not node.path,
         extra_meta=meta,
     )
