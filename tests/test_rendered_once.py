@@ -2,13 +2,14 @@
 
 A locale of a large help center has thousands of finder pages, and most of
 what is around a page's content is the same from one page to the next. The
-build renders Material's navigation once per place (generator/mkdocs/navigation.py),
-the links of a page's texts once per place (``PageRenderer.links_key``), and
-gives MkDocs its pages without an empty Markdown source to convert
+build renders Material's navigation and search box once per place (generator/mkdocs/partials.py),
+looks up each of Material's interface texts once (generator/mkdocs/translations.py),
+renders the links of a page's texts once per place (``PageRenderer.links_key``),
+and gives MkDocs its pages without an empty Markdown source to convert
 (generator/mkdocs/generated.py). A place is where a page stands with respect to
 the pages the links lead to (``link_base``): pages with one place must have
 the same links to every target, and the site must be the same, byte for byte,
-as the one Material's own ``include`` of the navigation makes.
+as the one Material's own ``include`` and texts make.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from generator.content.locales import locale_slug
 from generator.helpcenter.translate import localize, resolve_locale
 from generator.mkdocs.config import locale_config
 from generator.mkdocs.generated import HtmlPage
-from generator.mkdocs.navigation import page_parts, target_parts
+from generator.mkdocs.partials import page_parts, target_parts
 from generator.rendering.render import PageRenderer, beginnings, folder_parts, link_base, relative_url
 from support import EXAMPLE_BASE_URL, EXAMPLE_DIR
 
@@ -132,8 +134,8 @@ def test_mkdocs_links_from_pages_in_one_place_are_the_same(values, same, also_sa
                 assert links[0] == links[1], (value, first, second)
 
 
-class NavigationAsMaterialIncludesIt(BasePlugin):  # type: ignore[type-arg]
-    """Takes the navigation rendered once away: overrides/base.html then includes Material's, as Material does.
+class AsMaterialIncludesIt(BasePlugin):  # type: ignore[type-arg]
+    """Takes away what is rendered once: the templates then include Material's partials and look up its texts.
 
     It also counts, each time a page is written, the pages that hold their HTML.
     """
@@ -142,7 +144,7 @@ class NavigationAsMaterialIncludesIt(BasePlugin):  # type: ignore[type-arg]
         self.held: list[int] = []
 
     def on_env(self, env, config, files):
-        del env.globals["help_navigation"]
+        del env.globals["help_once"], env.globals["help_translation"]
         self.files = files
         return env
 
@@ -151,16 +153,17 @@ class NavigationAsMaterialIncludesIt(BasePlugin):  # type: ignore[type-arg]
         return output
 
 
-@pytest.fixture(scope="module")
-def example_pages(tmp_path_factory, example_site) -> tuple[Path, Path, list[int]]:
-    """The en-US pages of the example help center as the build makes them, and with Material's navigation."""
+@pytest.fixture(scope="module", params=["en-US", "fr-FR"])  # French: some of Material's texts fall back to English
+def example_pages(request, tmp_path_factory, example_site) -> tuple[Path, Path, list[int]]:
+    """A locale's pages of the example help center as the build makes them, and with Material's own partials."""
+    tag = request.param
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONTENT", str(EXAMPLE_DIR))
-        site = tmp_path_factory.mktemp("material-navigation") / "en-us"
-        config = locale_config(ROOT / "mkdocs.yml", str(site), "en-US", EXAMPLE_BASE_URL, strict=True)
-        config.plugins["navigation-as-material-includes-it"] = observer = NavigationAsMaterialIncludesIt()
+        site = tmp_path_factory.mktemp("as-material-includes-it") / locale_slug(tag)
+        config = locale_config(ROOT / "mkdocs.yml", str(site), tag, EXAMPLE_BASE_URL, strict=True)
+        config.plugins["as-material-includes-it"] = observer = AsMaterialIncludesIt()
         build(config)
-    return example_site / "en-us", site, observer.held
+    return example_site / locale_slug(tag), site, observer.held
 
 
 def test_every_page_has_the_navigation_material_would_give_it(example_pages):
@@ -179,11 +182,12 @@ def test_a_build_holds_the_html_of_no_page_it_has_written(example_pages):
     assert max(held) == 0  # each page's HTML is made as it is written, and let go once it is
 
 
-def test_the_navigation_lists_pages_and_is_on_every_page(example_pages):
+def test_the_navigation_and_the_search_box_are_on_every_page(example_pages):
     ours, *_ = example_pages
     step = (ours / "make-a-warranty-claim" / "finder" / "fault" / "index.html").read_text(encoding="utf-8")
     assert 'class="md-nav md-nav--primary"' in step
     assert 'href="../../../cancel-an-order/"' in step  # a link of the navigation, relative to the step
+    assert 'class="md-search" data-md-component="search" role="dialog"' in step
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ from generator.helpcenter.proven import proven_content
 from generator.helpcenter.translate import localize, material_language, resolve_locale
 from generator.i18n.pseudo import pseudo_material_loader
 from generator.mkdocs.generated import page_file, stamp_sitemap
-from generator.mkdocs.navigation import render_navigation_once
 from generator.mkdocs.options import PolicyPluginConfig
+from generator.mkdocs.partials import render_once
 from generator.rendering.llms import locale_files
 from generator.rendering.pages import Page, PendingPage, pending_pages
 from generator.rendering.render import COMPILED_TEMPLATES, Fragments
@@ -72,7 +72,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = COMPILED_TEMPLATES  # a preview rebuild compiles no template twice
-        render_navigation_once(env, self.nav)  # the same on most pages: rendered once for them
+        render_once(env, self.nav, config.theme["language"])  # what most pages share, rendered once for them
         if self.locale.is_pseudo:  # the pseudo-locale brings its own translation of Material's interface
             env.loader = pseudo_material_loader(env, self.locale.tag)
         self.env = env

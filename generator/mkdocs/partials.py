@@ -1,4 +1,4 @@
-"""MkDocs glue: Material's navigation, rendered once for all the pages it is the same on.
+"""MkDocs glue: parts of Material's pages rendered once for all the pages they are the same on.
 
 Material writes the whole navigation into every page (it is a phone's menu),
 and a help center of 20 policies lists 41 pages in it: on each of a locale's
@@ -7,10 +7,11 @@ page the navigation does not list, such as a finder step, none of its items
 is active, so it differs from one such page to the next only by its links,
 which MkDocs' ``url`` filter writes relative to the page; and those are the
 same on every page that stands in the same place with respect to their
-targets (:func:`generator.rendering.render.link_base`). :class:`NavigationOnce`
-renders it once per such place and gives every page there the same HTML;
-a page the navigation lists (or none, as on the 404 page) gets it rendered for
-itself, as Material's ``include`` would.
+targets (:func:`generator.rendering.render.link_base`). :class:`PartialsOnce`
+renders such a partial once per place and gives every page there the same
+HTML; a page the navigation lists (or none, as on the 404 page) gets it
+rendered for itself, as Material's ``include`` would. The search box, which
+depends on no page, is rendered so too.
 """
 
 from __future__ import annotations
@@ -23,10 +24,8 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.structure.nav import Navigation
 
+from generator.mkdocs.translations import TranslationsOnce
 from generator.rendering.render import Parts, beginnings, link_base
-
-#: Material's navigation, which overrides/base.html includes.
-NAVIGATION = "partials/nav.html"
 
 
 def path_parts(path: str) -> Parts:
@@ -53,7 +52,7 @@ def target_parts(value: str) -> Parts:
     r"""Return the parts of a value given to the ``url`` filter, which reads a backslash as a slash.
 
     An address of another host or of the root (``https://…``, ``/…``) is
-    written as it is on every page: its parts only make keys finer, never wrong.
+    written as it is on every page: its parts only make places finer, never wrong.
 
     >>> target_parts("guide/"), target_parts(r"assets\logo.svg")
     (('guide',), ('assets', 'logo.svg'))
@@ -61,19 +60,20 @@ def target_parts(value: str) -> Parts:
     return path_parts(value.replace("\\", "/"))
 
 
-def render_navigation_once(env: jinja2.Environment, nav: Navigation) -> None:
-    """Give ``env``'s templates the navigation of ``nav`` as ``help_navigation()``, and its recording ``url``."""
-    navigation = NavigationOnce(nav, env.filters["url"])
-    env.globals["help_navigation"], env.filters["url"] = navigation, navigation.url
+def render_once(env: jinja2.Environment, nav: Navigation, language: str) -> None:
+    """Give ``env``'s templates ``help_once(partial)`` and ``help_translation(key)``, and a recording ``url``."""
+    partials = PartialsOnce(nav, env.filters["url"])
+    env.filters["url"] = partials.url
+    env.globals.update(help_once=partials, help_translation=TranslationsOnce(env, language))
 
 
-class NavigationOnce:
-    """The navigation of one build, rendered once per place on the pages it does not list.
+class PartialsOnce:
+    """Partials of one build, each rendered once per place on the pages the navigation does not list.
 
-    It is the template global ``help_navigation`` (overrides/base.html). While
-    it renders, the ``url`` filter records what it is given: the places are
-    worked out from those targets, and a rendering that meets a target not seen
-    before drops what was rendered until then, whose places may be too coarse.
+    It is the template global ``help_once`` (overrides/base.html). While a
+    partial renders, the ``url`` filter records what it is given: the places
+    are worked out from those targets, and a rendering that meets a target not
+    seen before drops what was rendered until then, whose places may be too coarse.
     """
 
     def __init__(self, nav: Navigation, url_filter: Callable[..., str]) -> None:
@@ -81,24 +81,24 @@ class NavigationOnce:
         self.url_filter = url_filter
         self.targets: set[str] = set()
         self.beginnings: frozenset[Parts] = frozenset({()})
-        self.rendered: dict[tuple[Parts, int], str] = {}
+        self.rendered: dict[tuple[str, Parts, int], str] = {}
         self.recording: set[str] | None = None
 
     @jinja2.pass_context
     def url(self, context: Any, value: Any) -> str:
-        """MkDocs' ``url`` filter, recording its targets while the navigation renders."""
+        """MkDocs' ``url`` filter, recording its targets while a partial renders."""
         if self.recording is not None:
             self.recording.add(str(value))
         return self.url_filter(context, value)
 
     @jinja2.pass_context
-    def __call__(self, context: jinja2.runtime.Context) -> Markup:
+    def __call__(self, context: jinja2.runtime.Context, name: str) -> Markup:
         page = context.get("page")
-        template = context.environment.get_template(NAVIGATION)
+        template = context.environment.get_template(name)
         if page is None or page.file.src_uri in self.listed:  # its own item is active: rendered for it alone
             return Markup(template.render(context.get_all()))
-        place = link_base(page_parts(page.url), self.beginnings)
-        if place not in self.rendered:
+        key = (name, *link_base(page_parts(page.url), self.beginnings))
+        if key not in self.rendered:
             self.recording = set()
             try:
                 html = template.render(context.get_all())
@@ -107,6 +107,6 @@ class NavigationOnce:
             if not recorded <= self.targets:
                 self.targets |= recorded
                 self.beginnings = beginnings(target_parts(value) for value in self.targets)
-                self.rendered, place = {}, link_base(page_parts(page.url), self.beginnings)
-            self.rendered[place] = html
-        return Markup(self.rendered[place])
+                self.rendered, key = {}, (name, *link_base(page_parts(page.url), self.beginnings))
+            self.rendered[key] = html
+        return Markup(self.rendered[key])
