@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -29,6 +30,7 @@ from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.model import FACT_UNITS, Mass
 from generator.content.references import BUILT_IN_PLACEHOLDERS, policy_texts
+from generator.content.reuse import Kept, Same
 from generator.content.schema import dotted, kind_of
 
 #: How mass units are written in messages.
@@ -215,7 +217,7 @@ def check_names(
     for document in documents:
         problems += _clashes(document)
     for document in policies:
-        facts, links = _used(document.data)
+        facts, links = _uses.get(Same(document), functools.partial(_used, document.data))
         used_anywhere |= facts
         used_links_anywhere |= links
         for name in document.data.get("facts", {}):
@@ -240,7 +242,11 @@ def check_names(
     return problems
 
 
-def _used(data: Any) -> tuple[set[str], set[str]]:
+#: The fact names and link targets each policy's texts use, by its document.
+_uses: Kept[Same, tuple[frozenset[str], frozenset[str]]] = Kept(256)
+
+
+def _used(data: Any) -> tuple[frozenset[str], frozenset[str]]:
     """The fact names and link targets the texts of a policy use."""
     facts: set[str] = set()
     links: set[str] = set()
@@ -248,7 +254,7 @@ def _used(data: Any) -> tuple[set[str], set[str]]:
         usage = inline.usage(text)
         facts.update(usage.placeholders)
         links.update(usage.targets)
-    return facts, links
+    return frozenset(facts), frozenset(links)
 
 
 def _clashes(document: Document) -> list[Diagnostic]:

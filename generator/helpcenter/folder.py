@@ -17,8 +17,9 @@ locale is published), each with its JSON Schema (the policies of
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from generator.content.references import (
     check_policy_references,
     name_values,
 )
+from generator.content.reuse import Kept, Same
 from generator.content.schema import field_descriptions, validate_against_schema
 from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, read_ledger, updated
 from generator.helpcenter.policies import (
@@ -61,6 +63,9 @@ LOCALES_FILE = "locales.yaml"
 CATALOGS_DIR = "locales"
 #: The schema of every policy file, beside policy.yaml.
 POLICY_SCHEMA = "policy.schema.json"
+#: How many policies' checks and proofs are kept (:mod:`generator.content.reuse`): a preview of a help center
+#: this size checks and proves again only the policies whose file changed.
+KEPT_POLICIES = 256
 
 
 @dataclass(frozen=True)
@@ -200,14 +205,25 @@ def _check_policies(
     for file, document, _ in read:
         if document is None:
             continue
-        problems += check_id(document, file)
-        problems += check_policy_references(document, shared, targets, unread)
-        problems += check_values(document) + check_links(document)
+        key = (Same(document), file, Same(shared), targets, unread)
+        problems += _policy_problems.get(key, functools.partial(_problems_of, document, file, shared, targets, unread))
     problems += check_collisions(documents)
     problems += check_names(documents, shared, every_policy=every_policy and not unread and len(documents) == len(read))
     if every_policy and len(documents) == len(read):
         problems += check_categories(shared, documents)
     return [(file, document) for file, document, _ in read], problems
+
+
+#: The problems of each policy on its own (:func:`_problems_of`), by document and what else they depend on.
+_policy_problems: Kept[tuple[Hashable, ...], tuple[Diagnostic, ...]] = Kept(KEPT_POLICIES)
+
+
+def _problems_of(
+    document: Document, file: PolicyFile, shared: Document, targets: frozenset[str], unread: frozenset[str]
+) -> tuple[Diagnostic, ...]:
+    """The problems of one policy on its own: its id, its references, its facts' values and its links."""
+    found = check_id(document, file) + check_policy_references(document, shared, targets, unread)
+    return (*found, *check_values(document), *check_links(document))
 
 
 def _check_markets(shared: Document, documents: list[Document], locales: LocaleSettings) -> list[Diagnostic]:
@@ -237,19 +253,40 @@ def _prove(
     for file, document in checked:
         if document is None or document.file in with_problems:
             continue
-        policy = Policy.from_data(document.data, document.position)
-        proof = prove(policy)
+        policy, proof = _proofs.get(Same(document), functools.partial(_proof_of, document))
         if not proof.holds:
             found += proof.diagnostics
             continue
         path = ledger_path(content_dir, policy.id, main=file.main)
         recorded, ledger_problems = read_ledger(path, policy.finder_dir)
         found += ledger_problems
-        ledger = updated(recorded, policy, proof.nodes)
+        key = (Same(document), Same(proof), path, Same(recorded))
+        checked_policy, ledger = _checked.get(
+            key, functools.partial(_checked_policy, policy, proof, document, path, recorded)
+        )
         if strict and ledger != recorded and not ledger_problems:
             found.append(ledger_problem(path, recorded, ledger))
-        proven.append(CheckedPolicy(policy, proof, document, path, ledger.addresses, recorded))
+        proven.append(checked_policy)
     return proven, found
+
+
+#: Each policy and its proof, by its document.
+_proofs: Kept[Same, tuple[Policy, Proof]] = Kept(KEPT_POLICIES)
+#: Each proven policy with its ledger brought up to date, by its document, its proof and its recorded ledger.
+_checked: Kept[tuple[Hashable, ...], tuple[CheckedPolicy, Ledger]] = Kept(KEPT_POLICIES)
+
+
+def _proof_of(document: Document) -> tuple[Policy, Proof]:
+    policy = Policy.from_data(document.data, document.position)
+    return policy, prove(policy)
+
+
+def _checked_policy(
+    policy: Policy, proof: Proof, document: Document, path: Path, recorded: Ledger
+) -> tuple[CheckedPolicy, Ledger]:
+    """The proven policy, and its ledger brought up to date."""
+    ledger = updated(recorded, policy, proof.nodes)
+    return CheckedPolicy(policy, proof, document, path, ledger.addresses, recorded), ledger
 
 
 @collector_paused()  # a fifth of a help center's check went to walking its objects again and again

@@ -25,6 +25,7 @@ is read in well under a second: :data:`MAX_LEDGER_BYTES` is its own limit.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import re
@@ -37,6 +38,7 @@ from generator.content.diagnostics import Diagnostic, Position, display_path
 from generator.content.load import plain_scalar
 from generator.content.model import Answer, Policy, Question
 from generator.content.publish import write_atomically
+from generator.content.reuse import Kept
 from generator.content.schema import ID_PATTERN
 from generator.logic import flow
 from generator.logic.addresses import FINDER_DIR, best_match, node_dir
@@ -111,7 +113,7 @@ def read_ledger(path: Path, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[
     """Return the ledger at ``path`` of the finder in ``finder_dir`` (empty if there is none yet) and its problems,
     each at its line."""
     if not path.exists() and not path.is_symlink():
-        return Ledger(), []
+        return _NO_LEDGER, []
     name = display_path(path)
     data, problem = _read_bytes(path)
     if data is None:
@@ -121,7 +123,23 @@ def read_ledger(path: Path, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return Ledger(), [Diagnostic(Position(name, line, 1), f"the file is not valid UTF-8: {_RESTORE}")]
-    return parse_ledger(text, name, finder_dir)
+    # Read under other limits, it may have other problems.
+    key = (hashlib.sha256(data).digest(), name, finder_dir, MAX_ADDRESSES, MAX_PROBLEMS)
+    ledger, problems = _parsed.get(key, functools.partial(_parse, text, name, finder_dir))
+    return ledger, list(problems)
+
+
+#: The ledger of a policy that has none yet: one object, so that what is worked out from it is kept
+#: (:mod:`generator.content.reuse`).
+_NO_LEDGER = Ledger()
+#: The ledgers read last, by a digest of their bytes, file name, finder folder and limits: the same bytes give
+#: the same object.
+_parsed: Kept[tuple[bytes, str, str, int, int], tuple[Ledger, tuple[Diagnostic, ...]]] = Kept(256)
+
+
+def _parse(text: str, name: str, finder_dir: str) -> tuple[Ledger, tuple[Diagnostic, ...]]:
+    ledger, problems = parse_ledger(text, name, finder_dir)
+    return ledger, tuple(problems)
 
 
 def _read_bytes(path: Path) -> tuple[bytes | None, str]:

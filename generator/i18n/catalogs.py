@@ -14,6 +14,7 @@ by their stable context (see :mod:`generator.i18n.messages`), so:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -595,7 +596,8 @@ def _plural_gaps(
     return problems
 
 
-def _compare(source: str, translation: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # a preview checks every catalog again after each edit of the content
+def _compare(source: str, translation: str) -> tuple[str, ...]:
     """Say how ``translation`` breaks what ``source`` relies on."""
     problems = []
     used, kept = inline.usage(source), inline.usage(translation)
@@ -626,4 +628,4 @@ def _compare(source: str, translation: str) -> list[str]:
         for problem in inline.misuse(translation)
         if problem not in allowed and "HTML" not in problem
     ]
-    return problems
+    return tuple(problems)

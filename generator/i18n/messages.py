@@ -11,6 +11,7 @@ message per CLDR plural category the locale needs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from generator.content import inline
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale
 from generator.content.references import policy_texts
+from generator.content.reuse import Kept, Same
 
 #: The prefix of plural messages' contexts; the last part is the CLDR category.
 UNITS_CONTEXT = "interface/units/"
@@ -83,21 +85,28 @@ def extract_messages(
     messages: list[SourceMessage] = []
     for policy in [policies] if isinstance(policies, Document) else policies:
         prefix = policy_context(policy.data)
-        messages += [
-            _message(policy, prefix, path, text, _comment(prefix, path))
-            for path, text in policy_texts(policy.data)
-            if translatable(text)
-        ]
+        messages += _texts.get((Same(policy), prefix), functools.partial(_texts_of, policy, prefix))
     if shared is not None:
-        messages += [
-            _message(shared, HELP_CENTER_CONTEXT, path, text, _comment(HELP_CENTER_CONTEXT, path))
-            for path, text in policy_texts(shared.data)
-            if translatable(text)
-        ]
+        messages += _texts.get(
+            (Same(shared), HELP_CENTER_CONTEXT), functools.partial(_texts_of, shared, HELP_CENTER_CONTEXT)
+        )
     for path, text in interface_texts(interface.data):
         note = (notes or {}).get(path) or (notes or {}).get(path[:-1]) or _comment("interface", path)
         messages.append(_message(interface, "interface", path, text, note))
     return messages
+
+
+#: The messages of each policy's document (and help-center.yaml's), by the document and its contexts' prefix.
+_texts: Kept[tuple[Same, str], tuple[SourceMessage, ...]] = Kept(256)
+
+
+def _texts_of(document: Document, prefix: str) -> tuple[SourceMessage, ...]:
+    """The messages of a policy's texts (or help-center.yaml's), each context starting with ``prefix``."""
+    return tuple(
+        _message(document, prefix, path, text, _comment(prefix, path))
+        for path, text in policy_texts(document.data)
+        if translatable(text)
+    )
 
 
 def messages_for(messages: list[SourceMessage], locale: SiteLocale) -> list[SourceMessage]:

@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.content.diagnostics import Diagnostic
+from generator.content.load import collector_paused
 from generator.content.locales import locale_slug
 from generator.helpcenter.proven import proven_content
 from generator.mkdocs.config import BuildError, content_folder_of, locale_config
@@ -94,9 +95,10 @@ def build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[
     folder = Path(tempfile.mkdtemp(prefix="build-", dir=workspace))
     problem: str | list[Diagnostic] = ""
     try:
-        config = configure(str(folder))
-        proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
-        build(config, serve_url=server.url)
+        with collector_paused():  # a build makes hundreds of thousands of objects: walking them again and again
+            config = configure(str(folder))  # took a quarter of a rebuild
+            proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
+            build(config, serve_url=server.url)
     except Abort:  # MkDocs has said why
         pass
     except Exception as error:  # a preview keeps running, and never shows a traceback
