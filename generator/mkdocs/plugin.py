@@ -27,14 +27,14 @@ from generator.helpcenter.translate import localize, material_language, resolve_
 from generator.i18n.pseudo import pseudo_material_loader
 from generator.mkdocs.options import PolicyPluginConfig
 from generator.rendering.llms import locale_files
-from generator.rendering.pages import Page, PendingPage, pending_pages
+from generator.rendering.pages import Page, PendingPages, pending_pages
 from generator.rendering.render import COMPILED_TEMPLATES, Fragments
 
 
 class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     """Proves the policy and adds its pages, in one locale, to the build."""
 
-    pending: dict[str, PendingPage]  # every page by source path, rendered when MkDocs reads it
+    pending: PendingPages  # every page by source path, rendered when MkDocs reads it
     made: dict[str, Page]  # the pages rendered, until MkDocs takes their HTML
     data_files: Callable[[], dict[str, str]]  # finder.json, its schema and llms.txt, by file name
     locale: SiteLocale
@@ -48,8 +48,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
         content = localize(content, self.locale)
-        pending, interface = pending_pages(content, self.locale, rendered := Fragments()), content.interface
-        self.pending = {page.src_uri: page for page in pending}
+        self.pending, interface = pending_pages(content, self.locale, rendered := Fragments()), content.interface
         # Material shows the site name as it is (in attributes too): escaped, and Markup so `| e` leaves it be.
         config.site_name = Markup.escape(str(interface.site_name))
         config.extra["help_not_found"] = {key: str(text) for key, text in interface.texts["not_found"].items()}
@@ -58,7 +57,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if search is not None:  # a search index per locale, with that language's stemmer
             search.config.lang = [self.locale.babel.language]
         if config.nav is None:
-            config.nav = [page.src_uri for page in pending if page.listed]
+            config.nav = [page.src_uri for page in self.pending.listed]
         base = self.config.base_url or config.site_url or "/"
         self.data_files = lambda: locale_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
         locales = [{"tag": each.tag, "slug": each.slug, "name": each.name} for each in content.locales.published]
@@ -78,10 +77,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.made, later = {}, self.config.on_request  # the preview makes unlisted pages and data files when asked
-        for page in self.pending.values():  # one the navigation does not list (a finder step) is linked from others
+        for page in self.pending.listed if later else self.pending.values():  # no source: the events below give it
+            # A page the navigation does not list (a finder step) is linked from others.
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
-            if page.listed or not later:  # no source: the events below give them
-                files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         for name, text in ({} if later else self.data_files()).items():  # finder.json, its schema and llms.txt
             files.append(File.generated(config, name, content=text))
         return files
