@@ -38,7 +38,7 @@ class PagesOnRequest(Mapping[str, bytes]):
         self.config = config
         self.plugin = policy_plugin(config)
         self.made: OrderedDict[str, bytes] = OrderedDict()
-        self.data_files: dict[str, bytes] | None = None
+        self.data_files: dict[str, bytes] = {}  # those made so far
         self.lock = threading.Lock()  # one page at a time: the plugins keep the page being made
 
     def source(self, path: str) -> str | None:
@@ -54,7 +54,7 @@ class PagesOnRequest(Mapping[str, bytes]):
         src_uri = self.source(path)
         with self.lock:
             if src_uri is None:
-                return self._data_files()[path]
+                return self._data_file(path)
             if path not in self.made:
                 self.made[path] = self._page(src_uri)
                 if len(self.made) > KEPT_PAGES:
@@ -67,14 +67,12 @@ class PagesOnRequest(Mapping[str, bytes]):
             return False
         if path.endswith("index.html"):  # a page: no data file is named so
             return self.source(path) is not None
-        with self.lock:
-            return path in self._data_files()
+        return path in self.plugin.data_files
 
     def __iter__(self) -> Iterator[str]:
         pending = self.plugin.pending.items()
         pages = [src_uri.removesuffix(".md") + ".html" for src_uri, page in pending if not page.listed]
-        with self.lock:
-            return iter([*pages, *self._data_files()])
+        return iter([*pages, *self.plugin.data_files])
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -98,14 +96,15 @@ class PagesOnRequest(Mapping[str, bytes]):
             raise PageError(problem_of(error)) from None
         return html.encode("utf-8", errors="xmlcharrefreplace")
 
-    def _data_files(self) -> dict[str, bytes]:
-        if self.data_files is None:
+    def _data_file(self, name: str) -> bytes:
+        """The file ``name`` that is not a page (``finder.json``), made once."""
+        if name not in self.data_files:
+            make = self.plugin.data_files[name]  # KeyError: no such file
             try:
-                made = self.plugin.data_files()
+                self.data_files[name] = make().encode("utf-8")
             except Exception as error:
                 raise PageError(problem_of(error)) from None
-            self.data_files = {name: text.encode("utf-8") for name, text in made.items()}
-        return self.data_files
+        return self.data_files[name]
 
 
 def problem_of(error: BaseException) -> str | list[Diagnostic]:

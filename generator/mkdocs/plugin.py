@@ -26,7 +26,7 @@ from generator.helpcenter.proven import proven_content
 from generator.helpcenter.translate import localize, material_language, resolve_locale
 from generator.i18n.pseudo import pseudo_material_loader
 from generator.mkdocs.options import PolicyPluginConfig
-from generator.rendering.llms import locale_files
+from generator.rendering.llms import locale_file_makers
 from generator.rendering.pages import Page, PendingPages, pending_pages
 from generator.rendering.render import COMPILED_TEMPLATES, Fragments
 
@@ -36,7 +36,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     pending: PendingPages  # every page by source path, rendered when MkDocs reads it
     made: dict[str, Page]  # the pages rendered, until MkDocs takes their HTML
-    data_files: Callable[[], dict[str, str]]  # finder.json, its schema and llms.txt, by file name
+    data_files: dict[str, Callable[[], str]]  # what makes finder.json, its schema and llms.txt, by file name
     locale: SiteLocale
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -59,7 +59,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if config.nav is None:
             config.nav = [page.src_uri for page in self.pending.listed]
         base = self.config.base_url or config.site_url or "/"
-        self.data_files = lambda: locale_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
+        self.data_files = locale_file_makers(content, self.locale, f"{base}{self.locale.slug}/", rendered)
         locales = [{"tag": each.tag, "slug": each.slug, "name": each.name} for each in content.locales.published]
         config.extra.update(help_base_url=base, help_locale=self.locale.tag, help_locales=locales)
         return config
@@ -81,8 +81,8 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             # A page the navigation does not list (a finder step) is linked from others.
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-        for name, text in ({} if later else self.data_files()).items():  # finder.json, its schema and llms.txt
-            files.append(File.generated(config, name, content=text))
+        for name, make in ({} if later else self.data_files).items():  # finder.json, its schema and llms.txt
+            files.append(File.generated(config, name, content=make()))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
