@@ -20,7 +20,10 @@ generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
    ``python -m generator serve`` against stock ``mkdocs serve`` (:mod:`preview`);
    and on a generated 12 × 4 × 500 policy (thousands of finder pages), against
    what each edit cost before pages were made on request (proving and
-   building every page of the locale). ``--only preview`` runs this part alone.
+   building every page of the locale); and on a help center of three such
+   policies and a small one, edited, against the small one alone (the size
+   of the other policies should cost nothing). ``--only preview`` runs this
+   part alone.
 5. Adversarial policies: ``python -m generator check`` on the small policies
    that once held it for minutes (``tests/adversarial.py``: tangled, thousands
    of catch-alls, a text repeated through aliases, a finder past its size,
@@ -647,13 +650,16 @@ def diff_row(size: tuple[int, int, int], rounds: int) -> Row:
 
 def preview_rows(work: Path, rounds: int) -> list[Row]:
     """Policy edit → new page served: ``python -m generator serve`` against stock ``mkdocs serve``."""
-    from preview import BIG, measure, measure_big
+    from preview import BIG, OTHERS, SMALL, measure, measure_big, measure_help_center
 
     edits = max(5, rounds)
     progress(f"preview: {edits} policy edits, our preview then mkdocs serve")
     found = measure(edits)
     progress(f"preview: {edits} edits of a generated {size_name(BIG)} policy, then as many full rebuilds")
     big = measure_big(edits)
+    progress(f"preview: {edits} edits of a {size_name(SMALL)} policy among {OTHERS} of {size_name(BIG)}, then alone")
+    center = measure_help_center(edits)
+    among, processor = float(center["edit_to_result_page_median_s"]), center["edit_to_result_page_processor_median_s"]
     return [
         Row(
             f"preview: {size_name(BIG)} policy, edit → a finder result served (median of {edits})",
@@ -674,6 +680,20 @@ def preview_rows(work: Path, rounds: int) -> list[Row]:
             reference=float(big["full_rebuild_median_s"]),
             ratio=float(big["edit_to_article_median_s"]) / float(big["full_rebuild_median_s"]),
             notes=f"{big['edit_to_article_s']} (a page the preview's build writes)",
+        ),
+        Row(
+            f"preview: a {size_name(SMALL)} policy among {OTHERS} of {size_name(BIG)}, edit → a finder result served "
+            f"(median of {edits})",
+            ours=among,
+            reference=float(center["alone_median_s"]),
+            ratio=float(center["ratio"]),
+            ratio_of="among them / alone",
+            notes=(
+                f"{target_note('preview', among)}; the server's processor time per edit: median {processor} s "
+                f"({target_note('preview', float(processor))}); finder pages {center['finder_pages']}; ours "
+                f"{center['edit_to_result_page_s']}; reference: the same policy alone, {center['alone_s']} "
+                f"(processor {center['alone_processor_median_s']} s)"
+            ),
         ),
         Row(
             f"preview: policy edit → new page served (median of {edits})",
