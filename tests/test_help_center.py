@@ -377,6 +377,20 @@ def test_each_policy_keeps_its_own_ledger(toy_center, capsys):
     assert "\nfinder/large/none: [size, damage]\n" in (toy_center / "finder-addresses.yaml").read_text("utf-8")
 
 
+def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center, capsys):
+    run_cli(capsys, "addresses", "--content", "content")
+    ledger = toy_center / "finder-addresses" / "other.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "finder/large: [size]\n", encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert (
+        "content/finder-addresses/other.yaml:25:1: error: each line must read "
+        "`other-article/finder/<answers>: [<questions>]`"
+    ) in err
+
+
 # --- Translators ---
 
 
