@@ -327,6 +327,24 @@ def test_each_policy_has_its_pages_its_finder_data_and_its_review(toy_center):
     assert "Find your situation at Toy Market." in pages["other-article"].html
 
 
+def test_each_review_page_is_titled_after_its_policy_and_the_list_of_reviews_after_them_all(toy_center):
+    from generator.content.locales import SiteLocale
+    from generator.helpcenter.folder import load_content
+    from generator.rendering.pages import build_pages
+
+    other = other_text(title=("title: The toy article", "title: The other article"))
+    (toy_center / "policies" / "other.yaml").write_text(other, encoding="utf-8")
+    pages = {page.directory: page for page in build_pages(load_content(toy_center), SiteLocale("en-US", "us"))}
+
+    titles = {directory: pages[directory].title for directory in ("review", "review/toy", "review/other")}
+    assert titles == {
+        "review": "Policy review",
+        "review/toy": "Policy review: The toy article",
+        "review/other": "Policy review: The other article",
+    }
+    assert "<h1>Policy review: The other article</h1>" in pages["review/other"].html
+
+
 def test_the_home_page_lists_the_policies_by_category_in_the_categories_order(toy_center):
     from generator.content.locales import SiteLocale
     from generator.helpcenter.folder import load_content
