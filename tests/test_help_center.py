@@ -395,6 +395,34 @@ def test_each_policy_keeps_its_own_ledger(toy_center, capsys):
     assert "\nfinder/large/none: [size, damage]\n" in (toy_center / "finder-addresses.yaml").read_text("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "now"),
+    [
+        pytest.param("id: other-article", "id: other-guide", "other-guide/finder", id="article-renamed"),
+        pytest.param("  intro: Answer up", "  id: other-article/steps\n  intro: Answer up", "other-article/steps",
+                     id="finder-renamed"),
+    ],
+)  # fmt: skip
+def test_a_policy_whose_finder_moved_is_told_its_published_addresses_would_break(toy_center, capsys, old, new, now):
+    run_cli(capsys, "addresses", "--content", "content")
+    policy = toy_center / "policies" / "other.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    policy.write_text(text.replace(old, new), encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert err.splitlines() == [
+        "content/finder-addresses/other.yaml:9:1: error: this file records the finder at other-article/finder/, but "
+        f"the policy now puts it at {now}/: every address published under other-article/finder/ (in e-mails, "
+        "bookmarks, support macros) would break. Give the article, or the finder, back the id that put it at "
+        "other-article/finder/ (if those addresses were never published, delete this file instead: the next build "
+        "writes it anew)",
+        "1 problem found",
+    ]
+
+
 def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center, capsys):
     run_cli(capsys, "addresses", "--content", "content")
     ledger = toy_center / "finder-addresses" / "other.yaml"

@@ -171,6 +171,8 @@ def parse_ledger(text: str, name: str, finder_dir: str = FINDER_DIR) -> tuple[Le
                 continue
             words[key.removeprefix(f"{WORDS}/")] = digest  # after a merge, the later line wins
             continue
+        if value.strip() == "[]" and key != finder_dir and _FOLDER.fullmatch(key):  # the start of another folder
+            return Ledger(), [Diagnostic(Position(name, number, 1), _moved_finder(key, finder_dir))]
         entry = _entry(key, value.strip(), address_pattern, finder_dir)
         if entry is None:
             problems.append(Diagnostic(Position(name, number, 1), shape))
@@ -246,11 +248,23 @@ _ID = re.compile(ID_PATTERN)
 _PLAIN_LIST = re.compile(rf"\[(?:{ID_PATTERN}(?:, {ID_PATTERN})*)?\]".replace("(-", "(?:-"))
 _WORDS_KEY = re.compile(rf"{WORDS}/{ID_PATTERN}(?:/{ID_PATTERN})?")
 _DIGEST = re.compile("[0-9a-f]{12}")
+#: A finder's folder as a ledger names it: ids joined by slashes (``finder``, ``cancel-an-order/finder``).
+_FOLDER = re.compile(rf"{ID_PATTERN}(?:/{ID_PATTERN})*".replace("(-", "(?:-"))
 
 _RESTORE = (
     "this file is written by `python -m generator addresses`: restore it from version control (after a merge, "
     "keep the lines of both sides), never delete it, or the links it keeps alive break"
 )
+
+
+def _moved_finder(recorded: str, finder_dir: str) -> str:
+    """What to do when the ledger's finder starts at ``recorded`` and the policy's now at ``finder_dir``."""
+    return (
+        f"this file records the finder at {recorded}/, but the policy now puts it at {finder_dir}/: every address "
+        f"published under {recorded}/ (in e-mails, bookmarks, support macros) would break. Give the article, or "
+        f"the finder, back the id that put it at {recorded}/ (if those addresses were never published, delete "
+        "this file instead: the next build writes it anew)"
+    )
 
 
 def _shape(finder_dir: str) -> str:
