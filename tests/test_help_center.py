@@ -126,7 +126,7 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'finder/more' of its finder overlaps the folder of "
-            "finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
+            "the finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
             "so choose another id",
         ],
         id="finder-inside-another-finder",
@@ -137,10 +137,25 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'toy-article' of its finder overlaps the folder of "
-            "article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
+            "the article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
             "own, so choose another id",
         ],
         id="finder-is-another-article",
+    ),
+    pytest.param(
+        None,
+        {
+            "other": other_text(
+                finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: other-article\n")
+            )
+        },
+        None,
+        [
+            "content/policies/other.yaml:91:7: error: the finder's folder 'other-article' is the folder of the "
+            "policy's own article: its first page would replace the article. Choose another finder id, or leave it "
+            "out (the finder then lives at other-article/finder/)",
+        ],
+        id="finder-is-its-own-article",
     ),
     pytest.param(
         None,

@@ -139,6 +139,15 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
             )
         for other_document, other in claims[:index]:
             if other_document is document:
+                if claim.what == "its finder" and claim.folder == other.folder:  # its own article's folder
+                    problems.append(
+                        Diagnostic(
+                            claim.where,
+                            f"the finder's folder '{claim.folder}' is the folder of the policy's own article: its "
+                            "first page would replace the article. Choose another finder id, or leave it out (the "
+                            f"finder then lives at {claim.folder}/{FINDER_DIR}/)",
+                        )
+                    )
                 continue
             if claim.what == other.what == "its article" and claim.folder == other.folder:
                 clash = "is also the article of"
@@ -146,7 +155,7 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
             elif "its finder" in (claim.what, other.what) and (
                 _inside(claim.folder, other.folder) or _inside(other.folder, claim.folder)
             ):
-                clash = f"overlaps the folder of {other.what.removeprefix('its ')} of"
+                clash = f"overlaps the folder of the {other.what.removeprefix('its ')} of"
             else:
                 continue
             problems.append(
