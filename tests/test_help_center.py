@@ -254,6 +254,27 @@ def test_a_help_center_problem_is_said_at_its_line(tmp_path, monkeypatch, capsys
     assert err.splitlines() == [*expected, f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found"]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("other.yml", ["content/policies/other.yml: error: this file is not read: a policy's file ends "
+                                   "in .yaml. Rename it other.yaml"], id="yml"),
+        pytest.param("other.YAML", ["content/policies/other.YAML: error: this file is not read: a policy's file "
+                                    "ends in .yaml. Rename it other.yaml"], id="upper-case"),
+        pytest.param(".other.yml", [], id="hidden-file-left-alone"),
+        pytest.param("other.yaml.orig", [], id="not-a-policy-name"),
+    ],
+)  # fmt: skip
+def test_a_policy_file_that_would_be_left_out_is_said(toy_center, capsys, name, expected):
+    policy = toy_center / "policies" / "other.yaml"
+    policy.with_name(name).write_bytes(policy.read_bytes())  # a copy: the policy itself is still read
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == (1 if expected else 0)
+    assert err.splitlines() == ([*expected, "1 problem found"] if expected else [])
+
+
 def test_a_broken_policy_does_not_make_another_policys_links_unknown(toy_center, capsys):
     """A policy whose file cannot be read is not proven; the links to it are not said to be unknown meanwhile."""
     linking = other_text(link=("Nothing to do.", "Nothing to do. [See](broken/article)."))
@@ -294,7 +315,7 @@ def test_a_policy_file_is_checked_alone_with_what_the_policies_share(toy_center,
         ),
         pytest.param(
             ["content/policies/nothing.yaml"],
-            "content/policies/nothing.yaml: error: this is not a policy of content: a policy is content/policy.yaml "
+            "content/policies/nothing.yaml: error: there is no such file: a policy of content is content/policy.yaml "
             "or content/policies/<id>.yaml",
             id="no-such-file",
         ),

@@ -52,6 +52,21 @@ def policy_files(content_dir: Path) -> list[PolicyFile]:
     return files
 
 
+def misnamed_files(content_dir: Path) -> list[Diagnostic]:
+    """A file of ``policies/`` that looks like a policy but is not read: ``warranty.yml``, ``Warranty.YAML``."""
+    folder = content_dir / POLICIES_DIR
+    if not folder.is_dir():
+        return []
+    return [
+        Diagnostic(
+            Position(display_path(path)),
+            f"this file is not read: a policy's file ends in .yaml. Rename it {path.stem}.yaml",
+        )
+        for path in sorted(folder.iterdir())
+        if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yaml" and not path.name.startswith(".")
+    ]
+
+
 def policy_file_of(content_dir: Path, file: Path) -> PolicyFile | None:
     """Return the policy file ``file`` names in ``content_dir`` (given as any path to it), or ``None``."""
     wanted = file.resolve()
