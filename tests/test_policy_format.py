@@ -83,6 +83,25 @@ FORMAT_ERRORS = [
         id="negative-money",
     ),
     pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: 49.999, currency: USD}\n",
+        ["policy.yaml:9:29: error: facts.fee.value has more decimal places than USD shows: customers would read it "
+         "rounded. Write at most 2 decimal places",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-finer-than-cents",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, by_market: {us: {value: 49.5, currency: JPY}}}\n",
+        ["policy.yaml:9:46: error: facts.fee.by_market.us.value has more decimal places than JPY shows: customers "
+         "would read it rounded. Write a whole number",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-per-market-finer-than-its-currency",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: '12.50', currency: EUR}\n",
+        ["policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-with-its-cents-is-fine",
+    ),
+    pytest.param(
         POLICY, FACTS, FACTS + "  fee: {type: money, value: 5, currency: EUX}\n",
         ["policy.yaml:9:42: error: 'EUX' is not a currency code CLDR knows: write its ISO 4217 code, e.g. EUR or "
          "USD",
