@@ -258,6 +258,12 @@ FORMAT_ERRORS = [
         id="two-outcomes-with-one-title",
     ),
     pytest.param(
+        POLICY, "    title: Send the device to repair\n", "    title: we  refund YOU\n",
+        ["policy.yaml:74:12: error: outcome 'repair' has the same title as outcome 'refund' (line 69): customers "
+         "could not tell them apart; word them differently"],
+        id="two-outcome-titles-apart-only-in-case-and-spaces",
+    ),
+    pytest.param(
         POLICY, "category: returns\n", "category: retuns\n",
         ["policy.yaml:3:11: error: unknown category 'retuns' (did you mean 'returns'?): the categories are those of "
          "help-center.yaml (returns)"],
