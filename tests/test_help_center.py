@@ -126,7 +126,7 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'finder/more' of its finder overlaps the folder of "
-            "finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
+            "the finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
             "so choose another id",
         ],
         id="finder-inside-another-finder",
@@ -137,10 +137,25 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'toy-article' of its finder overlaps the folder of "
-            "article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
+            "the article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
             "own, so choose another id",
         ],
         id="finder-is-another-article",
+    ),
+    pytest.param(
+        None,
+        {
+            "other": other_text(
+                finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: other-article\n")
+            )
+        },
+        None,
+        [
+            "content/policies/other.yaml:91:7: error: the finder's folder 'other-article' is the folder of the "
+            "policy's own article: its first page would replace the article. Choose another finder id, or leave it "
+            "out (the finder then lives at other-article/finder/)",
+        ],
+        id="finder-is-its-own-article",
     ),
     pytest.param(
         None,
@@ -239,6 +254,27 @@ def test_a_help_center_problem_is_said_at_its_line(tmp_path, monkeypatch, capsys
     assert err.splitlines() == [*expected, f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found"]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("other.yml", ["content/policies/other.yml: error: this file is not read: a policy's file ends "
+                                   "in .yaml. Rename it other.yaml"], id="yml"),
+        pytest.param("other.YAML", ["content/policies/other.YAML: error: this file is not read: a policy's file "
+                                    "ends in .yaml. Rename it other.yaml"], id="upper-case"),
+        pytest.param(".other.yml", [], id="hidden-file-left-alone"),
+        pytest.param("other.yaml.orig", [], id="not-a-policy-name"),
+    ],
+)  # fmt: skip
+def test_a_policy_file_that_would_be_left_out_is_said(toy_center, capsys, name, expected):
+    policy = toy_center / "policies" / "other.yaml"
+    policy.with_name(name).write_bytes(policy.read_bytes())  # a copy: the policy itself is still read
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == (1 if expected else 0)
+    assert err.splitlines() == ([*expected, "1 problem found"] if expected else [])
+
+
 def test_a_broken_policy_does_not_make_another_policys_links_unknown(toy_center, capsys):
     """A policy whose file cannot be read is not proven; the links to it are not said to be unknown meanwhile."""
     linking = other_text(link=("Nothing to do.", "Nothing to do. [See](broken/article)."))
@@ -279,7 +315,7 @@ def test_a_policy_file_is_checked_alone_with_what_the_policies_share(toy_center,
         ),
         pytest.param(
             ["content/policies/nothing.yaml"],
-            "content/policies/nothing.yaml: error: this is not a policy of content: a policy is content/policy.yaml "
+            "content/policies/nothing.yaml: error: there is no such file: a policy of content is content/policy.yaml "
             "or content/policies/<id>.yaml",
             id="no-such-file",
         ),
@@ -325,6 +361,24 @@ def test_each_policy_has_its_pages_its_finder_data_and_its_review(toy_center):
     assert {node["id"] for node in other["nodes"]} >= {"other-article/finder/small", "other-article/finder/large/none"}
     assert "At Toy Market, answer up" in pages["finder"].html  # the shared fact, in either policy
     assert "Find your situation at Toy Market." in pages["other-article"].html
+
+
+def test_each_review_page_is_titled_after_its_policy_and_the_list_of_reviews_after_them_all(toy_center):
+    from generator.content.locales import SiteLocale
+    from generator.helpcenter.folder import load_content
+    from generator.rendering.pages import build_pages
+
+    other = other_text(title=("title: The toy article", "title: The other article"))
+    (toy_center / "policies" / "other.yaml").write_text(other, encoding="utf-8")
+    pages = {page.directory: page for page in build_pages(load_content(toy_center), SiteLocale("en-US", "us"))}
+
+    titles = {directory: pages[directory].title for directory in ("review", "review/toy", "review/other")}
+    assert titles == {
+        "review": "Policy review",
+        "review/toy": "Policy review: The toy article",
+        "review/other": "Policy review: The other article",
+    }
+    assert "<h1>Policy review: The other article</h1>" in pages["review/other"].html
 
 
 def test_the_home_page_lists_the_policies_by_category_in_the_categories_order(toy_center):
@@ -375,6 +429,48 @@ def test_each_policy_keeps_its_own_ledger(toy_center, capsys):
     ledger = (toy_center / "finder-addresses" / "other.yaml").read_text(encoding="utf-8")
     assert "\nother-article/finder/large/none: [size, damage]\n" in ledger
     assert "\nfinder/large/none: [size, damage]\n" in (toy_center / "finder-addresses.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "now"),
+    [
+        pytest.param("id: other-article", "id: other-guide", "other-guide/finder", id="article-renamed"),
+        pytest.param("  intro: Answer up", "  id: other-article/steps\n  intro: Answer up", "other-article/steps",
+                     id="finder-renamed"),
+    ],
+)  # fmt: skip
+def test_a_policy_whose_finder_moved_is_told_its_published_addresses_would_break(toy_center, capsys, old, new, now):
+    run_cli(capsys, "addresses", "--content", "content")
+    policy = toy_center / "policies" / "other.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    policy.write_text(text.replace(old, new), encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert err.splitlines() == [
+        "content/finder-addresses/other.yaml:9:1: error: this file records the finder at other-article/finder/, but "
+        f"the policy now puts it at {now}/: every address published under other-article/finder/ (in e-mails, "
+        "bookmarks, support macros) would break. Give the article, or the finder, back the id that put it at "
+        "other-article/finder/ (if those addresses were never published, delete this file instead: the next build "
+        "writes it anew)",
+        "1 problem found",
+    ]
+
+
+def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center, capsys):
+    run_cli(capsys, "addresses", "--content", "content")
+    ledger = toy_center / "finder-addresses" / "other.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "finder/large: [size]\n", encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert (
+        "content/finder-addresses/other.yaml:25:1: error: each line must read "
+        "`other-article/finder/<answers>: [<questions>]`"
+    ) in err
 
 
 # --- Translators ---

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from test_check_rejects import TOY_POLICY, make_content, problems_found
 
-from generator.cli import main
 from generator.content.locales import SiteLocale
 from generator.helpcenter.folder import load_content
 from generator.rendering.pages import build_pages
@@ -82,6 +81,25 @@ FORMAT_ERRORS = [
         ["policy.yaml:9:29: error: facts.fee.value must be 0 or more: a customer would read a negative amount",
          "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
         id="negative-money",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: 49.999, currency: USD}\n",
+        ["policy.yaml:9:29: error: facts.fee.value has more decimal places than USD shows: customers would read it "
+         "rounded. Write at most 2 decimal places",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-finer-than-cents",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, by_market: {us: {value: 49.5, currency: JPY}}}\n",
+        ["policy.yaml:9:46: error: facts.fee.by_market.us.value has more decimal places than JPY shows: customers "
+         "would read it rounded. Write a whole number",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-per-market-finer-than-its-currency",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: '12.50', currency: EUR}\n",
+        ["policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-with-its-cents-is-fine",
     ),
     pytest.param(
         POLICY, FACTS, FACTS + "  fee: {type: money, value: 5, currency: EUX}\n",
@@ -240,25 +258,18 @@ FORMAT_ERRORS = [
         id="two-outcomes-with-one-title",
     ),
     pytest.param(
+        POLICY, "    title: Send the device to repair\n", "    title: we  refund YOU\n",
+        ["policy.yaml:74:12: error: outcome 'repair' has the same title as outcome 'refund' (line 69): customers "
+         "could not tell them apart; word them differently"],
+        id="two-outcome-titles-apart-only-in-case-and-spaces",
+    ),
+    pytest.param(
         POLICY, "category: returns\n", "category: retuns\n",
         ["policy.yaml:3:11: error: unknown category 'retuns' (did you mean 'returns'?): the categories are those of "
          "help-center.yaml (returns)"],
         id="unknown-category",
     ),
 ]  # fmt: skip
-
-
-@pytest.fixture
-def check(tmp_path, monkeypatch, capsys):
-    """Run ``check`` in-process on a content folder; return (exit status, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)  # the CLI prints paths relative to the working folder
-
-    def run(folder: Path) -> tuple[int, str, str]:
-        status = main(["check", "--content", str(folder)])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
 
 
 def changed_content(folder: Path, file: str, old: str, new: str) -> Path:

@@ -7,7 +7,8 @@ policy, or once in help-center.yaml for every policy. These checks run after
 the schema, each problem at its line:
 
 * :func:`check_values`: a value of its type that a customer would read right
-  (no 0-day duration, no negative amount, a real date, a currency Babel knows);
+  (no 0-day duration, no negative amount nor one finer than its currency
+  shows, a real date, a currency Babel knows);
 * :func:`check_names`: a name used but not defined, defined but not used,
   defined twice (a policy's and a shared one), or taken by a built-in value;
 * :func:`check_markets`: a value for every market a published locale reads,
@@ -23,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from babel.numbers import is_currency
+from babel.numbers import get_currency_precision, is_currency
 
 from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
@@ -94,7 +95,7 @@ def check_values(document: Document) -> list[Diagnostic]:
             if kind == "money" and where[-2] == "by_market" and ("currency" not in fact or isinstance(value, Mapping)):
                 problems += _market_money(document, where, value, "currency" in fact)
                 continue
-            problem = _value_problem(kind, value, fact.get("unit", ""))
+            problem = _value_problem(kind, value, fact.get("currency" if kind == "money" else "unit", ""))
             if problem is not None:
                 problems.append(Diagnostic(document.position(where), f"{dotted(where)} {problem}"))
     return problems
@@ -119,10 +120,10 @@ def _market_money(document: Document, where: KeyPath, value: Any, shared_currenc
             )
         ]
     problems = []
-    problem = _value_problem("money", value["value"], "")
+    currency = value["currency"]
+    problem = _value_problem("money", value["value"], currency if isinstance(currency, str) else "")
     if problem is not None:
         problems.append(Diagnostic(document.position((*where, "value")), f"{dotted((*where, 'value'))} {problem}"))
-    currency = value["currency"]
     if not (isinstance(currency, str) and re.fullmatch("[A-Z]{3}", currency) and is_currency(currency)):
         problems.append(
             Diagnostic(
@@ -167,7 +168,16 @@ def _value_problem(kind: str, value: Any, unit: str) -> str | None:
         return "must be more than 0"
     if kind == "money" and number < 0:
         return "must be 0 or more: a customer would read a negative amount"
+    if kind == "money" and is_currency(unit) and _decimal_places(number) > (places := get_currency_precision(unit)):
+        fix = "a whole number" if places == 0 else f"at most {places} decimal places"
+        return f"has more decimal places than {unit} shows: customers would read it rounded. Write {fix}"
     return None
+
+
+def _decimal_places(number: decimal.Decimal) -> int:
+    """How many decimal places ``number`` needs: 2 for 12.50 and 12.05, 0 for 12.00 and 1200."""
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def as_decimal(value: Any) -> decimal.Decimal | None:

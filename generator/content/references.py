@@ -51,6 +51,7 @@ INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
     ("article", "step_label"): frozenset({"number"}),
     ("finder", "question_label"): frozenset({"number"}),
     ("finder", "change_label"): frozenset({"question"}),
+    ("review", "policy_title"): frozenset({"title"}),
 }
 
 
@@ -398,7 +399,7 @@ def _duplicates_by(
     problems = []
     items = _at(document.data, path) or []
     for index, item in enumerate(items):
-        item_id = item[key]
+        item_id = _as_read(item[key]) if what else item[key]
         if item_id in seen and what:
             first = document.position((*path, seen[item_id], key))
             first_id = items[seen[item_id]].get("id", "")
@@ -421,6 +422,11 @@ def _duplicates_by(
         else:
             seen[item_id] = index
     return problems
+
+
+def _as_read(text: str) -> str:
+    """A wording as a reader tells it from another: case and runs of spaces make no difference."""
+    return " ".join(text.split()).casefold()
 
 
 def _unknown_answer(
