@@ -170,25 +170,34 @@ def test_an_edit_of_a_ledger_is_seen(center, proofs):
 def test_a_result_is_kept_for_the_very_same_object_only(first, second, kept):
     store: Kept[Same, str] = Kept(8)
     data = {"id": "toy"}
-    store.get(Same(first(data)), lambda: "first")
+    store.get("toy.yaml", Same(first(data)), lambda: "first")
 
-    assert store.get(Same(second(data)), lambda: "second") == ("first" if kept else "second")
+    assert store.get("toy.yaml", Same(second(data)), lambda: "second") == ("first" if kept else "second")
 
 
-def test_the_least_recently_used_result_is_forgotten_first():
+def test_a_slot_keeps_the_result_of_its_latest_key_only():
+    store: Kept[str, str] = Kept(8)
+    store.get("toy.yaml", "version 1", lambda: "from 1")
+    store.get("toy.yaml", "version 2", lambda: "from 2")
+
+    assert store.get("toy.yaml", "version 2", lambda: "again") == "from 2"
+    assert store.get("toy.yaml", "version 1", lambda: "again") == "again"
+
+
+def test_the_least_recently_used_slot_is_forgotten_first():
     store: Kept[str, str] = Kept(2)
-    store.get("a", lambda: "a1")
-    store.get("b", lambda: "b1")
-    store.get("a", lambda: "a2")  # a was used last: b goes
-    store.get("c", lambda: "c1")
+    store.get("a", "key", lambda: "a1")
+    store.get("b", "key", lambda: "b1")
+    store.get("a", "key", lambda: "a2")  # a was used last: b goes
+    store.get("c", "key", lambda: "c1")
 
-    assert [store.get(key, lambda: "again") for key in ["a", "c", "b"]] == ["a1", "c1", "again"]
+    assert [store.get(slot, "key", lambda: "again") for slot in ["a", "c", "b"]] == ["a1", "c1", "again"]
 
 
 def test_a_failed_work_is_not_kept():
     store: Kept[str, str] = Kept(2)
 
     with pytest.raises(ValueError, match="no result"):
-        store.get("a", lambda: (_ for _ in ()).throw(ValueError("no result")))
+        store.get("a", "key", lambda: (_ for _ in ()).throw(ValueError("no result")))
 
-    assert store.get("a", lambda: "done") == "done"
+    assert store.get("a", "key", lambda: "done") == "done"

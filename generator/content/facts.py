@@ -227,7 +227,7 @@ def check_names(
     for document in documents:
         problems += _clashes(document)
     for document in policies:
-        facts, links = _uses.get(Same(document), functools.partial(_used, document.data))
+        facts, links = _uses.get(document.file, Same(document), functools.partial(_used, document.data))
         used_anywhere |= facts
         used_links_anywhere |= links
         for name in document.data.get("facts", {}):
@@ -252,7 +252,7 @@ def check_names(
     return problems
 
 
-#: The fact names and link targets each policy's texts use, by its document.
+#: The fact names and link targets each policy's texts use, by its file and document.
 _uses: Kept[Same, tuple[frozenset[str], frozenset[str]]] = Kept(256)
 
 

@@ -8,11 +8,15 @@ works out again only what depends on that policy's file, whatever the size of
 the others. An edited file is another text, so another object, so another
 key: a kept result is never one of an older version of a file.
 
+Each result is kept in a slot, the file it is worked out from, which holds
+the result of its latest version only: a preview edited for hours keeps one
+result per file, not one per edit.
+
     >>> kept: Kept[tuple[Same, int], int] = Kept(2)
     >>> data = ["a", "b"]
-    >>> kept.get((Same(data), 1), lambda: len(data)), kept.get((Same(data), 1), lambda: -1)
+    >>> kept.get("data.yaml", (Same(data), 1), lambda: len(data)), kept.get("data.yaml", (Same(data), 1), lambda: -1)
     (2, 2)
-    >>> kept.get((Same(["a", "b"]), 1), lambda: -1)  # equal, but not the same object
+    >>> kept.get("data.yaml", (Same(["a", "b"]), 1), lambda: -1)  # equal, but not the same object
     -1
 """
 
@@ -49,32 +53,30 @@ class Same:
 
 
 class Kept(Generic[_K, _V]):
-    """The results of the last ``size`` keys, the least recently used forgotten first; safe across threads.
+    """The last result of each of ``size`` slots, with its key; the least recently used slot forgotten first.
 
     A key must name everything the result is worked out from (the documents as
     :class:`Same`, other arguments by value), and the result must never be
-    changed by whoever gets it (a tuple, a frozen dataclass).
+    changed by whoever gets it (a tuple, a frozen dataclass). Safe across threads.
     """
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._results: OrderedDict[_K, _V] = OrderedDict()
+        self._slots: OrderedDict[Hashable, tuple[_K, _V]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: _K, work: Callable[[], _V]) -> _V:
-        """Return the result kept under ``key``, or do ``work`` and keep what it returns (not what it raises)."""
+    def get(self, slot: Hashable, key: _K, work: Callable[[], _V]) -> _V:
+        """Return the result kept in ``slot`` if it has ``key``; else do ``work`` and keep what it returns there
+        (not what it raises), in place of the slot's result."""
         with self._lock:
-            if key in self._results:
-                self._results.move_to_end(key)
-                return self._results[key]
-        result = work()  # outside the lock: another thread may work out another key meanwhile
+            found = self._slots.get(slot)
+            if found is not None and found[0] == key:
+                self._slots.move_to_end(slot)
+                return found[1]
+        result = work()  # outside the lock: another thread may work out another slot meanwhile
         with self._lock:
-            self._results[key] = result
-            self._results.move_to_end(key)
-            while len(self._results) > self.size:
-                self._results.popitem(last=False)
+            self._slots[slot] = (key, result)
+            self._slots.move_to_end(slot)
+            while len(self._slots) > self.size:
+                self._slots.popitem(last=False)
         return result
-
-    def clear(self) -> None:
-        with self._lock:
-            self._results.clear()

@@ -207,7 +207,8 @@ def _check_policies(
         if document is None:
             continue
         key = (Same(document), file, Same(shared), targets, unread)
-        problems += _policy_problems.get(key, functools.partial(_problems_of, document, file, shared, targets, unread))
+        work = functools.partial(_problems_of, document, file, shared, targets, unread)
+        problems += _policy_problems.get(document.file, key, work)
     problems += check_collisions(documents)
     problems += check_names(documents, shared, every_policy=every_policy and not unread and len(documents) == len(read))
     if every_policy and len(documents) == len(read):
@@ -254,7 +255,7 @@ def _prove(
     for file, document in checked:
         if document is None or document.file in with_problems:
             continue
-        policy, proof = _proofs.get(Same(document), functools.partial(_proof_of, document))
+        policy, proof = _proofs.get(document.file, Same(document), functools.partial(_proof_of, document))
         if not proof.holds:
             found += proof.diagnostics
             continue
@@ -263,7 +264,7 @@ def _prove(
         found += ledger_problems
         key = (Same(document), Same(proof), path, Same(recorded))
         checked_policy, ledger = _checked.get(
-            key, functools.partial(_checked_policy, policy, proof, document, path, recorded)
+            document.file, key, functools.partial(_checked_policy, policy, proof, document, path, recorded)
         )
         if strict and ledger != recorded and not ledger_problems:
             found.append(ledger_problem(path, recorded, ledger))

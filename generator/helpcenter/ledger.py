@@ -41,7 +41,7 @@ from generator.content.publish import write_atomically
 from generator.content.reuse import Kept
 from generator.content.schema import ID_PATTERN
 from generator.logic import flow
-from generator.logic.addresses import FINDER_DIR, best_match, node_dir
+from generator.logic.addresses import FINDER_DIR, best_match, node_dir, node_dirs
 from generator.logic.explain import format_answers
 from generator.logic.verify import MAX_FINDER_PAGES
 
@@ -125,15 +125,15 @@ def read_ledger(path: Path, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[
         return Ledger(), [Diagnostic(Position(name, line, 1), f"the file is not valid UTF-8: {_RESTORE}")]
     # Read under other limits, it may have other problems.
     key = (hashlib.sha256(data).digest(), name, finder_dir, MAX_ADDRESSES, MAX_PROBLEMS)
-    ledger, problems = _parsed.get(key, functools.partial(_parse, text, name, finder_dir))
+    ledger, problems = _parsed.get(name, key, functools.partial(_parse, text, name, finder_dir))
     return ledger, list(problems)
 
 
 #: The ledger of a policy that has none yet: one object, so that what is worked out from it is kept
 #: (:mod:`generator.content.reuse`).
 _NO_LEDGER = Ledger()
-#: The ledgers read last, by a digest of their bytes, file name, finder folder and limits: the same bytes give
-#: the same object.
+#: The ledger read last from each file, by a digest of its bytes, its finder folder and the limits: the same bytes
+#: give the same object.
 _parsed: Kept[tuple[bytes, str, str, int, int], tuple[Ledger, tuple[Diagnostic, ...]]] = Kept(256)
 
 
@@ -298,7 +298,7 @@ def _shape(finder_dir: str) -> str:
 
 def published(nodes: list[flow.Node], finder_dir: str = FINDER_DIR) -> dict[str, dict[str, str]]:
     """Return the finder's addresses with the answers each stands for, in the finder's order."""
-    return {node_dir(node.path, finder_dir): dict(node.path) for node in nodes}
+    return {folder: dict(node.path) for folder, node in node_dirs(nodes, finder_dir).items()}
 
 
 def words_of(policy: Policy) -> dict[str, str]:
@@ -378,7 +378,7 @@ def _renamed(answers: Mapping[str, str], renames: Renames) -> dict[str, str]:
 def redirects(ledger: Addresses, nodes: list[flow.Node], finder_dir: str = FINDER_DIR) -> list[Redirect]:
     """Return a redirect for each address of the ledger that the finder in ``finder_dir`` no longer has."""
     current = {node.path: node for node in nodes}
-    addresses = {node_dir(path, finder_dir) for path in current}
+    addresses = node_dirs(nodes, finder_dir)
     return [
         Redirect(address, node_dir(best_match(current, tuple(answers.items())), finder_dir))
         for address, answers in ledger.items()

@@ -85,18 +85,17 @@ def extract_messages(
     messages: list[SourceMessage] = []
     for policy in [policies] if isinstance(policies, Document) else policies:
         prefix = policy_context(policy.data)
-        messages += _texts.get((Same(policy), prefix), functools.partial(_texts_of, policy, prefix))
+        messages += _texts.get(policy.file, (Same(policy), prefix), functools.partial(_texts_of, policy, prefix))
     if shared is not None:
-        messages += _texts.get(
-            (Same(shared), HELP_CENTER_CONTEXT), functools.partial(_texts_of, shared, HELP_CENTER_CONTEXT)
-        )
+        key = (Same(shared), HELP_CENTER_CONTEXT)
+        messages += _texts.get(shared.file, key, functools.partial(_texts_of, shared, HELP_CENTER_CONTEXT))
     for path, text in interface_texts(interface.data):
         note = (notes or {}).get(path) or (notes or {}).get(path[:-1]) or _comment("interface", path)
         messages.append(_message(interface, "interface", path, text, note))
     return messages
 
 
-#: The messages of each policy's document (and help-center.yaml's), by the document and its contexts' prefix.
+#: The messages of each policy's file (and help-center.yaml's), by its document and its contexts' prefix.
 _texts: Kept[tuple[Same, str], tuple[SourceMessage, ...]] = Kept(256)
 
 

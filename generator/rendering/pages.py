@@ -21,7 +21,7 @@ from generator.helpcenter.folder import KEPT_POLICIES, Content
 from generator.helpcenter.ledger import Redirect, redirects
 from generator.helpcenter.translate import localize
 from generator.logic import flow
-from generator.logic.addresses import REVIEW_DIR, node_dir
+from generator.logic.addresses import REVIEW_DIR, node_dir, node_dirs
 from generator.rendering import review
 from generator.rendering.render import Fragments, PageRenderer, shows_untranslated
 
@@ -236,10 +236,8 @@ class _FinderPages:
         return _finder_page(node, self.content, page, {"finder_dir": policy.finder_dir})
 
 
-#: The folder of each node of a finder, by the proof's nodes and the finder's folder.
-_node_dirs: Kept[tuple[Same, str], Mapping[str, flow.Node]] = Kept(KEPT_POLICIES)
-#: The redirects of a finder, by its ledger's addresses, the proof's nodes and the finder's folder.
-_redirects: Kept[tuple[Same, Same, str], tuple[Redirect, ...]] = Kept(KEPT_POLICIES)
+#: The redirects of each finder, by its folder, its ledger's addresses and the proof's nodes.
+_redirects: Kept[tuple[Same, Same], tuple[Redirect, ...]] = Kept(KEPT_POLICIES)
 
 
 def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) -> list[PendingPage | _FinderPages]:
@@ -260,14 +258,12 @@ def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) ->
         )
 
     later = functools.partial
-    by_dir = _node_dirs.get(
-        (Same(nodes), finder_dir), lambda: {node_dir(node.path, finder_dir): node for node in nodes}
-    )
+    by_dir = node_dirs(nodes, finder_dir)
     pages: list[PendingPage | _FinderPages] = [PendingPage(article_dir, True, article)]
     pages.append(_FinderPages(content, locale, fragments, by_dir))
     pages.append(PendingPage(policy.review_dir, False, later(_review_page, content, renderer(policy.review_dir))))
     moved = _redirects.get(
-        (Same(content.ledger), Same(nodes), finder_dir), lambda: tuple(redirects(content.ledger, nodes, finder_dir))
+        finder_dir, (Same(content.ledger), Same(nodes)), lambda: tuple(redirects(content.ledger, nodes, finder_dir))
     )
     for each in moved:
         pages.append(PendingPage(each.address, False, later(_redirect_page, each, renderer(each.address))))
