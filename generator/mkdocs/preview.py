@@ -91,14 +91,24 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
 
 
 def build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[str], MkDocsConfig]) -> None:
-    """Build the site's listed pages into a folder of its own, and show it, or the problems that stopped it."""
+    """Build the site's listed pages into a folder of its own, and show it, or the problems that stopped it.
+
+    Python's cycle collector is paused until the build is shown: a build makes
+    hundreds of thousands of objects, which it walked again and again (a
+    quarter of a rebuild), and walks once more when it resumes, which is no
+    longer worth holding the edit back for.
+    """
+    with collector_paused():
+        _build_and_show(server, workspace, configure)
+
+
+def _build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[str], MkDocsConfig]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="build-", dir=workspace))
     problem: str | list[Diagnostic] = ""
     try:
-        with collector_paused():  # a build makes hundreds of thousands of objects: walking them again and again
-            config = configure(str(folder))  # took a quarter of a rebuild
-            proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
-            build(config, serve_url=server.url)
+        config = configure(str(folder))
+        proven_content(content_folder_of(config))  # the located problems, for the browser (proven once)
+        build(config, serve_url=server.url)
     except Abort:  # MkDocs has said why
         pass
     except Exception as error:  # a preview keeps running, and never shows a traceback
