@@ -155,6 +155,24 @@ def test_the_documents_remembered_are_the_latest(
     assert parsed == ["id: a\n", "id: b\n", "id: a\n"]
 
 
+def test_a_file_edited_again_and_again_is_remembered_in_its_latest_version_only(
+    tmp_path: Path, parsed: list[str], validated: list[Document]
+) -> None:
+    """A preview edited for an hour keeps one document per file, not one per edit (and a large policy's is large)."""
+    path = tmp_path / "policy.yaml"
+    versions = [POLICY.read_text(encoding="utf-8").replace("value: UPS", f"value: Carrier {n}") for n in range(3)]
+    for text in [*versions, versions[0]]:
+        path.write_text(text, encoding="utf-8")
+        document, problems = load_document(path)
+        assert document is not None, problems
+        assert schema.validate_against_schema(document, POLICY_SCHEMA) == []
+
+    assert parsed == [*versions, versions[0]], "the first version was forgotten once the file was edited"
+    assert len(validated) == 4
+    assert [key[0] for key in load._last_read] == [str(path)]
+    assert [kept.file for kept, _ in schema._valid_documents.values()] == [str(path)]
+
+
 def test_a_document_found_valid_is_not_checked_again(validated: list[Document]) -> None:
     document = policy_document()
 

@@ -148,7 +148,8 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
     return inlined
 
 
-#: The documents found valid, by ``id``, each kept alive with the text of the schema it was checked against.
+#: The documents found valid, by ``id``, each kept alive with the text of the schema it was checked against; one
+#: per file, its latest version.
 _valid_documents: dict[int, tuple[Document, str]] = {}
 #: How many documents ``_valid_documents`` remembers (the oldest is forgotten first).
 VALID_DOCUMENTS_LIMIT = 256
@@ -171,7 +172,8 @@ def validate_against_schema(document: Document, schema_path: Path) -> list[Diagn
     diagnostics = _validate(document, _validator_of(schema))
     if not diagnostics:
         with _valid_documents_lock:
-            _valid_documents.pop(id(document), None)
+            for older in [key for key, (kept, _) in _valid_documents.items() if kept.file == document.file]:
+                del _valid_documents[older]  # the latest version of a file only, as load_document keeps
             _valid_documents[id(document)] = (document, schema)
             while len(_valid_documents) > VALID_DOCUMENTS_LIMIT:
                 del _valid_documents[next(iter(_valid_documents))]
