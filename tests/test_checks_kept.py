@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.locales import SiteLocale
 from generator.content.reuse import Kept, Same
 from generator.helpcenter import folder
 from generator.helpcenter.folder import check_content, load_content
+from generator.helpcenter.translate import localize
 from support import EXAMPLE_DIR, edit_file
 
 #: A title of each policy of the example help center, by policy and file.
@@ -155,6 +157,46 @@ def test_an_edit_of_a_ledger_is_seen(center, proofs):
     assert again["warranty"] is not first["warranty"]
     assert again["trade-in"] is first["trade-in"]
     assert len(proofs) == 3
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "shown", "others_kept"),
+    [
+        pytest.param(
+            "locales/fr-FR.po",
+            'msgstr "Le vendeur répare votre appareil gratuitement"',
+            'msgstr "Le vendeur le répare gratuitement"',
+            "Le vendeur le répare gratuitement",
+            False,  # the catalog holds every policy's translations
+            id="its-translation",
+        ),
+        pytest.param(
+            "policies/warranty.yaml",
+            "title: The seller repairs your device for free",
+            "title: The seller repairs it for free",
+            "The seller repairs it for free",  # no translation yet: English, marked so
+            True,
+            id="its-english",
+        ),
+    ],
+)
+def test_an_edit_is_seen_in_a_translated_policy(center, file, old, new, shown, others_kept):
+    french = SiteLocale("fr-FR", "fr")
+    first = {checked.policy.id: checked for checked in localize(load_content(center), french).policies}
+    assert "Le vendeur répare votre appareil gratuitement" in titles_of(first["warranty"])
+
+    edit_file(center / file, old, new)
+    content = localize(load_content(center), french)
+    again = {checked.policy.id: checked for checked in content.policies}
+
+    assert shown in titles_of(again["warranty"])
+    assert "Le vendeur répare votre appareil gratuitement" not in titles_of(again["warranty"])
+    assert (shown in content.untranslated) == (file.endswith(".yaml"))
+    assert (again["cancel-order"] is first["cancel-order"]) == others_kept
+
+
+def titles_of(checked) -> set[str]:
+    return {outcome.title for outcome in checked.policy.outcomes}
 
 
 # The store itself --------------------------------------------------------------------------------------------

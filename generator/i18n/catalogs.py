@@ -469,6 +469,8 @@ class Translations:
 
     def __init__(self, catalog: Catalog | None, messages: list[SourceMessage], locale: SiteLocale) -> None:
         self.locale = locale
+        #: The catalog read, if any: the translation of a text depends on it and on the English text alone.
+        self.catalog = catalog
         self.expected = messages_for(messages, locale)
         entries = {message.context: message for message in catalog or () if message.id}
         #: The catalog line of each entry, to point at it.
