@@ -441,9 +441,9 @@ def _read_translations(
         path = catalog_path(locales_dir, locale)
         catalog, read_problems = read_catalog(path) if path.exists() else (None, [])
         problems += read_problems
-        if catalog is not None:
-            problems += check_catalog(catalog, messages, locale, path)
         translations[locale.tag] = found = Translations(catalog, messages, locale)
+        if catalog is not None:
+            problems += check_catalog(catalog, messages, locale, path, found.expected)
         if strict:
             problems += [
                 Diagnostic(

@@ -534,10 +534,20 @@ class Translations:
         return [source for source in self.expected if source.context not in self.current]
 
 
-def check_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale, path: Path) -> list[Diagnostic]:
-    """Return every translation that would break or change a page: placeholders, links, markup, plurals."""
+def check_catalog(
+    catalog: Catalog,
+    messages: list[SourceMessage],
+    locale: SiteLocale,
+    path: Path,
+    expected: list[SourceMessage] | None = None,
+) -> list[Diagnostic]:
+    """Return every translation that would break or change a page: placeholders, links, markup, plurals.
+
+    ``expected``: the messages the catalog must translate, when already known (:attr:`Translations.expected`).
+    """
     name = display_path(path)
-    sources: Mapping[str, SourceMessage] = {source.context: source for source in messages_for(messages, locale)}
+    expected = messages_for(messages, locale) if expected is None else expected
+    sources: Mapping[str, SourceMessage] = {source.context: source for source in expected}
     problems = []
     for entry in catalog:
         if not entry.id or not entry.string or entry.context not in sources:

@@ -16,6 +16,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import babel
+
 from generator.content import inline
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale
@@ -143,8 +145,14 @@ def messages_for(messages: list[SourceMessage], locale: SiteLocale) -> list[Sour
 
 
 def _rule(locale: SiteLocale, category: str) -> str:
-    rules: Mapping[str, str] = locale.babel.plural_form.rules
+    rules = _plural_rules(locale.babel)
     return f"CLDR rule: {rules[category]}" if category in rules else "any other number"
+
+
+@functools.lru_cache(maxsize=64)  # Babel writes the rules anew each time it is asked for them
+def _plural_rules(language: babel.Locale) -> Mapping[str, str]:
+    rules: Mapping[str, str] = language.plural_form.rules
+    return rules
 
 
 def message_context(data: Any, prefix: str, path: KeyPath) -> str:
