@@ -235,9 +235,9 @@ def compact(old: str, new: str) -> tuple[str, str]:
 
     >>> compact("Short.", "Shorter.")
     ('Short.', 'Shorter.')
-    >>> old = "As soon as the seller has your label, they must ship your device within two business days."
+    >>> old = "As soon as the warehouse has your order, it must send out the parcel within two business days."
     >>> compact(old, old.replace("two", "ten"))
-    ('… ship your device within two business days.', '… ship your device within ten business days.')
+    ('… out the parcel within two business days.', '… out the parcel within ten business days.')
     """
     if len(old) + len(new) <= LONG_TEXTS:
         return old, new

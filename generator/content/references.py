@@ -567,7 +567,7 @@ def _check_name_forms(locales: Document, documents: Sequence[Document]) -> list[
                     Diagnostic(
                         locales.key_position(("published", index, "name_forms", words)),
                         f"'{words}' holds none of the names {item['tag']} shows ({names}): a form says how the "
-                        f"words around a name are written, e.g. 'de UPS: d’UPS'",
+                        f"words around a name are written, e.g. 'de Apple: d’Apple'",
                     )
                 )
             elif words == form:
