@@ -476,6 +476,31 @@ def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center,
 # --- Translators ---
 
 
+def test_the_readmes_steps_add_a_policy_from_the_template_that_checks_and_builds(project, capsys):
+    """README, "Adding a policy": copy examples/new-policy.yaml to content/policies/<id>.yaml, set its id; then
+    check, i18n update and addresses, as an editor would, on the real content."""
+    template = (ROOT / "examples" / "new-policy.yaml").read_text(encoding="utf-8")
+    assert template.count("\nid: new-policy\n") == 1
+    (project / "content" / "policies").mkdir()
+    policy = project / "content" / "policies" / "unwanted-item.yaml"
+    policy.write_text(template.replace("\nid: new-policy\n", "\nid: unwanted-item\n"), encoding="utf-8")
+
+    status, out, err = run_cli(capsys, "check")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        "content/policies/unwanted-item.yaml: 2 scenarios, 2 outcomes, 2 answer combinations: complete and "
+        "unambiguous; the finder agrees on every combination (3 pages, at most 1 question)"
+    )
+    assert run_cli(capsys, "i18n", "update")[0] == 0
+    assert "unwanted-item: 0/18 translated" in run_cli(capsys, "i18n", "status")[1]
+    status, out, _ = run_cli(capsys, "addresses")
+    assert status == 0
+    assert "content/finder-addresses/unwanted-item.yaml: 3 new finder addresses recorded" in out.splitlines()
+    assert "\nreturn-an-item/finder/used: [condition]\n" in (
+        project / "content" / "finder-addresses" / "unwanted-item.yaml"
+    ).read_text(encoding="utf-8")
+
+
 def test_adding_a_policy_changes_no_translation(project, capsys):
     """A new policy's texts are new contexts: every entry the catalogs had keeps its translation and flags."""
 
