@@ -14,7 +14,7 @@ from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
-from generator.content.reserved import FINDER_DIR, REVIEW_DIR
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR, THEME_DIRS
 
 #: Values the build works out, which any policy text may use as ``{name}``.
 BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
@@ -22,8 +22,13 @@ BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
 OUTCOME_LINK_PREFIX = "outcome:"
 #: The pages of a policy a text may link to as ``policy-id/article``, ``policy-id/finder``.
 POLICY_PAGES = ("article", "finder")
-#: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
-RESERVED_ARTICLE_IDS = frozenset({FINDER_DIR, REVIEW_DIR})
+#: Folders the pages and the theme take, and what: an article whose id is one would share its address.
+_TAKEN_FOLDERS = {
+    FINDER_DIR: "the finder page",
+    REVIEW_DIR: "the review page",
+    **dict.fromkeys(THEME_DIRS, "the theme's files"),
+}
+RESERVED_ARTICLE_IDS = frozenset(_TAKEN_FOLDERS)
 #: Keys whose string values are wording.
 _TEXT_KEYS = frozenset(
     {
@@ -122,8 +127,8 @@ def check_policy_references(
         problems.append(
             Diagnostic(
                 document.position(("article", "id")),
-                f"the article's id '{data['article']['id']}' is the address of the {data['article']['id']} page; "
-                "choose another id",
+                f"the article's id '{data['article']['id']}' is the address of "
+                f"{_TAKEN_FOLDERS[data['article']['id']]}; choose another id",
             )
         )
     problems += check_blocks(document)
