@@ -122,6 +122,28 @@ CASES = [
     ),
     pytest.param(
         None,
+        {"other": other_text(), "third": other_text(id=("id: other\n", "id: third\n"))},
+        None,
+        [
+            "content/policies/third.yaml:81:7: error: the folder 'other-article' of its article is also the article "
+            "of policy 'other' (other-article/, content/policies/other.yaml line 81): every page needs an address of "
+            "its own, so choose another id",
+        ],
+        id="two-articles-one-folder-said-once-with-their-finders",
+    ),
+    pytest.param(
+        None,
+        {"other": other_text(), "other-copy": other_text()},
+        None,
+        [
+            "content/policies/other-copy.yaml:2:5: error: this file is policies/other-copy.yaml, so its policy's id "
+            "must be 'other-copy', not 'other': a policy's file is named after its id. policies/other.yaml is that "
+            "policy: delete this file if it is a copy, or write id: other-copy",
+        ],
+        id="a-copy-of-a-policy-said-once",
+    ),
+    pytest.param(
+        None,
         {"other": other_text(finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: finder/more\n"))},
         None,
         [

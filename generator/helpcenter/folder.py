@@ -198,13 +198,16 @@ def _check_policies(
     documents = [document for _, document, _ in read if document is not None]
     unread = frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
     targets = targets | link_targets(documents)
+    misnamed: set[int] = set()  # a file named after another id says so, and claims nothing
     for file, document, _ in read:
         if document is None:
             continue
-        problems += check_id(document, file)
+        if id_problems := check_id(document, file):
+            misnamed.add(id(document))
+        problems += id_problems
         problems += check_policy_references(document, shared, targets, unread)
         problems += check_values(document) + check_links(document)
-    problems += check_collisions(documents)
+    problems += check_collisions([document for document in documents if id(document) not in misnamed])
     problems += check_names(documents, shared, every_policy=every_policy and not unread and len(documents) == len(read))
     if every_policy and len(documents) == len(read):
         problems += check_categories(shared, documents)
