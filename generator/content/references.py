@@ -88,6 +88,7 @@ def check_policy_references(
             document, ("questions", index, "answers"), "id", "answer", within=f" in question '{question['id']}'"
         )
     problems += _duplicates_by(document, ("outcomes",), "title", "outcome title", what="outcome")
+    problems += _shared_anchors(document)
 
     answers: dict[str, list[str]] = {}
     for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
@@ -426,6 +427,39 @@ def _duplicates_by(
             )
         else:
             seen[item_id] = index
+    return problems
+
+
+#: The anchors the article page takes for itself: its "Jump to" list and its "Still need help?" section.
+ARTICLE_ANCHORS = {"jump-to": "its “Jump to” list", "help": "its “Still need help?” section"}
+
+
+def _shared_anchors(document: Document) -> list[Diagnostic]:
+    """An outcome, a scenario or a step whose anchor on the article page (``#id``, ``#step-id``) is already the
+    anchor of something else: a link to it would land on the other. (Two of one list are duplicates, said apart.)"""
+    taken: dict[str, tuple[str, KeyPath]] = {anchor: (what, ()) for anchor, what in ARTICLE_ANCHORS.items()}
+    places: list[tuple[KeyPath, str, str]] = []
+    for list_key, kind in (("outcomes", "outcome"), ("scenarios", "scenario")):
+        places += [((list_key, index, "id"), item["id"], kind) for index, item in enumerate(document.data[list_key])]
+    for index, procedure in enumerate(document.data.get("procedures", ())):
+        places += [
+            (("procedures", index, "steps", number, "id"), f"step-{step['id']}", "step")
+            for number, step in enumerate(procedure["steps"])
+        ]
+    problems = []
+    for path, anchor, kind in places:
+        group = path[:-2]  # the list the item is in
+        if anchor not in taken:
+            name = anchor.removeprefix("step-") if kind == "step" else anchor
+            taken[anchor] = (f"the {kind} '{name}' (line {document.position(path).line})", group)
+        elif taken[anchor][1] != group:
+            problems.append(
+                Diagnostic(
+                    document.position(path),
+                    f"the article page already has #{anchor}, for {taken[anchor][0]}: a link to this {kind} would "
+                    f"land there. Give the {kind} another id",
+                )
+            )
     return problems
 
 
