@@ -481,6 +481,25 @@ def test_a_policy_whose_finder_moved_is_told_its_published_addresses_would_break
     ]
 
 
+def test_a_policy_removed_with_its_published_addresses_is_said_until_its_ledger_goes(toy_center, capsys):
+    run_cli(capsys, "addresses", "--content", "content")
+    (toy_center / "policies" / "other.yaml").unlink()
+    shared = toy_center / "help-center.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("  - id: repairs\n    title: Repairs\n", ""), "utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert err.splitlines() == [
+        "content/finder-addresses/other.yaml: error: the policy 'other' is not in the help center (there is no "
+        "policies/other.yaml): every finder address this file records would answer “not found”. Put the policy "
+        "back; or, to take its finder off the site on purpose, delete this file",
+        "1 problem found",
+    ]
+    (toy_center / "finder-addresses" / "other.yaml").unlink()
+    assert run_cli(capsys, "check", "--content", "content")[0] == 0
+
+
 def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center, capsys):
     run_cli(capsys, "addresses", "--content", "content")
     ledger = toy_center / "finder-addresses" / "other.yaml"

@@ -37,7 +37,7 @@ from generator.content.references import (
     name_values,
 )
 from generator.content.schema import field_descriptions, validate_against_schema
-from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, read_ledger, updated
+from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, orphan_ledgers, read_ledger, updated
 from generator.helpcenter.policies import (
     POLICY_FILE,
     PolicyFile,
@@ -291,7 +291,7 @@ def check_content(
         problems += _check_markets(shared.help_center, [shared.help_center, *documents], locales)
     problems += policy_problems
     proven, proof_problems = _prove(checked, problems, content_dir, strict=strict)
-    problems += proof_problems
+    problems += proof_problems + orphan_ledgers(content_dir, {file.path.stem for file, _ in checked if not file.main})
     if problems or shared.interface is None:
         return None, problems
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
