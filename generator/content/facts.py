@@ -12,7 +12,7 @@ the schema, each problem at its line:
 * :func:`check_names`: a name used but not defined, defined but not used,
   defined twice (a policy's and a shared one), or taken by a built-in value;
 * :func:`check_markets`: a value for every market a published locale reads,
-  and no mass that shows as 0 in a market's unit.
+  and no mass shown in a market without a unit of mass, or as 0 in its unit.
 """
 
 from __future__ import annotations
@@ -339,13 +339,14 @@ def check_markets(
                             f"{'them' if len(missing) > 1 else 'it'} under by_market:",
                         )
                     )
-        problems += _masses_shown_as_zero(document, read, mass_units, rounding)
+        problems += _masses_misread(document, read, mass_units, rounding)
     return problems
 
 
-def _masses_shown_as_zero(
+def _masses_misread(
     document: Document, markets: list[str], mass_units: Mapping[str, str], rounding: Mapping[str, Any]
 ) -> list[Diagnostic]:
+    """Every mass shown in a market that has no unit of mass, or that shows it as 0 in the market's unit."""
     problems = []
     for name, fact in document.data.get("facts", {}).items():
         if fact["type"] != "mass":
@@ -365,9 +366,19 @@ def _masses_shown_as_zero(
                 continue
             mass = Mass(float(number), fact["unit"])
             for unit, in_markets in sorted(by_unit.items()):
+                where = ("markets " if len(in_markets) > 1 else "market ") + ", ".join(f"'{m}'" for m in in_markets)
+                if not unit:
+                    problems.append(
+                        Diagnostic(
+                            document.position(path),
+                            f"this mass is shown in {where}, which help-center.yaml gives no unit of mass: write "
+                            "mass_unit: pound or mass_unit: kilogram under markets: for "
+                            f"{'each' if len(in_markets) > 1 else 'it'}",
+                        )
+                    )
+                    continue
                 step = rounding[unit]
                 if mass.convert(unit, step).value == 0:
-                    where = ("markets " if len(in_markets) > 1 else "market ") + ", ".join(f"'{m}'" for m in in_markets)
                     problems.append(
                         Diagnostic(
                             document.position(path),
