@@ -35,7 +35,8 @@ generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
    median of ``--rounds`` runs, the best, and the processor time (user and
    system, children included), which a busy machine inflates far less than
    the wall time; the report's first line gives the machine's load.
-   ``--only help-center`` runs this part alone.
+   ``--only help-center`` runs this part alone; ``--only help-center-check``
+   runs its two ``check`` rows alone, without the long build (seconds).
 
 A step that fails says so in its row and the run goes on. The run takes a
 few minutes (one brute-force proof is given its whole minute); progress goes
@@ -818,13 +819,15 @@ def target_note(what: str, value: float) -> str:
     return f"target ≤ {target:g}{unit}: {'met' if value <= target else 'NOT met'}"
 
 
-def help_center_rows(work: Path, rounds: int) -> list[Row]:
-    """``check`` of the generated help center, whole and one file, and its build against stock per page."""
+def help_center_rows(work: Path, rounds: int, *, build: bool = True) -> list[Row]:
+    """``check`` of the generated help center, whole and one file, and (unless not ``build``) its build against
+    stock per page."""
     progress(f"help center: generating {help_center_name()} and its catalogs")
     config = make_help_center(work)
     project = config.parent
     rows = guarded("help center: check", lambda: help_center_check_rows(project, rounds))
-    rows += guarded("help center: build", lambda: help_center_build_rows(work, config, rounds))
+    if build:
+        rows += guarded("help center: build", lambda: help_center_build_rows(work, config, rounds))
     return rows
 
 
@@ -969,6 +972,8 @@ def run_all(rounds: int, only: str | None = None) -> list[Row]:
             return guarded("preview", lambda: preview_rows(work, rounds))
         if only == "help-center":
             return guarded("help center", lambda: help_center_rows(work, rounds))
+        if only == "help-center-check":
+            return guarded("help center", lambda: help_center_rows(work, rounds, build=False))
         rows += proof_rows(work, rounds)
         rows += guarded("proof: gap and overlap", lambda: broken_rows(work, rounds))
         try:
@@ -991,7 +996,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="each figure is the best of this many runs (default 3)")
     parser.add_argument("--json", action="store_true", help="print the rows as a JSON object")
-    parser.add_argument("--only", choices=["adversarial", "preview", "help-center"], help="run this part alone")
+    parser.add_argument(
+        "--only", choices=["adversarial", "preview", "help-center", "help-center-check"], help="run this part alone"
+    )
     parser.add_argument("--proof", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)  # the child's side
     args = parser.parse_args(argv)
     if args.proof:
