@@ -21,6 +21,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
@@ -49,9 +50,11 @@ from generator.helpcenter.policies import (
     policy_files,
     skimmed_targets,
 )
-from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
-from generator.i18n.messages import SourceMessage, extract_messages
 from generator.logic.verify import Proof, prove
+
+if TYPE_CHECKING:  # the catalogs are read by the check of the whole folder only, not of one policy file
+    from generator.i18n.catalogs import Translations
+    from generator.i18n.messages import SourceMessage
 
 __all__ = ["POLICY_FILE", "CheckedPolicy", "Content", "check_content", "check_policy_file", "load_content"]
 
@@ -290,6 +293,8 @@ def check_content(
     problems += proof_problems
     if problems or shared.interface is None:
         return None, problems
+    from generator.i18n.messages import extract_messages
+
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
     messages = extract_messages(documents, shared.interface, notes, shared.help_center)
     translations, problems = _read_translations(
@@ -362,6 +367,8 @@ def load_content(
 
 def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Document) -> list[Diagnostic]:
     """A published locale without its catalog: its pages would turn English without a word."""
+    from generator.i18n.catalogs import catalog_path
+
     problems = []
     entries = document.data.get("published", [])
     for locale in locales.translated:
@@ -382,6 +389,8 @@ def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Docu
 def _read_translations(
     locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool, adding: str = ""
 ) -> tuple[dict[str, Translations], list[Diagnostic]]:
+    from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
+
     translations: dict[str, Translations] = {}
     problems: list[Diagnostic] = []
     known = {f"{locale.tag}.po" for locale in locales.translated} | ({f"{adding}.po"} if adding else set())
