@@ -35,6 +35,7 @@ from generator.content.references import (
     check_interface_references,
     check_locale_references,
     check_policy_references,
+    links_elsewhere,
     name_values,
 )
 from generator.content.schema import field_descriptions, validate_against_schema
@@ -321,9 +322,11 @@ def check_content(
 def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | None, list[Diagnostic]]:
     """Check and prove the one policy in ``file`` with the files every policy shares, fast: while editing it.
 
-    The other policies are only parsed, for the pages a text may link to; the
+    The other policies are only glanced at, for the pages a text may link to,
+    and only if a text links to a page that is not the policy's own; the
     catalogs are not read (``check`` of the whole folder does). Returns the
-    proven policy, or ``None``, and the problems of ``file`` and of the shared files.
+    proven policy, or ``None``, and the problems of ``file`` and of the shared
+    files.
     """
     chosen = policy_file_of(content_dir, file)
     if chosen is None:
@@ -339,9 +342,10 @@ def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | No
     problems += check_help_center_references(shared.help_center)
     problems += check_values(shared.help_center) + check_links(shared.help_center)
     targets: set[str] = set()
-    for other in policy_files(content_dir):
-        if other.path.resolve() != chosen.path.resolve():
-            targets |= skimmed_targets(skim_ids(other.path))  # a glance: only what a link may name
+    if any(links_elsewhere(document, shared.help_center) for _, document, _ in read if document is not None):
+        for other in policy_files(content_dir):
+            if other.path.resolve() != chosen.path.resolve():
+                targets |= skimmed_targets(skim_ids(other.path))  # a glance: only what a link may name
     checked, policy_problems = _check_policies(read, shared.help_center, targets=frozenset(targets), every_policy=False)
     documents = [document for _, document in checked if document is not None]
     if shared.locales is not None:
