@@ -188,18 +188,24 @@ def _read_policies(files: list[PolicyFile]) -> list[_Read]:
 
 
 def _check_policies(
-    read: list[_Read], shared: Document, *, targets: frozenset[str] = frozenset(), every_policy: bool = True
+    read: list[_Read],
+    shared: Document,
+    *,
+    targets: frozenset[str] = frozenset(),
+    unread: frozenset[str] = frozenset(),
+    every_policy: bool = True,
 ) -> tuple[list[tuple[PolicyFile, Document | None]], list[Diagnostic]]:
     """Check each policy read on its own, then what policies may not share; return each file's document
     (``None`` if it could not be read) and every problem but those of reading.
 
-    ``targets``: the pages of policies not in ``read`` a text may link to;
+    ``targets``: the pages of policies not in ``read`` a text may link to; ``unread``: the ids of policies not in
+    ``read`` whose files could not be parsed (a link to them is not said to be unknown);
     ``every_policy``: whether ``read`` are all the help center's policies (a shared fact or link, or a category,
     that none of them uses is then an error).
     """
     problems: list[Diagnostic] = []
     documents = [document for _, document, _ in read if document is not None]
-    unread = frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
+    unread = unread | frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
     targets = targets | link_targets(documents)
     for file, document, _ in read:
         if document is None:
@@ -342,11 +348,17 @@ def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | No
     problems += check_help_center_references(shared.help_center)
     problems += check_values(shared.help_center) + check_links(shared.help_center)
     targets: set[str] = set()
+    unread: set[str] = set()  # as in the whole check, a link to a policy whose file cannot be parsed is not unknown
     if any(links_elsewhere(document, shared.help_center) for _, document, _ in read if document is not None):
         for other in policy_files(content_dir):
             if other.path.resolve() != chosen.path.resolve():
-                targets |= skimmed_targets(skim_ids(other.path))  # a glance: only what a link may name
-    checked, policy_problems = _check_policies(read, shared.help_center, targets=frozenset(targets), every_policy=False)
+                skimmed = skim_ids(other.path)  # a glance: only what a link may name
+                targets |= skimmed_targets(skimmed)
+                if skimmed is None and not other.main:
+                    unread.add(other.path.stem)
+    checked, policy_problems = _check_policies(
+        read, shared.help_center, targets=frozenset(targets), unread=frozenset(unread), every_policy=False
+    )
     documents = [document for _, document in checked if document is not None]
     if shared.locales is not None:
         problems += check_locale_references(shared.locales, shared.help_center, documents)
