@@ -285,11 +285,11 @@ def updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> Ledger:
     renamed them since recorded; an address the finder has takes the answers
     it stands for now; the finder's new addresses come after the others.
     """
-    return _updated(recorded, policy, nodes, _renames(recorded.words, policy))
+    return _updated(recorded, policy, published(nodes, policy.finder_dir), _renames(recorded.words, policy))
 
 
-def _updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node], renames: Renames) -> Ledger:
-    now = published(nodes, policy.finder_dir)
+def _updated(recorded: Ledger, policy: Policy, now: dict[str, dict[str, str]], renames: Renames) -> Ledger:
+    """:func:`updated`, given what the policy publishes ``now`` (:func:`published`)."""
     addresses: dict[str, Mapping[str, str]] = {}
     for address, answers in recorded.addresses.items():
         addresses[address] = now[address] if address in now else _renamed(answers, renames)
@@ -418,14 +418,17 @@ def moved_lines(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> lis
 
     Once recorded, a moved address is not said again.
     """
+    if not recorded.addresses:  # nothing published yet: nothing moved
+        return []
     renames = _renames(recorded.words, policy)
-    ledger = _updated(recorded, policy, nodes, renames)
+    now = published(nodes, policy.finder_dir)
+    ledger = _updated(recorded, policy, now, renames)
     lines = [
         f"{moved.address}/: moved; redirects to {moved.target}/"
         for moved in redirects(ledger.addresses, nodes, policy.finder_dir)
         if moved.address not in recorded.moved
     ]
-    for address, answers in published(nodes, policy.finder_dir).items():
+    for address, answers in now.items():
         before = recorded.addresses.get(address)
         if before is not None and address not in recorded.moved and _renamed(before, renames) != answers:
             lines.append(
