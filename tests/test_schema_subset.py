@@ -43,6 +43,8 @@ TREE = {
     },
     "$ref": "#/$defs/node",
 }
+LIST = {"type": "array", "minItems": 1, "maxItems": 3, "items": {"type": "string"}}
+WORD = {"type": "string", "minLength": 2, "maxLength": 3, "pattern": "^a"}
 KEYS = {"type": "object", "propertyNames": {"pattern": "^[a-z]+$"}, "additionalProperties": {"type": "integer"}}
 
 #: (schema, document, whether it is valid), each valid case beside a broken one.
@@ -97,6 +99,19 @@ CASES = [
     pytest.param(TREE, {"id": "a", "children": [{"id": "b", "children": [{}]}]}, False, id="deep-in-a-definition"),
     pytest.param({"$ref": "#/$defs/a", "$defs": {"a": {"type": "string"}}, "minLength": 2}, "a", False, id="ref-and"),
     pytest.param({"$schema": "https://json-schema.org/draft/2020-12/schema", "x-note": 1}, 1, True, id="notes"),
+    pytest.param(LIST, ["a"], True, id="a-list-of-texts"),
+    pytest.param(LIST, [], False, id="a-list-of-texts-empty"),
+    pytest.param(LIST, ["a", 1], False, id="a-list-of-texts-with-a-number"),
+    pytest.param(LIST, "a", False, id="a-list-of-texts-that-is-a-text"),
+    pytest.param(WORD, "ab", True, id="a-word"),
+    pytest.param(WORD, "abcd", False, id="a-word-too-long"),
+    pytest.param(WORD, "ba", False, id="a-word-that-does-not-match"),
+    pytest.param(WORD, ["ab"], False, id="a-word-in-a-list"),
+    pytest.param({"type": "object", "minProperties": 1}, {}, False, id="a-mapping-without-fields"),
+    pytest.param({"type": "object", "properties": {"a": {"type": "string"}}}, {"a": "x", "b": 1}, True, id="more"),
+    pytest.param({"type": ["object", "null"], "required": ["a"]}, None, True, id="a-mapping-or-nothing"),
+    pytest.param({"type": ["object", "null"], "required": ["a"]}, {}, False, id="a-mapping-or-nothing-missing"),
+    pytest.param({"type": "string", "enum": ["a"]}, "b", False, id="a-text-of-no-choice"),
     pytest.param(True, {"a": 1}, True, id="the-schema-true"),
     pytest.param(False, {"a": 1}, False, id="the-schema-false"),
 ]

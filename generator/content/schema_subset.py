@@ -14,6 +14,7 @@ jsonschema then finds each problem and says it (:mod:`generator.content.schema`)
 from __future__ import annotations
 
 import json
+import math
 import numbers
 import re
 from collections.abc import Callable, Sized
@@ -117,14 +118,10 @@ class _Compiler:
         definitions = schema.get("$defs", {}) if isinstance(schema, dict) else {}
         self.definitions: dict[str, Any] = definitions if isinstance(definitions, dict) else {}
         self.named: dict[str, Check] = {}
-        self.waiting: list[str] = []
+        self.compiling: set[str] = set()
 
     def root(self) -> Check:
-        check = self.node(self.schema, root=True)
-        while self.waiting:
-            name = self.waiting.pop()
-            self.named[name] = self.node(self.definitions[name])
-        return check
+        return self.node(self.schema, root=True)
 
     def node(self, schema: Any, *, root: bool = False) -> Check:
         if schema is True:
@@ -133,26 +130,34 @@ class _Compiler:
             return _never
         if not isinstance(schema, dict):
             raise _UnsupportedError(schema)
-        checks: list[Check] = []
-        for keyword, value in schema.items():
-            if keyword in _ANNOTATIONS or (root and keyword in _ROOT_ONLY) or keyword.startswith("x-"):
-                continue
-            make = _KEYWORDS.get(keyword)
-            if make is None:
-                raise _UnsupportedError(keyword)
-            checks.append(make(self, value, schema))
-        return _all(checks)
+        keywords = {
+            keyword: value
+            for keyword, value in schema.items()
+            if keyword not in _ANNOTATIONS and not (root and keyword in _ROOT_ONLY) and not keyword.startswith("x-")
+        }
+        unknown = [keyword for keyword in keywords if keyword not in _KEYWORDS]
+        if unknown:
+            raise _UnsupportedError(unknown)
+        kind = keywords.get("type")
+        fused = _FUSED.get(kind) if isinstance(kind, str) else None
+        if fused is not None and set(keywords) <= fused[0]:
+            return fused[1](self, keywords)
+        return _all([_KEYWORDS[keyword](self, value, schema) for keyword, value in keywords.items()])
 
     def reference(self, target: Any) -> Check:
         found = _LOCAL_REFERENCE.fullmatch(target) if isinstance(target, str) else None
         if found is None or found.group(1) not in self.definitions:
             raise _UnsupportedError(target)
         name = found.group(1)
-        if name not in self.named:
-            self.named[name] = _never  # replaced once compiled: a definition may refer to itself
-            self.waiting.append(name)
-        named = self.named
-        return lambda value: named[name](value)
+        if name in self.named:
+            return self.named[name]
+        if name in self.compiling:  # a definition within itself: looked up when it is checked, once compiled
+            named = self.named
+            return lambda value: named[name](value)
+        self.compiling.add(name)
+        self.named[name] = check = self.node(self.definitions[name])
+        self.compiling.discard(name)
+        return check
 
 
 def _all(checks: list[Check]) -> Check:
@@ -163,7 +168,7 @@ def _all(checks: list[Check]) -> Check:
     checks_tuple = tuple(checks)
 
     def every(value: Any) -> bool:
-        for check in checks_tuple:  # noqa: SIM110 - a loop: twice as fast as all() over a generator
+        for check in checks_tuple:  # noqa: SIM110 - a loop: faster than all() over a generator
             if not check(value):
                 return False
         return True
@@ -303,6 +308,85 @@ def _number(within: Callable[[Any, float], bool]) -> Callable[[_Compiler, Any, d
         return lambda instance: not is_number(instance) or within(instance, bound)
 
     return make
+
+
+# A mapping, a list or a text, with the keywords that most often go with its type, checked by one function:
+# what the generic checks above do one keyword at a time, for what the content holds most.
+
+
+def _object(compiler: _Compiler, keywords: dict[str, Any]) -> Check:
+    """``type: object`` with ``properties``, ``additionalProperties``, ``required``, ``propertyNames``,
+    ``minProperties``."""
+    properties = keywords.get("properties", {})
+    additional = keywords.get("additionalProperties", True)
+    required = keywords.get("required", [])
+    if not isinstance(properties, dict) or not isinstance(required, list) or not isinstance(additional, bool | dict):
+        raise _UnsupportedError(keywords)
+    if not all(isinstance(key, str) for key in required):
+        raise _UnsupportedError(required)
+    checks = {key: compiler.node(subschema) for key, subschema in properties.items()}
+    other = None if additional is True else compiler.node(additional)
+    names = compiler.node(keywords["propertyNames"]) if "propertyNames" in keywords else None
+    at_least = _bound(keywords.get("minProperties", 0))
+    keys = tuple(required)
+
+    def mapping(instance: Any) -> bool:
+        if not isinstance(instance, dict) or len(instance) < at_least:
+            return False
+        for key in keys:
+            if key not in instance:
+                return False
+        for key, item in instance.items():
+            if names is not None and not names(key):
+                return False
+            check = checks.get(key, other)
+            if check is not None and not check(item):
+                return False
+        return True
+
+    return mapping
+
+
+def _array(compiler: _Compiler, keywords: dict[str, Any]) -> Check:
+    """``type: array`` with ``items``, ``minItems``, ``maxItems``."""
+    items = compiler.node(keywords.get("items", True))
+    at_least, at_most = _bound(keywords.get("minItems", 0)), _bound(keywords.get("maxItems", math.inf))
+
+    def array(instance: Any) -> bool:
+        if not isinstance(instance, list) or not at_least <= len(instance) <= at_most:
+            return False
+        for item in instance:  # noqa: SIM110 - see _all
+            if not items(item):
+                return False
+        return True
+
+    return array
+
+
+def _string(compiler: _Compiler, keywords: dict[str, Any]) -> Check:
+    """``type: string`` with ``pattern``, ``minLength``, ``maxLength``."""
+    pattern = keywords.get("pattern", "")
+    if not isinstance(pattern, str):
+        raise _UnsupportedError(pattern)
+    search = whole_pattern(pattern).search if "pattern" in keywords else None
+    at_least, at_most = _bound(keywords.get("minLength", 0)), _bound(keywords.get("maxLength", math.inf))
+    if search is not None and at_least == 0 and at_most == math.inf:  # an id: the commonest value of all
+        return lambda instance: isinstance(instance, str) and search(instance) is not None
+    return lambda instance: (
+        isinstance(instance, str)
+        and at_least <= len(instance) <= at_most
+        and (search is None or search(instance) is not None)
+    )
+
+
+_FUSED: dict[str, tuple[frozenset[str], Callable[[_Compiler, dict[str, Any]], Check]]] = {
+    "object": (
+        frozenset({"type", "properties", "additionalProperties", "required", "propertyNames", "minProperties"}),
+        _object,
+    ),
+    "array": (frozenset({"type", "items", "minItems", "maxItems"}), _array),
+    "string": (frozenset({"type", "pattern", "minLength", "maxLength"}), _string),
+}
 
 
 _KEYWORDS: dict[str, Callable[[_Compiler, Any, dict[str, Any]], Check]] = {
