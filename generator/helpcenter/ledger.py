@@ -36,7 +36,6 @@ from pathlib import Path
 from generator.content.diagnostics import Diagnostic, Position, display_path
 from generator.content.load import plain_scalar
 from generator.content.model import Answer, Policy, Question
-from generator.content.publish import write_atomically
 from generator.content.schema import ID_PATTERN
 from generator.logic import flow
 from generator.logic.addresses import FINDER_DIR, best_match, node_dir
@@ -388,6 +387,8 @@ def record(path: Path, recorded: Ledger, ledger: Ledger, finder_dir: str = FINDE
         )
     if parse_ledger(text, display_path(path), finder_dir) != (ledger, []):
         raise LedgerError("the ledger would not read back as written: please report this")
+    from generator.content.publish import write_atomically  # check, which only reads ledgers, never needs it
+
     path.parent.mkdir(exist_ok=True)  # finder-addresses/, for the first policy beside policy.yaml's
     write_atomically(path, text)
     new = sum(address not in recorded.addresses for address in ledger.addresses)
