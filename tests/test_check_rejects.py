@@ -212,19 +212,6 @@ def problems_found(count: int) -> str:
     return f"{count} problem{'s' if count != 1 else ''} found"
 
 
-@pytest.fixture
-def check(tmp_path, monkeypatch, capsys):
-    """Run ``check`` in-process on a content folder; return (exit status, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)  # the CLI prints paths relative to the working folder
-
-    def run(folder: Path) -> tuple[int, str, str]:
-        status = main(["check", "--content", str(folder)])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
-
-
 def broken_file(case: str) -> Path:
     """The file a case breaks: its policy, or what policies share (``<case>.help-center.yaml``)."""
     shared = BROKEN / f"{case}.help-center.yaml"

@@ -55,32 +55,29 @@ def forgotten() -> Iterator[None]:
         remembered.clear()
 
 
+def calls_of(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[Any]:
+    """The first argument of each call of ``module.name`` from now on; the function still does its work."""
+    seen: list[Any] = []
+    function = getattr(module, name)
+
+    def recording(first: Any, *rest: Any) -> Any:
+        seen.append(first)
+        return function(first, *rest)
+
+    monkeypatch.setattr(module, name, recording)
+    return seen
+
+
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The text of each file the reader parses, as it parses it."""
-    seen: list[str] = []
-    parse = load.parse_document
-
-    def counting(text: str, name: str) -> Any:
-        seen.append(text)
-        return parse(text, name)
-
-    monkeypatch.setattr(load, "parse_document", counting)
-    return seen
+    return calls_of(monkeypatch, load, "parse_document")
 
 
 @pytest.fixture
 def validated(monkeypatch: pytest.MonkeyPatch) -> list[Document]:
     """Each document the schema check goes through, as it does."""
-    seen: list[Document] = []
-    validate = schema._validate
-
-    def counting(document: Document, validator: Any) -> Any:
-        seen.append(document)
-        return validate(document, validator)
-
-    monkeypatch.setattr(schema, "_validate", counting)
-    return seen
+    return calls_of(monkeypatch, schema, "_validate")
 
 
 def test_a_file_read_again_unchanged_is_not_parsed_again(tmp_path: Path, parsed: list[str]) -> None:

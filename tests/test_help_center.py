@@ -406,6 +406,24 @@ def test_each_policy_has_its_pages_its_finder_data_and_its_review(toy_center):
     assert "Find your situation at Toy Market." in pages["other-article"].html
 
 
+def test_each_review_page_is_titled_after_its_policy_and_the_list_of_reviews_after_them_all(toy_center):
+    from generator.content.locales import SiteLocale
+    from generator.helpcenter.folder import load_content
+    from generator.rendering.pages import build_pages
+
+    other = other_text(title=("title: The toy article", "title: The other article"))
+    (toy_center / "policies" / "other.yaml").write_text(other, encoding="utf-8")
+    pages = {page.directory: page for page in build_pages(load_content(toy_center), SiteLocale("en-US", "us"))}
+
+    titles = {directory: pages[directory].title for directory in ("review", "review/toy", "review/other")}
+    assert titles == {
+        "review": "Policy review",
+        "review/toy": "Policy review: The toy article",
+        "review/other": "Policy review: The other article",
+    }
+    assert "<h1>Policy review: The other article</h1>" in pages["review/other"].html
+
+
 def test_the_home_page_lists_the_policies_by_category_in_the_categories_order(toy_center):
     from generator.content.locales import SiteLocale
     from generator.helpcenter.folder import load_content
@@ -454,6 +472,48 @@ def test_each_policy_keeps_its_own_ledger(toy_center, capsys):
     ledger = (toy_center / "finder-addresses" / "other.yaml").read_text(encoding="utf-8")
     assert "\nother-article/finder/large/none: [size, damage]\n" in ledger
     assert "\nfinder/large/none: [size, damage]\n" in (toy_center / "finder-addresses.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "now"),
+    [
+        pytest.param("id: other-article", "id: other-guide", "other-guide/finder", id="article-renamed"),
+        pytest.param("  intro: Answer up", "  id: other-article/steps\n  intro: Answer up", "other-article/steps",
+                     id="finder-renamed"),
+    ],
+)  # fmt: skip
+def test_a_policy_whose_finder_moved_is_told_its_published_addresses_would_break(toy_center, capsys, old, new, now):
+    run_cli(capsys, "addresses", "--content", "content")
+    policy = toy_center / "policies" / "other.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    policy.write_text(text.replace(old, new), encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert err.splitlines() == [
+        "content/finder-addresses/other.yaml:9:1: error: this file records the finder at other-article/finder/, but "
+        f"the policy now puts it at {now}/: every address published under other-article/finder/ (in e-mails, "
+        "bookmarks, support macros) would break. Give the article, or the finder, back the id that put it at "
+        "other-article/finder/ (if those addresses were never published, delete this file instead: the next build "
+        "writes it anew)",
+        "1 problem found",
+    ]
+
+
+def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center, capsys):
+    run_cli(capsys, "addresses", "--content", "content")
+    ledger = toy_center / "finder-addresses" / "other.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "finder/large: [size]\n", encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert (
+        "content/finder-addresses/other.yaml:25:1: error: each line must read "
+        "`other-article/finder/<answers>: [<questions>]`"
+    ) in err
 
 
 # --- Translators ---

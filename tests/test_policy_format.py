@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from test_check_rejects import TOY_POLICY, make_content, problems_found
 
-from generator.cli import main
 from generator.content.locales import SiteLocale
 from generator.helpcenter.folder import load_content
 from generator.rendering.pages import build_pages
@@ -246,19 +245,6 @@ FORMAT_ERRORS = [
         id="unknown-category",
     ),
 ]  # fmt: skip
-
-
-@pytest.fixture
-def check(tmp_path, monkeypatch, capsys):
-    """Run ``check`` in-process on a content folder; return (exit status, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)  # the CLI prints paths relative to the working folder
-
-    def run(folder: Path) -> tuple[int, str, str]:
-        status = main(["check", "--content", str(folder)])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
 
 
 def changed_content(folder: Path, file: str, old: str, new: str) -> Path:

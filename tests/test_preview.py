@@ -26,15 +26,6 @@ from support import DEADLINE, ROOT, Preview, edit_file, start, stop
 TITLE = "title: Find out how to get your device back"
 
 
-@pytest.fixture
-def preview(project, tmp_path) -> Iterator[Preview]:
-    process = start(project, tmp_path / "temporary")
-    try:
-        yield Preview(process)
-    finally:
-        stop(process)
-
-
 def test_an_edit_of_the_policy_is_served(project, preview):
     assert "Find out how to get your device back" in preview.page()
 

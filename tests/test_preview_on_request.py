@@ -25,7 +25,7 @@ from generator.logic.addresses import node_dir
 from generator.mkdocs.config import locale_config
 from generator.mkdocs.on_request import PagesOnRequest
 from generator.preview.server import PageError, PreviewServer, Shown
-from support import DEADLINE, Preview, edit_file, start, stop
+from support import DEADLINE, edit_file
 
 BASE = "http://127.0.0.1:8000/"
 #: The live-reload script the preview adds at the end of every page's body: all that the server changes.
@@ -163,15 +163,6 @@ def test_the_server_answers_with_a_page_made_on_request(server, path, status, sh
 
 
 # A running preview ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def preview(project, tmp_path) -> Iterator[Preview]:
-    process = start(project, tmp_path / "temporary")
-    try:
-        yield Preview(process)
-    finally:
-        stop(process)
 
 
 def fetch(url: str) -> bytes:

@@ -51,6 +51,7 @@ INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
     ("article", "step_label"): frozenset({"number"}),
     ("finder", "question_label"): frozenset({"number"}),
     ("finder", "change_label"): frozenset({"question"}),
+    ("review", "policy_title"): frozenset({"title"}),
 }
 
 

@@ -154,6 +154,7 @@ def parse_ledger(text: str, name: str, finder_dir: str = FINDER_DIR) -> tuple[Le
     words: dict[str, str] = {}
     lines: dict[str, int] = {}
     problems: list[Diagnostic] = []
+    shape = _shape(finder_dir)
     for number, line in enumerate(text.split("\n"), 1):
         if len(problems) >= MAX_PROBLEMS:
             problems.append(Diagnostic(Position(name, number, 1), f"and maybe more: {_RESTORE}"))
@@ -165,13 +166,15 @@ def parse_ledger(text: str, name: str, finder_dir: str = FINDER_DIR) -> tuple[Le
         if key.startswith(f"{WORDS}/"):
             digest = _scalar(value.strip())
             if not (_WORDS_KEY.fullmatch(key) and digest and _DIGEST.fullmatch(digest)):
-                problems.append(Diagnostic(Position(name, number, 1), _SHAPE))
+                problems.append(Diagnostic(Position(name, number, 1), shape))
                 continue
             words[key.removeprefix(f"{WORDS}/")] = digest  # after a merge, the later line wins
             continue
+        if value.strip() == "[]" and key != finder_dir and _FOLDER.fullmatch(key):  # the start of another folder
+            return Ledger(), [Diagnostic(Position(name, number, 1), _moved_finder(key, finder_dir))]
         entry = _entry(key, value.strip(), address_pattern, finder_dir)
         if entry is None:
-            problems.append(Diagnostic(Position(name, number, 1), _SHAPE))
+            problems.append(Diagnostic(Position(name, number, 1), shape))
             continue
         if key in lines:
             problem = f"the address {key} is given twice (first at line {lines[key]}): keep one of the lines"
@@ -244,15 +247,31 @@ _ID = re.compile(ID_PATTERN)
 _PLAIN_LIST = re.compile(rf"\[(?:{ID_PATTERN}(?:, {ID_PATTERN})*)?\]".replace("(-", "(?:-"))
 _WORDS_KEY = re.compile(rf"{WORDS}/{ID_PATTERN}(?:/{ID_PATTERN})?")
 _DIGEST = re.compile("[0-9a-f]{12}")
+#: A finder's folder as a ledger names it: ids joined by slashes (``finder``, ``cancel-an-order/finder``).
+_FOLDER = re.compile(rf"{ID_PATTERN}(?:/{ID_PATTERN})*".replace("(-", "(?:-"))
 
 _RESTORE = (
     "this file is written by `python -m generator addresses`: restore it from version control (after a merge, "
     "keep the lines of both sides), never delete it, or the links it keeps alive break"
 )
-_SHAPE = (
-    "each line must read `finder/<answers>: [<questions>]` (or `{question: answer, …}`), an address with one "
-    f"question per answer, or `words/<question>[/<answer>]: <digest>`; {_RESTORE}"
-)
+
+
+def _moved_finder(recorded: str, finder_dir: str) -> str:
+    """What to do when the ledger's finder starts at ``recorded`` and the policy's now at ``finder_dir``."""
+    return (
+        f"this file records the finder at {recorded}/, but the policy now puts it at {finder_dir}/: every address "
+        f"published under {recorded}/ (in e-mails, bookmarks, support macros) would break. Give the article, or "
+        f"the finder, back the id that put it at {recorded}/ (if those addresses were never published, delete "
+        "this file instead: the next build writes it anew)"
+    )
+
+
+def _shape(finder_dir: str) -> str:
+    """What a line of the ledger of the finder in ``finder_dir`` must look like."""
+    return (
+        f"each line must read `{finder_dir}/<answers>: [<questions>]` (or `{{question: answer, …}}`), an address "
+        f"with one question per answer, or `{WORDS}/<question>[/<answer>]: <digest>`; {_RESTORE}"
+    )
 
 
 # --- What the policy publishes now, and the ledger brought up to date ---

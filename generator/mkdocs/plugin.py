@@ -59,7 +59,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             search.config.lang = [self.locale.babel.language]
         if config.nav is None:
             config.nav = [page.src_uri for page in pending if page.listed]
-        base = self.config.base_url or config.site_url or "/"
+        base = self.config.base_url or "/"  # the root of the site, above every locale's folder
         self.data_files = lambda: locale_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
         locales = [{"tag": each.tag, "slug": each.slug, "name": each.name} for each in content.locales.published]
         config.extra.update(help_base_url=base, help_locale=self.locale.tag, help_locales=locales)

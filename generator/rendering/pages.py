@@ -239,10 +239,11 @@ def _redirect_page(moved: Redirect, page: PageRenderer) -> Page:
 
 def _review_page(content: Content, page: PageRenderer) -> Page:
     """The policy table and the finder's flow, for editors and reviewers: kept from customers and robots."""
-    html = page.render("review.html", **review_context(content, page, label_id="review-diagram-label"))
+    title = page.ui("review", "policy_title", title=page.text(content.policy.article.title).striptags())
+    html = page.render("review.html", title=title, **review_context(content, page, label_id="review-diagram-label"))
     return Page(
         content.policy.review_dir,
-        page.ui("review", "title").striptags(),
+        title.striptags(),
         page.ui("review", "description").striptags(),
         _with_notice(page, html),
         listed=False,
