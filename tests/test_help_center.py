@@ -126,7 +126,7 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'finder/more' of its finder overlaps the folder of "
-            "finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
+            "the finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
             "so choose another id",
         ],
         id="finder-inside-another-finder",
@@ -137,10 +137,25 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'toy-article' of its finder overlaps the folder of "
-            "article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
+            "the article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
             "own, so choose another id",
         ],
         id="finder-is-another-article",
+    ),
+    pytest.param(
+        None,
+        {
+            "other": other_text(
+                finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: other-article\n")
+            )
+        },
+        None,
+        [
+            "content/policies/other.yaml:91:7: error: the finder's folder 'other-article' is the folder of the "
+            "policy's own article: its first page would replace the article. Choose another finder id, or leave it "
+            "out (the finder then lives at other-article/finder/)",
+        ],
+        id="finder-is-its-own-article",
     ),
     pytest.param(
         None,
@@ -237,6 +252,27 @@ def test_a_help_center_problem_is_said_at_its_line(tmp_path, monkeypatch, capsys
 
     assert (status, out) == (1, "")
     assert err.splitlines() == [*expected, f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("other.yml", ["content/policies/other.yml: error: this file is not read: a policy's file ends "
+                                   "in .yaml. Rename it other.yaml"], id="yml"),
+        pytest.param("other.YAML", ["content/policies/other.YAML: error: this file is not read: a policy's file "
+                                    "ends in .yaml. Rename it other.yaml"], id="upper-case"),
+        pytest.param(".other.yml", [], id="hidden-file-left-alone"),
+        pytest.param("other.yaml.orig", [], id="not-a-policy-name"),
+    ],
+)  # fmt: skip
+def test_a_policy_file_that_would_be_left_out_is_said(toy_center, capsys, name, expected):
+    policy = toy_center / "policies" / "other.yaml"
+    policy.with_name(name).write_bytes(policy.read_bytes())  # a copy: the policy itself is still read
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == (1 if expected else 0)
+    assert err.splitlines() == ([*expected, "1 problem found"] if expected else [])
 
 
 def test_a_broken_policy_does_not_make_another_policys_links_unknown(toy_center, capsys):
@@ -358,7 +394,7 @@ def test_the_check_of_one_file_glances_at_the_others_only_for_a_link_to_them(toy
         ),
         pytest.param(
             ["content/policies/nothing.yaml"],
-            "content/policies/nothing.yaml: error: this is not a policy of content: a policy is content/policy.yaml "
+            "content/policies/nothing.yaml: error: there is no such file: a policy of content is content/policy.yaml "
             "or content/policies/<id>.yaml",
             id="no-such-file",
         ),
