@@ -599,6 +599,18 @@ B = "p/outcomes/o/body"
             [(f"{B}/9", f"{B}/10")],
             id="positions-counted-as-numbers-not-letters",
         ),
+        pytest.param(
+            {f"{B}/{number}": "Yes" if number % 2 else f"Step {number}." for number in range(400)},
+            {
+                f"{B}/0": "New.",
+                **{f"{B}/{number + 1}": "Yes" if number % 2 else f"Step {number}." for number in range(400)},
+                f"{B}/399": "Step 398, edited.",
+            },
+            {f"{B}/398"},
+            {f"{B}/0", f"{B}/399"},
+            [(f"{B}/398", f"{B}/399")],
+            id="long-list-with-a-text-repeated-half-of-the-time",
+        ),
     ],
 )
 def test_an_edited_text_of_a_list_that_moved_is_paired_with_its_new_place(before, after, edited, open_places, pairs):

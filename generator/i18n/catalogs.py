@@ -339,14 +339,15 @@ def update_catalog(
 ) -> Catalog:
     """Merge the current English into ``catalog``: keep, mark stale, add and retire entries.
 
-    Matching is by context only, never by similar-looking English: a changed
-    sentence keeps its old translation, marked fuzzy with the previous English,
-    so a translator sees exactly what changed (a dropped "not" included). An
-    entry whose text is gone is kept as obsolete (``#~``), and comes back,
-    marked fuzzy for review, when its context does: no translation is lost.
-    A translation whose English moved to a new context follows it there, and a
-    text edited in a list whose blocks moved is stale where the blocks put it
-    (``moves``, by default :func:`~generator.i18n.moves.find_moves`).
+    Matching is by context and identical English, never by similar-looking
+    English: a changed sentence keeps its old translation, marked fuzzy with the
+    previous English, so a translator sees exactly what changed (a dropped "not"
+    included). An entry whose text is gone is kept as obsolete (``#~``), and
+    comes back, marked fuzzy for review, when its context does: no translation
+    is lost. A translation whose English moved to a new context follows it
+    there, the place it left starts untranslated, and a text edited in a list
+    whose blocks moved is stale where the diff of the list puts it (``moves``,
+    by default :func:`~generator.i18n.moves.find_moves`).
     Translator comments stay with their translation.
     """
     expected = messages_for(messages, locale)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from babel.messages.catalog import Catalog, Message
 
@@ -109,11 +110,11 @@ class _Old:
     #: A current entry of the catalog (not ``#~``), and the first of its context.
     current: bool
 
-    @property
+    @cached_property
     def translation(self) -> tuple[str, ...]:
         return tuple(_text(self.entries[category].string) for category in sorted(self.entries))
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[tuple[str, str]]:
         return frozenset(key(entry) for entry in self.entries.values())
 
