@@ -130,7 +130,6 @@ CASES = [
     pytest.param("delay-zero", id="duration-of-zero-days"),
     pytest.param("weight-shows-as-zero", id="mass-that-rounds-to-zero"),
     # Markets.
-    pytest.param("market-missing-mass-unit", id="market-without-its-mass-unit"),
     pytest.param("no-source-market", id="source-locale-without-its-market"),
 ]
 

@@ -126,7 +126,7 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'finder/more' of its finder overlaps the folder of "
-            "finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
+            "the finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
             "so choose another id",
         ],
         id="finder-inside-another-finder",
@@ -137,10 +137,25 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'toy-article' of its finder overlaps the folder of "
-            "article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
+            "the article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
             "own, so choose another id",
         ],
         id="finder-is-another-article",
+    ),
+    pytest.param(
+        None,
+        {
+            "other": other_text(
+                finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: other-article\n")
+            )
+        },
+        None,
+        [
+            "content/policies/other.yaml:91:7: error: the finder's folder 'other-article' is the folder of the "
+            "policy's own article: its first page would replace the article. Choose another finder id, or leave it "
+            "out (the finder then lives at other-article/finder/)",
+        ],
+        id="finder-is-its-own-article",
     ),
     pytest.param(
         None,
@@ -239,6 +254,27 @@ def test_a_help_center_problem_is_said_at_its_line(tmp_path, monkeypatch, capsys
     assert err.splitlines() == [*expected, f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found"]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("other.yml", ["content/policies/other.yml: error: this file is not read: a policy's file ends "
+                                   "in .yaml. Rename it other.yaml"], id="yml"),
+        pytest.param("other.YAML", ["content/policies/other.YAML: error: this file is not read: a policy's file "
+                                    "ends in .yaml. Rename it other.yaml"], id="upper-case"),
+        pytest.param(".other.yml", [], id="hidden-file-left-alone"),
+        pytest.param("other.yaml.orig", [], id="not-a-policy-name"),
+    ],
+)  # fmt: skip
+def test_a_policy_file_that_would_be_left_out_is_said(toy_center, capsys, name, expected):
+    policy = toy_center / "policies" / "other.yaml"
+    policy.with_name(name).write_bytes(policy.read_bytes())  # a copy: the policy itself is still read
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == (1 if expected else 0)
+    assert err.splitlines() == ([*expected, "1 problem found"] if expected else [])
+
+
 def test_a_broken_policy_does_not_make_another_policys_links_unknown(toy_center, capsys):
     """A policy whose file cannot be read is not proven; the links to it are not said to be unknown meanwhile."""
     linking = other_text(link=("Nothing to do.", "Nothing to do. [See](broken/article)."))
@@ -279,7 +315,7 @@ def test_a_policy_file_is_checked_alone_with_what_the_policies_share(toy_center,
         ),
         pytest.param(
             ["content/policies/nothing.yaml"],
-            "content/policies/nothing.yaml: error: this is not a policy of content: a policy is content/policy.yaml "
+            "content/policies/nothing.yaml: error: there is no such file: a policy of content is content/policy.yaml "
             "or content/policies/<id>.yaml",
             id="no-such-file",
         ),
@@ -438,6 +474,31 @@ def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center,
 
 
 # --- Translators ---
+
+
+def test_the_readmes_steps_add_a_policy_from_the_template_that_checks_and_builds(project, capsys):
+    """README, "Adding a policy": copy examples/new-policy.yaml to content/policies/<id>.yaml, set its id; then
+    check, i18n update and addresses, as an editor would, on the real content."""
+    template = (ROOT / "examples" / "new-policy.yaml").read_text(encoding="utf-8")
+    assert template.count("\nid: new-policy\n") == 1
+    (project / "content" / "policies").mkdir()
+    policy = project / "content" / "policies" / "unwanted-item.yaml"
+    policy.write_text(template.replace("\nid: new-policy\n", "\nid: unwanted-item\n"), encoding="utf-8")
+
+    status, out, err = run_cli(capsys, "check")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        "content/policies/unwanted-item.yaml: 2 scenarios, 2 outcomes, 2 answer combinations: complete and "
+        "unambiguous; the finder agrees on every combination (3 pages, at most 1 question)"
+    )
+    assert run_cli(capsys, "i18n", "update")[0] == 0
+    assert "unwanted-item: 0/18 translated" in run_cli(capsys, "i18n", "status")[1]
+    status, out, _ = run_cli(capsys, "addresses")
+    assert status == 0
+    assert "content/finder-addresses/unwanted-item.yaml: 3 new finder addresses recorded" in out.splitlines()
+    assert "\nreturn-an-item/finder/used: [condition]\n" in (
+        project / "content" / "finder-addresses" / "unwanted-item.yaml"
+    ).read_text(encoding="utf-8")
 
 
 def test_adding_a_policy_changes_no_translation(project, capsys):

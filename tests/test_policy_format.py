@@ -83,6 +83,25 @@ FORMAT_ERRORS = [
         id="negative-money",
     ),
     pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: 49.999, currency: USD}\n",
+        ["policy.yaml:9:29: error: facts.fee.value has more decimal places than USD shows: customers would read it "
+         "rounded. Write at most 2 decimal places",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-finer-than-cents",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, by_market: {us: {value: 49.5, currency: JPY}}}\n",
+        ["policy.yaml:9:46: error: facts.fee.by_market.us.value has more decimal places than JPY shows: customers "
+         "would read it rounded. Write a whole number",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-per-market-finer-than-its-currency",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: '12.50', currency: EUR}\n",
+        ["policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-with-its-cents-is-fine",
+    ),
+    pytest.param(
         POLICY, FACTS, FACTS + "  fee: {type: money, value: 5, currency: EUX}\n",
         ["policy.yaml:9:42: error: 'EUX' is not a currency code CLDR knows: write its ISO 4217 code, e.g. EUR or "
          "USD",
@@ -239,6 +258,12 @@ FORMAT_ERRORS = [
         id="two-outcomes-with-one-title",
     ),
     pytest.param(
+        POLICY, "    title: Send the device to repair\n", "    title: we  refund YOU\n",
+        ["policy.yaml:74:12: error: outcome 'repair' has the same title as outcome 'refund' (line 69): customers "
+         "could not tell them apart; word them differently"],
+        id="two-outcome-titles-apart-only-in-case-and-spaces",
+    ),
+    pytest.param(
         POLICY, "category: returns\n", "category: retuns\n",
         ["policy.yaml:3:11: error: unknown category 'retuns' (did you mean 'returns'?): the categories are those of "
          "help-center.yaml (returns)"],
@@ -331,6 +356,39 @@ def every_block(tmp_path_factory) -> Path:
 
 
 LOCALES = [("en-US", "us"), ("fr-FR", "eu"), ("de-DE", "eu"), ("it-IT", "eu")]
+
+
+#: A mass fact the toy's first outcome shows.
+MASS_FACT = "  parcel_weight: {type: mass, value: 2.2, unit: pound}\n"
+
+
+@pytest.mark.parametrize(
+    ("shows_a_mass", "expected"),
+    [
+        pytest.param(False, [], id="no-mass-no-unit-needed"),
+        pytest.param(
+            True,
+            ["content/policy.yaml:9:38: error: this mass is shown in market 'us', which help-center.yaml gives no "
+             "unit of mass: write mass_unit: pound or mass_unit: kilogram under markets: for it",
+             "1 problem found"],
+            id="a-mass-shown-needs-its-markets-unit",
+        ),
+    ],
+)  # fmt: skip
+def test_a_market_needs_a_unit_of_mass_only_where_a_policy_shows_a_mass(check, tmp_path, shows_a_mass, expected):
+    folder = changed_content(tmp_path / "content", SHARED, "  us: {mass_unit: pound}\n", "  us: {}\n")
+    shared = folder / SHARED
+    shared.write_text(shared.read_text(encoding="utf-8").replace("mass_rounding: {pound: 0.05, kilogram: 0.05}\n", ""))
+    assert "mass" not in shared.read_text(encoding="utf-8")
+    if shows_a_mass:
+        policy = folder / POLICY
+        text = policy.read_text(encoding="utf-8").replace(FACTS, FACTS + MASS_FACT)
+        policy.write_text(text.replace("Nothing to do.", "Nothing to do. Pack {parcel_weight} at most."), "utf-8")
+
+    status, _, err = check(folder)
+
+    assert status == (1 if expected else 0)
+    assert err.splitlines() == expected
 
 
 def refund_html(folder: Path, tag: str, market: str) -> str:

@@ -436,7 +436,7 @@ def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
                 "curly quotes (‘…’ “…”) are not quotes to YAML, so this colon ends the key it reads: "
                 "use straight quotes ('…' or \"…\")",
             )
-        if ": " in row[: mark.column]:  # `situation: Counteroffer: declined`
+        if ": " in row[: mark.column]:  # `situation: Order status: shipped`
             return (
                 mark.line + 1,
                 mark.column + 1,

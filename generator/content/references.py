@@ -399,7 +399,7 @@ def _duplicates_by(
     problems = []
     items = _at(document.data, path) or []
     for index, item in enumerate(items):
-        item_id = item[key]
+        item_id = _as_read(item[key]) if what else item[key]
         if item_id in seen and what:
             first = document.position((*path, seen[item_id], key))
             first_id = items[seen[item_id]].get("id", "")
@@ -422,6 +422,11 @@ def _duplicates_by(
         else:
             seen[item_id] = index
     return problems
+
+
+def _as_read(text: str) -> str:
+    """A wording as a reader tells it from another: case and runs of spaces make no difference."""
+    return " ".join(text.split()).casefold()
 
 
 def _unknown_answer(
@@ -562,7 +567,7 @@ def _check_name_forms(locales: Document, documents: Sequence[Document]) -> list[
                     Diagnostic(
                         locales.key_position(("published", index, "name_forms", words)),
                         f"'{words}' holds none of the names {item['tag']} shows ({names}): a form says how the "
-                        f"words around a name are written, e.g. 'de UPS: d’UPS'",
+                        f"words around a name are written, e.g. 'de Apple: d’Apple'",
                     )
                 )
             elif words == form:

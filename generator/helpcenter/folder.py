@@ -45,6 +45,7 @@ from generator.helpcenter.policies import (
     check_collisions,
     check_id,
     link_targets,
+    misnamed_files,
     policy_file_of,
     policy_files,
     skimmed_targets,
@@ -269,7 +270,7 @@ def check_content(
     if leaving:
         return None, leaving
     read = _read_policies(policy_files(content_dir))
-    problems = [problem for _, _, found in read for problem in found]
+    problems = [problem for _, _, found in read for problem in found] + misnamed_files(content_dir)
     shared = _read_shared(content_dir)
     problems += shared.problems
     if shared.help_center is None:  # every policy's facts, links and category may be shared ones
@@ -324,6 +325,10 @@ def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | No
     if chosen is None:
         where = Position(display_path(file))
         listed = f"{display_path(content_dir / POLICY_FILE)} or {display_path(content_dir / 'policies')}/<id>.yaml"
+        if not file.exists():
+            return None, [
+                Diagnostic(where, f"there is no such file: a policy of {display_path(content_dir)} is {listed}")
+            ]
         return None, [Diagnostic(where, f"this is not a policy of {display_path(content_dir)}: a policy is {listed}")]
     read = _read_policies([chosen])
     problems = [problem for _, _, found in read for problem in found]

@@ -52,6 +52,21 @@ def policy_files(content_dir: Path) -> list[PolicyFile]:
     return files
 
 
+def misnamed_files(content_dir: Path) -> list[Diagnostic]:
+    """A file of ``policies/`` that looks like a policy but is not read: ``warranty.yml``, ``Warranty.YAML``."""
+    folder = content_dir / POLICIES_DIR
+    if not folder.is_dir():
+        return []
+    return [
+        Diagnostic(
+            Position(display_path(path)),
+            f"this file is not read: a policy's file ends in .yaml. Rename it {path.stem}.yaml",
+        )
+        for path in sorted(folder.iterdir())
+        if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yaml" and not path.name.startswith(".")
+    ]
+
+
 def policy_file_of(content_dir: Path, file: Path) -> PolicyFile | None:
     """Return the policy file ``file`` names in ``content_dir`` (given as any path to it), or ``None``."""
     wanted = file.resolve()
@@ -139,6 +154,15 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
             )
         for other_document, other in claims[:index]:
             if other_document is document:
+                if claim.what == "its finder" and claim.folder == other.folder:  # its own article's folder
+                    problems.append(
+                        Diagnostic(
+                            claim.where,
+                            f"the finder's folder '{claim.folder}' is the folder of the policy's own article: its "
+                            "first page would replace the article. Choose another finder id, or leave it out (the "
+                            f"finder then lives at {claim.folder}/{FINDER_DIR}/)",
+                        )
+                    )
                 continue
             if claim.what == other.what == "its article" and claim.folder == other.folder:
                 clash = "is also the article of"
@@ -146,7 +170,7 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
             elif "its finder" in (claim.what, other.what) and (
                 _inside(claim.folder, other.folder) or _inside(other.folder, claim.folder)
             ):
-                clash = f"overlaps the folder of {other.what.removeprefix('its ')} of"
+                clash = f"overlaps the folder of the {other.what.removeprefix('its ')} of"
             else:
                 continue
             problems.append(

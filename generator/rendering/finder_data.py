@@ -2,7 +2,7 @@
 
 It holds the same proven logic as the static finder: the questions with
 their answers, the outcomes, the scenarios, and the flow's nodes, each under
-the stable id that is also its address (``finder/not-flagged/accounts``), in
+the stable id that is also its address (``finder/shipped/some-items``), in
 the locale's words, with the address of the page that shows it. A text the
 locale shows in another language, its translation being stale or missing, is
 named in its object's ``lang`` with that language's tag (``{"title": "en-US"}``),

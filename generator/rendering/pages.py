@@ -40,7 +40,7 @@ class Page:
 
     @property
     def src_uri(self) -> str:
-        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        """The page's source path, e.g. ``finder/shipped/index.md``."""
         return f"{self.directory}/index.md" if self.directory else "index.md"
 
     def meta(self) -> dict[str, Any]:
@@ -74,7 +74,7 @@ class PendingPage:
 
     @property
     def src_uri(self) -> str:
-        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        """The page's source path, e.g. ``finder/shipped/index.md``."""
         return f"{self.directory}/index.md" if self.directory else "index.md"
 
 
