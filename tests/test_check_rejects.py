@@ -340,6 +340,19 @@ def test_the_article_may_not_take_the_folder_of_another_page(tmp_path, check):
         assert f"error: the article's id '{folder}' is the address of the {folder} page; choose another id" in err
 
 
+@pytest.mark.parametrize("folder", ["assets", "search"])
+def test_the_article_may_not_take_a_folder_of_the_theme(tmp_path, check, folder):
+    """Material writes its styles and scripts to assets/ and its search index to search/ in every locale."""
+    make_content(tmp_path, TOY_POLICY)
+    text = (tmp_path / "policy.yaml").read_text(encoding="utf-8")
+    (tmp_path / "policy.yaml").write_text(text.replace("id: toy-article", f"id: {folder}"), encoding="utf-8")
+
+    status, _, err = check(tmp_path)
+
+    assert status == 1
+    assert f"error: the article's id '{folder}' is the address of the theme's files; choose another id" in err
+
+
 def test_toy_catalogs_are_valid(tmp_path, check):
     status, out, err = check(make_catalog_content(tmp_path))
 

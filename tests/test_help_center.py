@@ -122,6 +122,28 @@ CASES = [
     ),
     pytest.param(
         None,
+        {"other": other_text(), "third": other_text(id=("id: other\n", "id: third\n"))},
+        None,
+        [
+            "content/policies/third.yaml:81:7: error: the folder 'other-article' of its article is also the article "
+            "of policy 'other' (other-article/, content/policies/other.yaml line 81): every page needs an address of "
+            "its own, so choose another id",
+        ],
+        id="two-articles-one-folder-said-once-with-their-finders",
+    ),
+    pytest.param(
+        None,
+        {"other": other_text(), "other-copy": other_text()},
+        None,
+        [
+            "content/policies/other-copy.yaml:2:5: error: this file is policies/other-copy.yaml, so its policy's id "
+            "must be 'other-copy', not 'other': a policy's file is named after its id. policies/other.yaml is that "
+            "policy: delete this file if it is a copy, or write id: other-copy",
+        ],
+        id="a-copy-of-a-policy-said-once",
+    ),
+    pytest.param(
+        None,
         {"other": other_text(finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: finder/more\n"))},
         None,
         [
@@ -457,6 +479,25 @@ def test_a_policy_whose_finder_moved_is_told_its_published_addresses_would_break
         "writes it anew)",
         "1 problem found",
     ]
+
+
+def test_a_policy_removed_with_its_published_addresses_is_said_until_its_ledger_goes(toy_center, capsys):
+    run_cli(capsys, "addresses", "--content", "content")
+    (toy_center / "policies" / "other.yaml").unlink()
+    shared = toy_center / "help-center.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("  - id: repairs\n    title: Repairs\n", ""), "utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert err.splitlines() == [
+        "content/finder-addresses/other.yaml: error: the policy 'other' is not in the help center (there is no "
+        "policies/other.yaml): every finder address this file records would answer “not found”. Put the policy "
+        "back; or, to take its finder off the site on purpose, delete this file",
+        "1 problem found",
+    ]
+    (toy_center / "finder-addresses" / "other.yaml").unlink()
+    assert run_cli(capsys, "check", "--content", "content")[0] == 0
 
 
 def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center, capsys):

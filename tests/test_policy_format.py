@@ -264,6 +264,20 @@ FORMAT_ERRORS = [
         id="two-outcome-titles-apart-only-in-case-and-spaces",
     ),
     pytest.param(
+        POLICY, "  - id: small-fine\n", "  - id: refund\n",
+        ["policy.yaml:42:9: error: the article page already has #refund, for the outcome 'refund' (line 68): a link "
+         "to this scenario would land there. Give the scenario another id"],
+        id="scenario-with-an-outcomes-anchor",
+    ),
+    pytest.param(
+        POLICY, "  - id: repair\n", "  - id: help\n",
+        ["policy.yaml:52:14: error: unknown outcome 'repair'",
+         "policy.yaml:64:14: error: unknown outcome 'repair'",
+         "policy.yaml:73:9: error: the article page already has #help, for its “Still need help?” section: a link "
+         "to this outcome would land there. Give the outcome another id"],
+        id="outcome-with-the-pages-own-anchor",
+    ),
+    pytest.param(
         POLICY, "category: returns\n", "category: retuns\n",
         ["policy.yaml:3:11: error: unknown category 'retuns' (did you mean 'returns'?): the categories are those of "
          "help-center.yaml (returns)"],

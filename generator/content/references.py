@@ -14,7 +14,7 @@ from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
-from generator.content.reserved import FINDER_DIR, REVIEW_DIR
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR, THEME_DIRS
 
 #: Values the build works out, which any policy text may use as ``{name}``.
 BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
@@ -22,8 +22,13 @@ BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
 OUTCOME_LINK_PREFIX = "outcome:"
 #: The pages of a policy a text may link to as ``policy-id/article``, ``policy-id/finder``.
 POLICY_PAGES = ("article", "finder")
-#: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
-RESERVED_ARTICLE_IDS = frozenset({FINDER_DIR, REVIEW_DIR})
+#: Folders the pages and the theme take, and what: an article whose id is one would share its address.
+_TAKEN_FOLDERS = {
+    FINDER_DIR: "the finder page",
+    REVIEW_DIR: "the review page",
+    **dict.fromkeys(THEME_DIRS, "the theme's files"),
+}
+RESERVED_ARTICLE_IDS = frozenset(_TAKEN_FOLDERS)
 #: Keys whose string values are wording.
 _TEXT_KEYS = frozenset(
     {
@@ -83,6 +88,7 @@ def check_policy_references(
             document, ("questions", index, "answers"), "id", "answer", within=f" in question '{question['id']}'"
         )
     problems += _duplicates_by(document, ("outcomes",), "title", "outcome title", what="outcome")
+    problems += _shared_anchors(document)
 
     answers: dict[str, list[str]] = {}
     for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
@@ -122,8 +128,8 @@ def check_policy_references(
         problems.append(
             Diagnostic(
                 document.position(("article", "id")),
-                f"the article's id '{data['article']['id']}' is the address of the {data['article']['id']} page; "
-                "choose another id",
+                f"the article's id '{data['article']['id']}' is the address of "
+                f"{_TAKEN_FOLDERS[data['article']['id']]}; choose another id",
             )
         )
     problems += check_blocks(document)
@@ -421,6 +427,39 @@ def _duplicates_by(
             )
         else:
             seen[item_id] = index
+    return problems
+
+
+#: The anchors the article page takes for itself: its "Jump to" list and its "Still need help?" section.
+ARTICLE_ANCHORS = {"jump-to": "its “Jump to” list", "help": "its “Still need help?” section"}
+
+
+def _shared_anchors(document: Document) -> list[Diagnostic]:
+    """An outcome, a scenario or a step whose anchor on the article page (``#id``, ``#step-id``) is already the
+    anchor of something else: a link to it would land on the other. (Two of one list are duplicates, said apart.)"""
+    taken: dict[str, tuple[str, KeyPath]] = {anchor: (what, ()) for anchor, what in ARTICLE_ANCHORS.items()}
+    places: list[tuple[KeyPath, str, str]] = []
+    for list_key, kind in (("outcomes", "outcome"), ("scenarios", "scenario")):
+        places += [((list_key, index, "id"), item["id"], kind) for index, item in enumerate(document.data[list_key])]
+    for index, procedure in enumerate(document.data.get("procedures", ())):
+        places += [
+            (("procedures", index, "steps", number, "id"), f"step-{step['id']}", "step")
+            for number, step in enumerate(procedure["steps"])
+        ]
+    problems = []
+    for path, anchor, kind in places:
+        group = path[:-2]  # the list the item is in
+        if anchor not in taken:
+            name = anchor.removeprefix("step-") if kind == "step" else anchor
+            taken[anchor] = (f"the {kind} '{name}' (line {document.position(path).line})", group)
+        elif taken[anchor][1] != group:
+            problems.append(
+                Diagnostic(
+                    document.position(path),
+                    f"the article page already has #{anchor}, for {taken[anchor][0]}: a link to this {kind} would "
+                    f"land there. Give the {kind} another id",
+                )
+            )
     return problems
 
 

@@ -37,7 +37,7 @@ from generator.content.references import (
     name_values,
 )
 from generator.content.schema import field_descriptions, validate_against_schema
-from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, read_ledger, updated
+from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, orphan_ledgers, read_ledger, updated
 from generator.helpcenter.policies import (
     POLICY_FILE,
     PolicyFile,
@@ -198,13 +198,16 @@ def _check_policies(
     documents = [document for _, document, _ in read if document is not None]
     unread = frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
     targets = targets | link_targets(documents)
+    misnamed: set[int] = set()  # a file named after another id says so, and claims nothing
     for file, document, _ in read:
         if document is None:
             continue
-        problems += check_id(document, file)
+        if id_problems := check_id(document, file):
+            misnamed.add(id(document))
+        problems += id_problems
         problems += check_policy_references(document, shared, targets, unread)
         problems += check_values(document) + check_links(document)
-    problems += check_collisions(documents)
+    problems += check_collisions([document for document in documents if id(document) not in misnamed])
     problems += check_names(documents, shared, every_policy=every_policy and not unread and len(documents) == len(read))
     if every_policy and len(documents) == len(read):
         problems += check_categories(shared, documents)
@@ -288,7 +291,7 @@ def check_content(
         problems += _check_markets(shared.help_center, [shared.help_center, *documents], locales)
     problems += policy_problems
     proven, proof_problems = _prove(checked, problems, content_dir, strict=strict)
-    problems += proof_problems
+    problems += proof_problems + orphan_ledgers(content_dir, {file.path.stem for file, _ in checked if not file.main})
     if problems or shared.interface is None:
         return None, problems
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))

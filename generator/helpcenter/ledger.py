@@ -107,6 +107,22 @@ def ledger_path(content_dir: Path, policy_id: str, *, main: bool) -> Path:
     return content_dir / LEDGER_FILE if main else content_dir / LEDGERS_DIR / f"{policy_id}.yaml"
 
 
+def orphan_ledgers(content_dir: Path, policy_ids: set[str]) -> list[Diagnostic]:
+    """Every ledger of ``finder-addresses/`` whose policy is gone: the addresses it records would break."""
+    folder = content_dir / LEDGERS_DIR
+    found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return [
+        Diagnostic(
+            Position(display_path(path)),
+            f"the policy '{path.stem}' is not in the help center (there is no policies/{path.stem}.yaml): every "
+            "finder address this file records would answer “not found”. Put the policy back; or, to take its "
+            "finder off the site on purpose, delete this file",
+        )
+        for path in found
+        if path.stem not in policy_ids
+    ]
+
+
 def read_ledger(path: Path, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[Diagnostic]]:
     """Return the ledger at ``path`` of the finder in ``finder_dir`` (empty if there is none yet) and its problems,
     each at its line."""
