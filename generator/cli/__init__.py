@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("new", nargs="?", help="a git revision or a folder (default: the content folder as it is)")
     diff.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     diff.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="default: text")
-    report = commands.add_parser("report", help="write the policy table and the finder's flow to one HTML file")
+    report = commands.add_parser("report", help="write every policy's table and finder's flow to one HTML file")
     report.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     report.add_argument(
         "-o", "--output", type=Path, default=Path("report.html"), help="the file to write (default: report.html)"
@@ -246,7 +246,7 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
 
 
 def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None) -> int:
-    """Check the content, then write the review of the chosen locales to one file."""
+    """Check the content, then write the review of every policy in the chosen locales to one file."""
     from generator.content.publish import OutputError
     from generator.rendering.report import check_report_path, write_report
 
@@ -266,7 +266,8 @@ def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None
         write_report(content, list(locales), output)
     except OSError as error:
         return _cannot_write(output, error, "the report")
-    print(f"{display_path(output)}: the review of {', '.join(locale.tag for locale in locales)}")
+    policies = ", ".join(checked.policy.id for checked in content.policies)
+    print(f"{display_path(output)}: the review of {policies} in {', '.join(locale.tag for locale in locales)}")
     return 0
 
 

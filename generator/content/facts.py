@@ -225,7 +225,7 @@ def check_names(
     for document in documents:
         problems += _clashes(document)
     for document in policies:
-        facts, links = _used(document.data)
+        facts, links = used_names(document.data)
         used_anywhere |= facts
         used_links_anywhere |= links
         for name in document.data.get("facts", {}):
@@ -250,8 +250,8 @@ def check_names(
     return problems
 
 
-def _used(data: Any) -> tuple[set[str], set[str]]:
-    """The fact names and link targets the texts of a policy use."""
+def used_names(data: Any) -> tuple[set[str], set[str]]:
+    """The fact names and link targets the texts of a policy (its data, as read) use."""
     facts: set[str] = set()
     links: set[str] = set()
     for _, text in policy_texts(data):

@@ -266,6 +266,21 @@ def _prove(
     return proven, found
 
 
+def _located(messages: list[SourceMessage], content_dir: Path) -> list[SourceMessage]:
+    """Name each message's file as the catalogs' ``#:`` lines do: from the working folder, as every message
+    says it, or, for a content folder outside it, from the folder the content folder is in, never from the
+    machine's root (a catalog is committed, and read on other machines)."""
+    if not any(Path(message.file).is_absolute() for message in messages):
+        return messages
+    project = content_dir.resolve().parent
+    return [
+        dataclasses.replace(message, file=Path(message.file).resolve().relative_to(project).as_posix())
+        if Path(message.file).is_absolute()
+        else message
+        for message in messages
+    ]
+
+
 @collector_paused()  # a fifth of a help center's check went to walking its objects again and again
 def check_content(
     content_dir: Path, *, strict: bool = False, catalogs_required: bool = True, adding: str = ""
@@ -307,7 +322,7 @@ def check_content(
     from generator.i18n.messages import extract_messages
 
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
-    messages = extract_messages(documents, shared.interface, notes, shared.help_center)
+    messages = _located(extract_messages(documents, shared.interface, notes, shared.help_center), content_dir)
     translations, problems = _read_translations(
         content_dir / CATALOGS_DIR, locales, messages, strict=strict, adding=adding
     )
