@@ -202,16 +202,17 @@ def test_a_document_with_a_problem_is_checked_every_time(validated: list[Documen
 
 @pytest.fixture
 def checked_items(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The id of each question and outcome the schema check descends into, as it does."""
+    """The id of each question and outcome jsonschema descends into, as it does (it checks a document with a
+    problem: a valid one is found valid without it)."""
     seen: list[str] = []
-    descend = schema._Validator.descend
+    descend = schema.validator_class().descend
 
     def counting(self: Any, instance: Any, schema: Any, path: Any = None, schema_path: Any = None) -> Any:
         if isinstance(path, int) and isinstance(instance, dict) and ("answers" in instance or "title" in instance):
             seen.append(str(instance.get("id")))
         return descend(self, instance, schema, path, schema_path)
 
-    monkeypatch.setattr(schema._Validator, "descend", counting)
+    monkeypatch.setattr(schema.validator_class(), "descend", counting)
     return seen
 
 
@@ -219,22 +220,36 @@ def messages(document: Document) -> list[str]:
     return [str(problem) for problem in schema.validate_against_schema(document, POLICY_SCHEMA)]
 
 
-def retitle(outcome: str, title: Any) -> Any:
+def retitle(outcome: str, title: Any, *, broken: bool = False) -> Any:
+    """Give the outcome ``outcome`` the title ``title``; ``broken``: and add a field the policy may not have."""
+
     def edit(data: dict[str, Any]) -> None:
         next(item for item in data["outcomes"] if item["id"] == outcome)["title"] = title
+        if broken:
+            data["unknown"] = 1
 
     return edit
 
 
 def test_an_unchanged_item_is_not_checked_again(checked_items: list[str]) -> None:
-    assert messages(policy_document()) == []
+    unknown = "unknown field 'unknown' in the top level"
+    assert [
+        line.split(": error: ")[1] for line in messages(policy_document(retitle("free-return", "A", broken=True)))
+    ] == [unknown]
     first = list(checked_items)
     checked_items.clear()
 
-    assert messages(policy_document(retitle("free-return", "A free return, edited"))) == []
+    found = messages(policy_document(retitle("free-return", "A free return, edited", broken=True)))
 
+    assert [line.split(": error: ")[1] for line in found] == [unknown]
     assert "free-return" in first
     assert checked_items == ["free-return"], "only the edited outcome is checked again"
+
+
+def test_a_valid_document_is_found_valid_without_jsonschema(checked_items: list[str]) -> None:
+    assert messages(policy_document(retitle("free-return", "A free return, edited"))) == []
+
+    assert checked_items == []
 
 
 @pytest.mark.parametrize(
@@ -283,8 +298,8 @@ def test_the_items_remembered_start_afresh_past_the_limit(monkeypatch: pytest.Mo
     monkeypatch.setattr(schema, "VALID_ITEMS_LIMIT", 3)
     monkeypatch.setattr(schema, "_remembered", 0)
 
-    assert messages(policy_document()) == []
-    assert sum(len(items) for _, items in schema._valid_items.values()) <= 3
+    assert len(messages(policy_document(retitle("free-return", "A", broken=True)))) == 1
+    assert 0 < sum(len(items) for _, items in schema._valid_items.values()) <= 3
     assert messages(policy_document(retitle("free-return", 7)))[0].endswith("title must be text, not the number 7")
 
 

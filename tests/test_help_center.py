@@ -326,6 +326,85 @@ def test_a_policy_file_is_checked_alone_with_what_the_policies_share(toy_center,
     assert err.splitlines()[0].startswith("content/policy.yaml:52:14: error: unknown outcome 'repare'")
 
 
+#: Edits of the second policy, each with the first problem the check of it says (written out by hand); ``None``:
+#: the policy holds.
+ONE_FILE_CASES = [
+    pytest.param({}, None, id="sound"),
+    pytest.param(
+        {"link": ("Nothing to do.", "Nothing to do. [See](toy/outcome:repair).")}, None, id="a-link-to-another-policy"
+    ),
+    pytest.param(
+        {"link": ("Nothing to do.", "Nothing to do. [See](toy/outcome:repare).")},
+        "content/policies/other.yaml:72:30: error: unknown link target 'toy/outcome:repare' (did you mean "
+        "'toy/outcome:repair'?)",
+        id="a-link-to-another-policy-misspelt",
+    ),
+    pytest.param(
+        {"link": ("Nothing to do.", "Nothing to do. [See](broken/article).")}, None, id="a-link-to-a-broken-policy"
+    ),
+    pytest.param(
+        {"text": ("text: How big is the parcel?", "text: 7")},
+        "content/policies/other.yaml:24:11: error: questions[size].text must be text, not the number 7",
+        id="a-schema-problem",
+    ),
+    pytest.param(
+        {"outcome": ("outcome: repair\n", "outcome: repare\n")},
+        "content/policies/other.yaml:52:14: error: unknown outcome 'repare'",
+        id="an-unknown-outcome",
+    ),
+    pytest.param(
+        {"gap": ("damage: [minor, major]", "damage: [major]")},
+        "content/policies/other.yaml:42:3: error: no scenario covers size=large, damage=minor: 1 answer combination",
+        id="a-gap",
+    ),
+    pytest.param(
+        {"yaml": ("  - id: small-fine\n", "  - id: small-fine\n   x\n")},
+        "content/policies/other.yaml:43:4: error: this line is indented by 3 spaces",
+        id="not-yaml",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edits", "first_problem"), ONE_FILE_CASES)
+def test_the_check_of_one_file_says_what_the_whole_check_says_of_it(toy_center, capsys, edits, first_problem):
+    (toy_center / "policies" / "other.yaml").write_text(other_text(**edits), encoding="utf-8")
+    (toy_center / "policies" / "broken.yaml").write_text("id: broken\nquestions: [\n", encoding="utf-8")
+    broken_itself = "content/policies/broken.yaml:3:1: error: invalid YAML"
+
+    whole_status, whole_out, whole_err = run_cli(capsys, "check", "--content", "content")
+    status, out, err = run_cli(capsys, "check", "content/policies/other.yaml")
+
+    whole_lines = whole_err.splitlines()[:-1]
+    assert [line.split(": expected")[0] for line in whole_lines if "broken.yaml" in line] == [broken_itself]
+    of_this_file = [line for line in whole_lines if line.startswith("content/policies/other.yaml")]
+    assert (whole_status, whole_out) == (1, "")
+    assert err.splitlines()[:-1] == of_this_file
+    if first_problem is None:
+        assert (status, of_this_file) == (0, [])
+        assert out.startswith("content/policies/other.yaml: 4 scenarios, 2 outcomes, 6 answer combinations")
+    else:
+        assert (status, out) == (1, "")
+        assert of_this_file[0].startswith(first_problem)
+        assert err.splitlines()[-1] == f"{len(of_this_file)} problem{'s' if len(of_this_file) > 1 else ''} found"
+
+
+def test_the_check_of_one_file_glances_at_the_others_only_for_a_link_to_them(toy_center, capsys, monkeypatch):
+    from generator.content import load
+
+    glanced: list[str] = []
+    skim = load.skim_ids
+    monkeypatch.setattr(load, "skim_ids", lambda path: glanced.append(path.name) or skim(path))
+    monkeypatch.setattr("generator.helpcenter.folder.skim_ids", load.skim_ids)
+
+    assert run_cli(capsys, "check", "content/policies/other.yaml")[0] == 0
+    assert glanced == []
+
+    linking = other_text(link=("Nothing to do.", "Nothing to do. [See](toy/outcome:repair)."))
+    (toy_center / "policies" / "other.yaml").write_text(linking, encoding="utf-8")
+    assert run_cli(capsys, "check", "content/policies/other.yaml")[0] == 0
+    assert glanced == ["policy.yaml"]
+
+
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [

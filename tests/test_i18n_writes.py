@@ -378,3 +378,27 @@ def test_a_locales_yaml_that_is_a_symbolic_link_is_never_replaced(capsys, projec
         "1 problem found",
     ]
     assert (files(project), elsewhere.read_bytes()) == (before, linked)
+
+
+def test_catalogs_name_their_sources_from_the_project_never_from_the_machines_root(capsys, tmp_path, monkeypatch):
+    """Run from outside the content's folder, with an absolute --content: the `#:` lines stay relative."""
+    import shutil
+
+    from support import EXAMPLE_DIR
+
+    content = tmp_path / "project" / "help-center"
+    shutil.copytree(EXAMPLE_DIR, content)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+
+    assert run(capsys, "i18n", "--content", str(content), "update")[0] == 0
+
+    for catalog in sorted((content / "locales").glob("*.po*")):
+        sources = {line for line in catalog.read_text(encoding="utf-8").splitlines() if line.startswith("#: ")}
+        assert sources == {
+            "#: help-center/policy.yaml",
+            "#: help-center/policies/cancel-order.yaml",
+            "#: help-center/policies/warranty.yaml",
+            "#: help-center/help-center.yaml",
+            "#: help-center/interface.yaml",
+        }, catalog.name

@@ -227,7 +227,7 @@ def check_names(
     for document in documents:
         problems += _clashes(document)
     for document in policies:
-        facts, links = _uses.get(document.file, Same(document), functools.partial(_used, document.data))
+        facts, links = _uses.get(document.file, Same(document), functools.partial(_names_used, document.data))
         used_anywhere |= facts
         used_links_anywhere |= links
         for name in document.data.get("facts", {}):
@@ -256,15 +256,20 @@ def check_names(
 _uses: Kept[Same, tuple[frozenset[str], frozenset[str]]] = Kept(256)
 
 
-def _used(data: Any) -> tuple[frozenset[str], frozenset[str]]:
-    """The fact names and link targets the texts of a policy use."""
+def _names_used(data: Any) -> tuple[frozenset[str], frozenset[str]]:
+    facts, links = used_names(data)
+    return frozenset(facts), frozenset(links)
+
+
+def used_names(data: Any) -> tuple[set[str], set[str]]:
+    """The fact names and link targets the texts of a policy (its data, as read) use."""
     facts: set[str] = set()
     links: set[str] = set()
     for _, text in policy_texts(data):
         usage = inline.usage(text)
         facts.update(usage.placeholders)
         links.update(usage.targets)
-    return frozenset(facts), frozenset(links)
+    return facts, links
 
 
 def _clashes(document: Document) -> list[Diagnostic]:

@@ -136,13 +136,31 @@ def check_policy_references(
     problems += check_category(document, shared)
     shared_data = shared.data if shared is not None else {}
     placeholders = frozenset(data.get("facts", {})) | frozenset(shared_data.get("facts", {})) | BUILT_IN_PLACEHOLDERS
-    links = set(data.get("links", {})) | set(shared_data.get("links", {}))
-    links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
-    links |= {f"{data['id']}/{target}" for target in (*POLICY_PAGES, *(OUTCOME_LINK_PREFIX + o for o in outcomes))}
-    links |= targets
+    links = own_links(data, shared_data) | targets
     for path, text in policy_texts(data):
         problems += check_text(document, path, text, placeholders, links, unread)
     return sorted(problems, key=lambda d: d.position)
+
+
+def own_links(data: Any, shared_data: Any) -> set[str]:
+    """The link targets a schema-valid policy's texts may use whatever the other policies: its links and the shared
+    ones, its outcomes' sections, its own pages (``warranty/article``)."""
+    outcomes = [outcome["id"] for outcome in data["outcomes"]]
+    links = set(data.get("links", {})) | set(shared_data.get("links", {}))
+    links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
+    links |= {f"{data['id']}/{target}" for target in (*POLICY_PAGES, *(OUTCOME_LINK_PREFIX + o for o in outcomes))}
+    return links
+
+
+def links_elsewhere(document: Document, shared: Document) -> bool:
+    """Whether a text of the schema-valid policy links to a target not of :func:`own_links`: another policy's page,
+    or a slip. Only then do the other policies' pages change what its check finds."""
+    links = own_links(document.data, shared.data)
+    return any(
+        match.group("target") and match.group("target") not in links
+        for _, text in policy_texts(document.data)
+        for match in inline.TOKEN.finditer(text)
+    )
 
 
 def check_category(document: Document, shared: Document | None) -> list[Diagnostic]:

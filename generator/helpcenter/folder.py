@@ -22,6 +22,7 @@ import json
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
@@ -35,6 +36,7 @@ from generator.content.references import (
     check_interface_references,
     check_locale_references,
     check_policy_references,
+    links_elsewhere,
     name_values,
 )
 from generator.content.reuse import Kept, Same
@@ -52,9 +54,11 @@ from generator.helpcenter.policies import (
     policy_files,
     skimmed_targets,
 )
-from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
-from generator.i18n.messages import SourceMessage, extract_messages
 from generator.logic.verify import Proof, prove
+
+if TYPE_CHECKING:  # the catalogs are read by the check of the whole folder only, not of one policy file
+    from generator.i18n.catalogs import Translations
+    from generator.i18n.messages import SourceMessage
 
 __all__ = ["POLICY_FILE", "CheckedPolicy", "Content", "check_content", "check_policy_file", "load_content"]
 
@@ -190,18 +194,24 @@ def _read_policies(files: list[PolicyFile]) -> list[_Read]:
 
 
 def _check_policies(
-    read: list[_Read], shared: Document, *, targets: frozenset[str] = frozenset(), every_policy: bool = True
+    read: list[_Read],
+    shared: Document,
+    *,
+    targets: frozenset[str] = frozenset(),
+    unread: frozenset[str] = frozenset(),
+    every_policy: bool = True,
 ) -> tuple[list[tuple[PolicyFile, Document | None]], list[Diagnostic]]:
     """Check each policy read on its own, then what policies may not share; return each file's document
     (``None`` if it could not be read) and every problem but those of reading.
 
-    ``targets``: the pages of policies not in ``read`` a text may link to;
+    ``targets``: the pages of policies not in ``read`` a text may link to; ``unread``: the ids of policies not in
+    ``read`` whose files could not be parsed (a link to them is not said to be unknown);
     ``every_policy``: whether ``read`` are all the help center's policies (a shared fact or link, or a category,
     that none of them uses is then an error).
     """
     problems: list[Diagnostic] = []
     documents = [document for _, document, _ in read if document is not None]
-    unread = frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
+    unread = unread | frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
     targets = targets | link_targets(documents)
     misnamed: set[int] = set()  # a file named after another id says so, and claims nothing
     for file, document, _ in read:
@@ -295,6 +305,21 @@ def _checked_policy(
     return CheckedPolicy(policy, proof, document, path, ledger.addresses, recorded), ledger
 
 
+def _located(messages: list[SourceMessage], content_dir: Path) -> list[SourceMessage]:
+    """Name each message's file as the catalogs' ``#:`` lines do: from the working folder, as every message
+    says it, or, for a content folder outside it, from the folder the content folder is in, never from the
+    machine's root (a catalog is committed, and read on other machines)."""
+    if not any(Path(message.file).is_absolute() for message in messages):
+        return messages
+    project = content_dir.resolve().parent
+    return [
+        dataclasses.replace(message, file=Path(message.file).resolve().relative_to(project).as_posix())
+        if Path(message.file).is_absolute()
+        else message
+        for message in messages
+    ]
+
+
 @collector_paused()  # a fifth of a help center's check went to walking its objects again and again
 def check_content(
     content_dir: Path, *, strict: bool = False, catalogs_required: bool = True, adding: str = ""
@@ -333,8 +358,10 @@ def check_content(
     problems += proof_problems + orphan_ledgers(content_dir, {file.path.stem for file, _ in checked if not file.main})
     if problems or shared.interface is None:
         return None, problems
+    from generator.i18n.messages import extract_messages
+
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
-    messages = extract_messages(documents, shared.interface, notes, shared.help_center)
+    messages = _located(extract_messages(documents, shared.interface, notes, shared.help_center), content_dir)
     translations, problems = _read_translations(
         content_dir / CATALOGS_DIR, locales, messages, strict=strict, adding=adding
     )
@@ -359,9 +386,11 @@ def check_content(
 def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | None, list[Diagnostic]]:
     """Check and prove the one policy in ``file`` with the files every policy shares, fast: while editing it.
 
-    The other policies are only parsed, for the pages a text may link to; the
+    The other policies are only glanced at, for the pages a text may link to,
+    and only if a text links to a page that is not the policy's own; the
     catalogs are not read (``check`` of the whole folder does). Returns the
-    proven policy, or ``None``, and the problems of ``file`` and of the shared files.
+    proven policy, or ``None``, and the problems of ``file`` and of the shared
+    files.
     """
     chosen = policy_file_of(content_dir, file)
     if chosen is None:
@@ -381,10 +410,17 @@ def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | No
     problems += check_help_center_references(shared.help_center)
     problems += check_values(shared.help_center) + check_links(shared.help_center)
     targets: set[str] = set()
-    for other in policy_files(content_dir):
-        if other.path.resolve() != chosen.path.resolve():
-            targets |= skimmed_targets(skim_ids(other.path))  # a glance: only what a link may name
-    checked, policy_problems = _check_policies(read, shared.help_center, targets=frozenset(targets), every_policy=False)
+    unread: set[str] = set()  # as in the whole check, a link to a policy whose file cannot be parsed is not unknown
+    if any(links_elsewhere(document, shared.help_center) for _, document, _ in read if document is not None):
+        for other in policy_files(content_dir):
+            if other.path.resolve() != chosen.path.resolve():
+                skimmed = skim_ids(other.path)  # a glance: only what a link may name
+                targets |= skimmed_targets(skimmed)
+                if skimmed is None and not other.main:
+                    unread.add(other.path.stem)
+    checked, policy_problems = _check_policies(
+        read, shared.help_center, targets=frozenset(targets), unread=frozenset(unread), every_policy=False
+    )
     documents = [document for _, document in checked if document is not None]
     if shared.locales is not None:
         problems += check_locale_references(shared.locales, shared.help_center, documents)
@@ -409,6 +445,8 @@ def load_content(
 
 def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Document) -> list[Diagnostic]:
     """A published locale without its catalog: its pages would turn English without a word."""
+    from generator.i18n.catalogs import catalog_path
+
     problems = []
     entries = document.data.get("published", [])
     for locale in locales.translated:
@@ -429,6 +467,8 @@ def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Docu
 def _read_translations(
     locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool, adding: str = ""
 ) -> tuple[dict[str, Translations], list[Diagnostic]]:
+    from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
+
     translations: dict[str, Translations] = {}
     problems: list[Diagnostic] = []
     known = {f"{locale.tag}.po" for locale in locales.translated} | ({f"{adding}.po"} if adding else set())

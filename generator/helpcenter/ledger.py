@@ -37,7 +37,6 @@ from pathlib import Path
 from generator.content.diagnostics import Diagnostic, Position, display_path
 from generator.content.load import plain_scalar
 from generator.content.model import Answer, Policy, Question
-from generator.content.publish import write_atomically
 from generator.content.reuse import Kept
 from generator.content.schema import ID_PATTERN
 from generator.logic import flow
@@ -338,11 +337,11 @@ def updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> Ledger:
     renamed them since recorded; an address the finder has takes the answers
     it stands for now; the finder's new addresses come after the others.
     """
-    return _updated(recorded, policy, nodes, _renames(recorded.words, policy))
+    return _updated(recorded, policy, published(nodes, policy.finder_dir), _renames(recorded.words, policy))
 
 
-def _updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node], renames: Renames) -> Ledger:
-    now = published(nodes, policy.finder_dir)
+def _updated(recorded: Ledger, policy: Policy, now: dict[str, dict[str, str]], renames: Renames) -> Ledger:
+    """:func:`updated`, given what the policy publishes ``now`` (:func:`published`)."""
     addresses: dict[str, Mapping[str, str]] = {}
     for address, answers in recorded.addresses.items():
         addresses[address] = now[address] if address in now else _renamed(answers, renames)
@@ -441,6 +440,8 @@ def record(path: Path, recorded: Ledger, ledger: Ledger, finder_dir: str = FINDE
         )
     if parse_ledger(text, display_path(path), finder_dir) != (ledger, []):
         raise LedgerError("the ledger would not read back as written: please report this")
+    from generator.content.publish import write_atomically  # check, which only reads ledgers, never needs it
+
     path.parent.mkdir(exist_ok=True)  # finder-addresses/, for the first policy beside policy.yaml's
     write_atomically(path, text)
     new = sum(address not in recorded.addresses for address in ledger.addresses)
@@ -471,14 +472,17 @@ def moved_lines(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> lis
 
     Once recorded, a moved address is not said again.
     """
+    if not recorded.addresses:  # nothing published yet: nothing moved
+        return []
     renames = _renames(recorded.words, policy)
-    ledger = _updated(recorded, policy, nodes, renames)
+    now = published(nodes, policy.finder_dir)
+    ledger = _updated(recorded, policy, now, renames)
     lines = [
         f"{moved.address}/: moved; redirects to {moved.target}/"
         for moved in redirects(ledger.addresses, nodes, policy.finder_dir)
         if moved.address not in recorded.moved
     ]
-    for address, answers in published(nodes, policy.finder_dir).items():
+    for address, answers in now.items():
         before = recorded.addresses.get(address)
         if before is not None and address not in recorded.moved and _renamed(before, renames) != answers:
             lines.append(

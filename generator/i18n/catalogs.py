@@ -30,7 +30,7 @@ from generator.content.load import MAX_FILE_BYTES, read_text
 from generator.content.locales import SiteLocale
 from generator.content.transaction import Planned
 from generator.i18n.messages import SourceMessage, messages_for
-from generator.i18n.moves import Moves, find_moves
+from generator.i18n.moves import Moves, find_moves, key
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
@@ -340,29 +340,51 @@ def update_catalog(
 ) -> Catalog:
     """Merge the current English into ``catalog``: keep, mark stale, add and retire entries.
 
-    Matching is by context only, never by similar-looking English: a changed
-    sentence keeps its old translation, marked fuzzy with the previous English,
-    so a translator sees exactly what changed (a dropped "not" included). An
-    entry whose text is gone is kept as obsolete (``#~``), and comes back,
-    marked fuzzy for review, when its context does: no translation is lost.
-    A translation whose English moved to a new context follows it there
-    (``moves``, by default :func:`~generator.i18n.moves.find_moves`).
+    Matching is by context and identical English, never by similar-looking
+    English: a changed sentence keeps its old translation, marked fuzzy with the
+    previous English, so a translator sees exactly what changed (a dropped "not"
+    included). An entry whose text is gone is kept as obsolete (``#~``), and
+    comes back, marked fuzzy for review, when its context does: no translation
+    is lost. A translation whose English moved to a new context follows it
+    there, the place it left starts untranslated, and a text edited in a list
+    whose blocks moved is stale where the diff of the list puts it (``moves``,
+    by default :func:`~generator.i18n.moves.find_moves`).
     Translator comments stay with their translation.
     """
     expected = messages_for(messages, locale)
     moves = moves if moves is not None else find_moves(catalog, expected)
     merged = _new_catalog(locale, catalog)
-    old = {message.context: message for message in catalog if message.id}
-    retired_before = {message.context: message for message in catalog.obsolete.values()}
+    old: dict[str | None, Message] = {}
+    displaced: list[Message] = []  # entries whose place another text took: kept (#~) unless their text moved
+    for message in catalog:
+        if message.id:
+            displaced += [message] if message.context in old else []
+            old.setdefault(message.context, message)
+    retired_before = {key(message): message for message in catalog.obsolete.values()}
+    first_retired: dict[str, tuple[str, str]] = {}  # the #~ entry that comes back with its context
+    for retired_key in retired_before:
+        first_retired.setdefault(retired_key[0], retired_key)
     for source in expected:
         previous = old.pop(source.context, None)
-        revived = retired_before.pop(source.context, None) if previous is None else None
+        came_back = first_retired.get(source.context) if previous is None else None
+        revived = retired_before.pop(came_back) if came_back is not None else None
         carried = moves.carried.get(source.context)
+        stale = moves.stale.get(source.context)
+        if carried is not None or stale is not None or source.context in moves.vacated:
+            displaced += [entry for entry in (previous, revived) if entry is not None and entry.string]
         if carried is not None:  # the same English, translated at its former place
             entry = _add(merged, source, _singular(carried.string), carried.user_comments)
             if carried.fuzzy:
                 entry.flags.add("fuzzy")
                 entry.previous_id = list(carried.previous_id or [])
+            continue
+        if stale is not None:  # edited, and moved with the blocks around it
+            entry = _add(merged, source, _singular(stale.string), stale.user_comments)
+            entry.flags.add("fuzzy")
+            entry.previous_id = [_singular(stale.id)]
+            continue
+        if source.context in moves.vacated:  # its old entry's text moved away, or waits for the translator
+            _add(merged, source, "")
             continue
         if previous is None:
             entry = _add(merged, source, _singular(revived.string) if revived is not None else "")
@@ -381,8 +403,8 @@ def update_catalog(
         elif previous.fuzzy:
             entry.flags.add("fuzzy")
             entry.previous_id = list(previous.previous_id or [])
-    for retired in [*retired_before.values(), *old.values()]:  # kept (#~) until their context comes back
-        if retired.context in moves.moved_from:
+    for retired in [*retired_before.values(), *old.values(), *displaced]:  # kept (#~) until their context comes back
+        if key(retired) in moves.moved:
             continue
         merged.obsolete[(_singular(retired.id), retired.context or "")] = retired
     return merged

@@ -1,9 +1,13 @@
 """The translatable messages of the content, each with a stable context.
 
-A message's context is its place in the YAML named by ids, not by list
-positions or wording: ``toy/questions/size/answers/small/text`` (the policy's id first).
-It survives reordering and rewording, so a catalog entry always knows which
-English text it translates, and a changed English text is seen as changed.
+A message's context is its place in the YAML named by ids, not by wording:
+``toy/questions/size/answers/small/text`` (the policy's id first). It survives
+reordering and rewording, so a catalog entry always knows which English text it
+translates, and a changed English text is seen as changed. Lists without ids
+(the blocks of a body, the items of a list) are named by position
+(``toy/outcomes/ok/body/1/list/0``): when blocks are inserted, removed or
+reordered, ``i18n update`` carries each translation with its English
+(:mod:`generator.i18n.moves`).
 
 Texts that count something (``interface/units/business-day/one``) become one
 message per CLDR plural category the locale needs.

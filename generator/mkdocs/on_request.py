@@ -38,12 +38,11 @@ class PagesOnRequest(Mapping[str, bytes]):
         self.config = config
         self.plugin = policy_plugin(config)
         self.made: OrderedDict[str, bytes] = OrderedDict()
-        self.data_files: dict[str, bytes] = {}  # those made so far
+        self.data_files: dict[str, bytes] = {}  # those made so far (finder.json)
         self.lock = threading.Lock()  # one page at a time: the plugins keep the page being made
 
     def source(self, path: str) -> str | None:
-        """The source path of the page left out whose HTML is ``path`` (``finder/a/index.md`` for
-        ``finder/a/index.html``), or ``None``."""
+        """The source of the page left out whose HTML is ``path`` (``finder/a/index.md``), or ``None``."""
         if not path.endswith("index.html"):
             return None
         src_uri = path.removesuffix(".html") + ".md"

@@ -90,19 +90,9 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
         restore()
 
 
+@collector_paused()  # until the build is shown: walking its many objects again and again took a quarter of it
 def build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[str], MkDocsConfig]) -> None:
-    """Build the site's listed pages into a folder of its own, and show it, or the problems that stopped it.
-
-    Python's cycle collector is paused until the build is shown: a build makes
-    hundreds of thousands of objects, which it walked again and again (a
-    quarter of a rebuild), and walks once more when it resumes, which is no
-    longer worth holding the edit back for.
-    """
-    with collector_paused():
-        _build_and_show(server, workspace, configure)
-
-
-def _build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[str], MkDocsConfig]) -> None:
+    """Build the site's listed pages into a folder of its own, and show it, or the problems that stopped it."""
     folder = Path(tempfile.mkdtemp(prefix="build-", dir=workspace))
     problem: str | list[Diagnostic] = ""
     try:
