@@ -17,7 +17,7 @@ help:
 	@echo "make fuzz     fuzz the check: 10,000 random policies and catalogs, valid or broken, per test (slow)"
 	@echo "make build    build the static site into site/, a folder per locale"
 	@echo "make check    prove the policies in content/ and check the catalogs"
-	@echo "make report   write report.html: the policy table and the finder's flow, to attach to a review"
+	@echo "make report   write report.html: each policy's table, finder flow, facts and links, for a review"
 	@echo "make i18n     update the catalogs after an English edit, then show their status"
 	@echo "make mutation  mutation testing of generator/logic and generator/i18n, then the score (slow: an hour)"
 	@echo "make bench    the proof against brute force, the build and the preview against stock MkDocs (ratios)"

@@ -20,7 +20,10 @@ generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
    ``python -m generator serve`` against stock ``mkdocs serve`` (:mod:`preview`);
    and on a generated 12 × 4 × 500 policy (thousands of finder pages), against
    what each edit cost before pages were made on request (proving and
-   building every page of the locale). ``--only preview`` runs this part alone.
+   building every page of the locale); and on a help center of three such
+   policies and a small one, edited, against the small one alone (the size
+   of the other policies should cost nothing). ``--only preview`` runs this
+   part alone.
 5. Adversarial policies: ``python -m generator check`` on the small policies
    that once held it for minutes (``tests/adversarial.py``: tangled, thousands
    of catch-alls, a text repeated through aliases, a finder past its size,
@@ -39,7 +42,9 @@ generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
    as many languages at a time as there are cores, with the peak memory of
    the largest process; a build longer than :data:`LONG_BUILD` (the 20
    policies' ~68,000 pages take minutes) runs once, and says so in its row.
-   ``--only help-center`` runs this part alone.
+   The generator's bytecode is compiled first, as an editor's first run writes it
+   (:func:`compiled_beforehand`). ``--only help-center`` runs this part alone; ``--only help-center-check``
+   runs its two ``check`` rows alone, without the long build (seconds).
 
 A step that fails says so in its row and the run goes on. The run takes a
 few minutes (one brute-force proof is given its whole minute); progress goes
@@ -683,13 +688,16 @@ def diff_row(size: tuple[int, int, int], rounds: int) -> Row:
 
 def preview_rows(work: Path, rounds: int) -> list[Row]:
     """Policy edit → new page served: ``python -m generator serve`` against stock ``mkdocs serve``."""
-    from preview import BIG, measure, measure_big
+    from preview import BIG, OTHERS, SMALL, measure, measure_big, measure_help_center
 
     edits = max(5, rounds)
     progress(f"preview: {edits} policy edits, our preview then mkdocs serve")
     found = measure(edits)
     progress(f"preview: {edits} edits of a generated {size_name(BIG)} policy, then as many full rebuilds")
     big = measure_big(edits)
+    progress(f"preview: {edits} edits of a {size_name(SMALL)} policy among {OTHERS} of {size_name(BIG)}, then alone")
+    center = measure_help_center(edits)
+    among, processor = float(center["edit_to_result_page_median_s"]), center["edit_to_result_page_processor_median_s"]
     return [
         Row(
             f"preview: {size_name(BIG)} policy, edit → a finder result served (median of {edits})",
@@ -710,6 +718,20 @@ def preview_rows(work: Path, rounds: int) -> list[Row]:
             reference=float(big["full_rebuild_median_s"]),
             ratio=float(big["edit_to_article_median_s"]) / float(big["full_rebuild_median_s"]),
             notes=f"{big['edit_to_article_s']} (a page the preview's build writes)",
+        ),
+        Row(
+            f"preview: a {size_name(SMALL)} policy among {OTHERS} of {size_name(BIG)}, edit → a finder result served "
+            f"(median of {edits})",
+            ours=among,
+            reference=float(center["alone_median_s"]),
+            ratio=float(center["ratio"]),
+            ratio_of="among them / alone",
+            notes=(
+                f"{target_note('preview', among)}; the server's processor time per edit: median {processor} s "
+                f"({target_note('preview', float(processor))}); finder pages {center['finder_pages']}; ours "
+                f"{center['edit_to_result_page_s']}; reference: the same policy alone, {center['alone_s']} "
+                f"(processor {center['alone_processor_median_s']} s)"
+            ),
         ),
         Row(
             f"preview: policy edit → new page served (median of {edits})",
@@ -854,18 +876,34 @@ def target_note(what: str, value: float) -> str:
     return f"target ≤ {target:g}{unit}: {'met' if value <= target else 'NOT met'}"
 
 
-def help_center_rows(work: Path, rounds: int) -> list[Row]:
-    """``check`` of the generated help center, whole and one file, and its build against stock per page."""
+def help_center_rows(work: Path, rounds: int, *, build: bool = True) -> list[Row]:
+    """``check`` of the generated help center, whole and one file, and (unless not ``build``) its build against
+    stock per page."""
     progress(f"help center: generating {help_center_name()} and its catalogs")
     config = make_help_center(work)
     project = config.parent
     rows = guarded("help center: check", lambda: help_center_check_rows(project, rounds))
-    rows += guarded("help center: build", lambda: help_center_build_rows(work, config, rounds))
+    if build:
+        rows += guarded("help center: build", lambda: help_center_build_rows(work, config, rounds))
     return rows
+
+
+def compiled_beforehand() -> str:
+    """Compile the generator's bytecode, as any first run does; say so for the notes.
+
+    An editor checks a file again and again: every run but the first reads the
+    bytecode Python wrote. Where writing it is turned off
+    (``PYTHONDONTWRITEBYTECODE``, as on some shared machines), each run would
+    compile every module of the generator again, a cost no editor pays.
+    """
+    command = [sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")]
+    done = subprocess.run(command, env=child_env(), capture_output=True, text=True, check=False)
+    return "bytecode compiled beforehand" if done.returncode == 0 else "bytecode could not be compiled beforehand"
 
 
 def help_center_check_rows(project: Path, rounds: int) -> list[Row]:
     name = help_center_name()
+    compiled = compiled_beforehand()
     progress(f"help center: check of the whole {name}")
     whole, wall, whole_cpu = median_runs(python("-m", "generator", "check", "--content", "content"), project, rounds)
     cpu = whole_cpu
@@ -875,7 +913,7 @@ def help_center_check_rows(project: Path, rounds: int) -> list[Row]:
             ours=wall,
             notes=(
                 f"{target_note('check', wall)} (processor: {cpu:.2f} s, {target_note('check', cpu)}); "
-                f"best {whole.seconds:.2f} s; exit {whole.returncode}: {first_line(whole.output, 80)}"
+                f"best {whole.seconds:.2f} s; {compiled}; exit {whole.returncode}: {first_line(whole.output, 80)}"
             ),
         )
     ]
@@ -895,7 +933,7 @@ def help_center_check_rows(project: Path, rounds: int) -> list[Row]:
             ratio_of="one file / all files",
             notes=(
                 f"{target_note('one file', wall)} (processor: {cpu:.2f} s, {target_note('one file', cpu)}); "
-                f"{how}; exit {one.returncode}: {first_line(one.output, 60)}"
+                f"best {one.seconds:.2f} s; {how}; exit {one.returncode}: {first_line(one.output, 60)}"
             ),
         )
     )
@@ -1043,6 +1081,8 @@ def run_all(rounds: int, only: str | None = None) -> list[Row]:
             return guarded("preview", lambda: preview_rows(work, rounds))
         if only == "help-center":
             return guarded("help center", lambda: help_center_rows(work, rounds))
+        if only == "help-center-check":
+            return guarded("help center", lambda: help_center_rows(work, rounds, build=False))
         rows += proof_rows(work, rounds)
         rows += guarded("proof: gap and overlap", lambda: broken_rows(work, rounds))
         try:
@@ -1065,7 +1105,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="each figure is the best of this many runs (default 3)")
     parser.add_argument("--json", action="store_true", help="print the rows as a JSON object")
-    parser.add_argument("--only", choices=["adversarial", "preview", "help-center"], help="run this part alone")
+    parser.add_argument(
+        "--only", choices=["adversarial", "preview", "help-center", "help-center-check"], help="run this part alone"
+    )
     parser.add_argument("--proof", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)  # the child's side
     args = parser.parse_args(argv)
     if args.proof:

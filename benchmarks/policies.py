@@ -3,6 +3,7 @@
     from benchmarks.policies import generate, write_content
     write_content(folder, generate(questions=8, answers=4, scenarios=200))
     write_help_center(folder, help_center(policies=20, questions=6, answers=4, scenarios=60))
+    write_help_center(folder, help_center_of([(12, 4, 500, 0), (6, 4, 60, 0)]))
 
 The real policy has 3 questions and 8 scenarios; a benchmark on it says little
 about what the proof or the build cost once a policy grows. These policies
@@ -241,9 +242,17 @@ def help_center(policies: int, questions: int, answers: int, scenarios: int, see
     """
     if policies < 1:
         raise ValueError("a help center needs at least 1 policy")
+    return help_center_of([(questions, answers, scenarios, seed + number) for number in range(policies)])
+
+
+def help_center_of(sizes: list[tuple[int, int, int, int]]) -> dict[str, Any]:
+    """Return a help center as :func:`help_center` does, its policies of the sizes given: (questions, answers per
+    question, scenarios, seed) each, the first to ``policy.yaml``."""
+    if not sizes:
+        raise ValueError("a help center needs at least 1 policy")
     found: dict[str, Any] = {}
-    for number in range(1, policies + 1):
-        data = generate(questions, answers, scenarios, seed=seed + number - 1)
+    for number, (questions, answers, scenarios, seed) in enumerate(sizes, 1):
+        data = generate(questions, answers, scenarios, seed=seed)
         policy_id = f"policy-{number:02d}"
         data["id"] = policy_id
         data["article"] = {**data["article"], "id": policy_id, "title": f"{data['article']['title']} ({number})"}

@@ -1,6 +1,6 @@
 """Benchmark: how long a policy edit takes to reach the preview.
 
-    .venv/bin/python benchmarks/preview.py [--edits 5] [--json] [--only real|big]
+    .venv/bin/python benchmarks/preview.py [--edits 5] [--json] [--only real|big|help-center]
 
 Starts ``python -m generator serve`` on a copy of the project, then edits
 ``content/policy.yaml`` (the finder's title) several times; each time, it
@@ -18,6 +18,12 @@ build writes). The reference is what each edit cost the preview
 before it made pages on request, measured in the same run: proving the edited
 content and building every page of the locale (``mkdocs build`` through our
 plugin, templates already compiled), without the wait for the file watcher.
+
+Last, a help center whose other policies are large: ``OTHERS`` policies of
+``BIG`` size and one of ``SMALL`` size, the one edited; the time until its
+deep result page shows the edit, against the same edit of the same policy
+alone in its help center. The ratio says how much the size of the other
+policies costs an edit (1: nothing).
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ PAGE = "en-us/finder/"
 BROKEN = "outcome: contact-support"
 #: Give up on a server or an edit after this long.
 TIMEOUT = 60.0
+#: The help center of the last measure: this many policies of ``BIG`` size, then one of ``SMALL`` size, edited.
+OTHERS, SMALL = 3, (6, 4, 60)
 
 
 def copy_project(folder: Path, *, content: bool = True) -> Path:
@@ -103,35 +111,93 @@ def processor_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def big_latencies(project: Path, address: str, edits: int, pid: int) -> dict[str, list[float]]:
+def big_latencies(
+    project: Path, address: str, edits: int, pid: int, policy: str = "policy.yaml", pages: tuple[str, ...] = ()
+) -> dict[str, list[float]]:
     """Edit an outcome's title ``edits`` times; return the seconds until a deep result, then the article, show it.
 
     Also the processor time the preview's process took for each edit, until
     the result page showed it (``"result-processor"``): what the wall time
-    would be on an idle machine, whatever else runs on this one.
+    would be on an idle machine, whatever else runs on this one. ``policy``:
+    the file of the policy edited, below the content folder; ``pages``: the
+    pages to wait for (both by default).
     """
     address += "en-us/"
-    finder = json.loads(fetch(address + "finder.json"))
+    path = project / "content" / policy
+    text = path.read_text(encoding="utf-8")
+    assert BIG_TITLE in text, "the outcome title changed: update benchmarks/preview.py"
+    folder = _finder_folder(path)
+    finder = json.loads(fetch(f"{address}{folder}.json"))
     deep = max((node for node in finder["nodes"] if node.get("outcome") == BIG_OUTCOME), key=lambda n: len(n["id"]))
-    locale_url = finder["url"].removesuffix("finder/")
+    locale_url = finder["url"].removesuffix(f"{folder}/")
     result = deep["url"].removeprefix(locale_url)
     article = next(o for o in finder["outcomes"] if o["id"] == BIG_OUTCOME)["url"].removeprefix(locale_url)
-    pages = {"result": result, "article": article.partition("#")[0]}
-    policy = project / "content" / "policy.yaml"
-    text = policy.read_text(encoding="utf-8")
-    assert BIG_TITLE in text, "the outcome title changed: update benchmarks/preview.py"
-    times: dict[str, list[float]] = {page: [] for page in [*pages, "result-processor"]}
+    shown = {"result": result, "article": article.partition("#")[0]}
+    shown = {page: shown[page] for page in pages or shown}
+    times: dict[str, list[float]] = {page: [] for page in [*shown, "result-processor"]}
     for edit in range(edits):
-        for page, path in pages.items():
+        for page, url in shown.items():
             time.sleep(0.5)  # let the previous rebuild settle
             words = f"edited-{page}-{edit}-{time.monotonic_ns()}"
             start, processor = time.perf_counter(), processor_seconds(pid)
-            policy.write_text(text.replace(BIG_TITLE, f"title: {words}"), encoding="utf-8")
-            times[page].append(_served(address + path, words, start))
+            path.write_text(text.replace(BIG_TITLE, f"title: {words}"), encoding="utf-8")
+            times[page].append(_served(address + url, words, start))
             if page == "result":
                 times["result-processor"].append(processor_seconds(pid) - processor)
-    policy.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return times
+
+
+def _finder_folder(policy: Path) -> str:
+    """The folder of the finder of the policy in the file ``policy``, below the locale's."""
+    import yaml
+
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    return str(data["finder"].get("id") or f"{data['article']['id']}/finder")
+
+
+def help_center_project(folder: Path) -> tuple[Path, str, list[int]]:
+    """A copy of the project whose content is ``OTHERS`` policies of ``BIG`` size and one of ``SMALL`` size; return
+    it, the file of the small policy (below the content folder) and the pages of each policy's finder."""
+    import policies
+
+    from generator.helpcenter.folder import load_content
+
+    project = copy_project(folder, content=False)
+    files = policies.help_center_of([(*BIG, 0)] * OTHERS + [(*SMALL, 0)])
+    policies.write_help_center(project / "content", files)
+    pages = [len(checked.proof.nodes) for checked in load_content(project / "content").policies]
+    return project, list(files)[-1], pages
+
+
+def measure_help_center(edits: int) -> dict[str, object]:
+    """An edit of the small policy of a help center whose other policies are large, against the same alone."""
+    import policies
+
+    ours = [PYTHON, "-m", "generator", "serve", "--dev-addr", "127.0.0.1:0"]
+    with tempfile.TemporaryDirectory() as folder:
+        project, small, pages = help_center_project(Path(folder))
+        with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as (address, pid):
+            among = big_latencies(project, address, edits, pid, small, ("result",))
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder), content=False)
+        policies.write_content(project / "content", policies.generate(*SMALL, seed=0))
+        with running(ours, project, {"NO_MKDOCS_2_WARNING": "1"}) as (address, pid):
+            alone = big_latencies(project, address, edits, pid, "policy.yaml", ("result",))
+    median = {name: statistics.median(times["result"]) for name, times in [("among", among), ("alone", alone)]}
+    return {
+        "policies": f"{OTHERS} × {'x'.join(map(str, BIG))} + 1 × {'x'.join(map(str, SMALL))}",
+        "finder_pages": pages,
+        "edit_to_result_page_median_s": round(median["among"], 3),
+        "edit_to_result_page_s": [round(t, 3) for t in among["result"]],
+        "edit_to_result_page_processor_median_s": round(statistics.median(among["result-processor"]), 3),
+        "edit_to_result_page_processor_s": [round(t, 3) for t in among["result-processor"]],
+        "alone_median_s": round(median["alone"], 3),
+        "alone_s": [round(t, 3) for t in alone["result"]],
+        "alone_processor_median_s": round(statistics.median(alone["result-processor"]), 3),
+        "alone_processor_s": [round(t, 3) for t in alone["result-processor"]],
+        "ratio": round(median["among"] / median["alone"], 3),
+    }
 
 
 def full_rebuilds(project: Path, edits: int) -> list[float]:
@@ -270,13 +336,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--only", choices=["real", "big"])
+    parser.add_argument("--only", choices=["real", "big", "help-center"])
     args = parser.parse_args()
-    result = {} if args.only == "big" else measure(args.edits)
-    big = {} if args.only == "real" else measure_big(args.edits)
+    result = measure(args.edits) if args.only in (None, "real") else {}
+    big = measure_big(args.edits) if args.only in (None, "big") else {}
+    center = measure_help_center(args.edits) if args.only in (None, "help-center") else {}
     if args.json:
-        print(json.dumps({**result, "big": big}, indent=2))
+        print(json.dumps({**result, "big": big, "help_center": center}, indent=2))
         return
+    if center:
+        print(f"help center of {center['policies']} policies, {center['finder_pages']} finder pages; the small one")
+        print(f"edited, median of {args.edits} edits:")
+        for what, key in [
+            ("edit → deep result page served", "edit_to_result_page"),
+            ("its processor time (the server)", "edit_to_result_page_processor"),
+            ("the same policy alone", "alone"),
+            ("its processor time (the server)", "alone_processor"),
+        ]:
+            print(f"  {what + ':':32} {center[key + '_median_s']:.3f} s {center[key + '_s']}")
+        print(f"  ratio: {center['ratio']:.3f}")
     if big:
         print(f"{big['size']} policy, {big['finder_pages']} finder pages, median of {args.edits} edits:")
         for what, key in [

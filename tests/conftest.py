@@ -10,7 +10,16 @@ import pytest
 
 from generator.content.locales import PSEUDO_LOCALE, SiteLocale
 from generator.helpcenter.folder import Content, load_content
-from support import EXAMPLE_BASE_URL, EXAMPLE_DIR, made_once_per_run, serve_directory
+from support import (
+    EXAMPLE_BASE_URL,
+    EXAMPLE_DIR,
+    Preview,
+    made_once_per_run,
+    run_cli,
+    serve_directory,
+    start,
+    stop,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
@@ -37,6 +46,28 @@ def project(tmp_path, monkeypatch) -> Path:
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     monkeypatch.chdir(project)
     return project
+
+
+@pytest.fixture
+def check(tmp_path, monkeypatch, capsys):
+    """Run ``check`` in-process on a content folder, from a working folder of its own; return (exit status,
+    stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)  # the CLI prints paths relative to the working folder
+
+    def run(folder: Path) -> tuple[int, str, str]:
+        return run_cli(capsys, "check", "--content", str(folder))
+
+    return run
+
+
+@pytest.fixture
+def preview(project, tmp_path) -> Iterator[Preview]:
+    """``python -m generator serve`` running on the copy of the project; stopped when the test ends."""
+    process = start(project, tmp_path / "temporary")
+    try:
+        yield Preview(process)
+    finally:
+        stop(process)
 
 
 @pytest.fixture(scope="session")

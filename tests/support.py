@@ -339,14 +339,15 @@ def nu_errors(folder: Path, pages: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def locale_words(policy, tag: str) -> list[str]:
-    """The wording of every question, answer and outcome title in ``tag``, from the YAML or the catalog."""
+def locale_words(policy, tag: str, locales_dir: Path = ROOT / "content" / "locales") -> list[str]:
+    """The wording of every question, answer and outcome title in ``tag``, from the YAML or the catalog in
+    ``locales_dir``."""
     english = [q.text for q in policy.questions]
     english += [a.text for q in policy.questions for a in q.answers]
     english += [o.title for o in policy.outcomes]
     if tag == "en-US":
         return english
-    with (ROOT / "content" / "locales" / f"{tag}.po").open("rb") as handle:
+    with (locales_dir / f"{tag}.po").open("rb") as handle:
         catalog = read_po(handle)
     contexts = [f"{policy.id}/questions/{q.id}/text" for q in policy.questions]
     contexts += [f"{policy.id}/questions/{q.id}/answers/{a.id}/text" for q in policy.questions for a in q.answers]

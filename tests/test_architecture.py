@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -191,3 +196,54 @@ def test_nothing_in_the_generator_enumerates_combinations():
     assert "itertools.product" not in "".join(
         path.read_text(encoding="utf-8") for path in GENERATOR.rglob("*.py") if path.name != "table.py"
     )
+
+
+#: Run ``python -m generator ARGS`` and print, last, its status and every module it imported.
+_IMPORTS_OF = """
+import json, runpy, sys
+sys.argv = ["generator", *sys.argv[1:]]
+try:
+    runpy.run_module("generator", run_name="__main__")
+except SystemExit as done:
+    status = done.code
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
+"""
+
+
+def _imported_by(arguments: list[str], cwd: Path) -> tuple[int, set[str]]:
+    """The status of ``python -m generator ARGUMENTS`` run in ``cwd``, and the top-level packages it imported."""
+    environment = {**os.environ, "PYTHONPATH": str(GENERATOR.parent), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_OF, *arguments], cwd=cwd, env=environment, capture_output=True, text=True
+    )
+    assert "Traceback" not in result.stderr
+    found = json.loads(result.stdout.splitlines()[-1])
+    return found["status"], {name.split(".")[0] for name in found["modules"]}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "status", "jsonschema"),
+    [
+        pytest.param(["check", "--content", "content"], 0, False, id="whole-check"),
+        pytest.param(["check", "content/policy.yaml"], 0, False, id="one-file"),
+        pytest.param(["check", "--content", "examples/help-center"], 0, False, id="whole-example"),
+        pytest.param(["check", "examples/help-center/policies/warranty.yaml"], 0, False, id="one-file-of-the-example"),
+        pytest.param(["check", "--content", "broken"], 1, True, id="a-problem-found"),
+        pytest.param(["check", "broken/policy.yaml"], 1, True, id="a-problem-found-in-one-file"),
+    ],
+)
+def test_check_imports_neither_mkdocs_nor_jinja(tmp_path, arguments, status, jsonschema):
+    """`check` proves and reads; it renders nothing. A valid file is found valid without jsonschema, which only
+    words the problems of a file that has some."""
+    root = GENERATOR.parent
+    for name in ("content", "examples"):
+        shutil.copytree(root / name, tmp_path / name)
+    shutil.copytree(root / "content", tmp_path / "broken")
+    policy = (tmp_path / "broken" / "policy.yaml").read_text(encoding="utf-8")
+    (tmp_path / "broken" / "policy.yaml").write_text(policy.replace("\nquestions:", "\nunknown: 1\nquestions:", 1))
+
+    found_status, imported = _imported_by(arguments, tmp_path)
+
+    assert found_status == status
+    assert imported & {"mkdocs", "material", "jinja2", "markdown", "pymdownx"} == set()
+    assert ("jsonschema" in imported) is jsonschema

@@ -130,7 +130,6 @@ CASES = [
     pytest.param("delay-zero", id="duration-of-zero-days"),
     pytest.param("weight-shows-as-zero", id="mass-that-rounds-to-zero"),
     # Markets.
-    pytest.param("market-missing-mass-unit", id="market-without-its-mass-unit"),
     pytest.param("no-source-market", id="source-locale-without-its-market"),
 ]
 
@@ -210,19 +209,6 @@ def expected_lines(case: str, fixtures: Path = BROKEN) -> list[str]:
 
 def problems_found(count: int) -> str:
     return f"{count} problem{'s' if count != 1 else ''} found"
-
-
-@pytest.fixture
-def check(tmp_path, monkeypatch, capsys):
-    """Run ``check`` in-process on a content folder; return (exit status, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)  # the CLI prints paths relative to the working folder
-
-    def run(folder: Path) -> tuple[int, str, str]:
-        status = main(["check", "--content", str(folder)])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
 
 
 def broken_file(case: str) -> Path:
@@ -352,6 +338,19 @@ def test_the_article_may_not_take_the_folder_of_another_page(tmp_path, check):
 
         assert status == 1, folder
         assert f"error: the article's id '{folder}' is the address of the {folder} page; choose another id" in err
+
+
+@pytest.mark.parametrize("folder", ["assets", "search"])
+def test_the_article_may_not_take_a_folder_of_the_theme(tmp_path, check, folder):
+    """Material writes its styles and scripts to assets/ and its search index to search/ in every locale."""
+    make_content(tmp_path, TOY_POLICY)
+    text = (tmp_path / "policy.yaml").read_text(encoding="utf-8")
+    (tmp_path / "policy.yaml").write_text(text.replace("id: toy-article", f"id: {folder}"), encoding="utf-8")
+
+    status, _, err = check(tmp_path)
+
+    assert status == 1
+    assert f"error: the article's id '{folder}' is the address of the theme's files; choose another id" in err
 
 
 def test_toy_catalogs_are_valid(tmp_path, check):

@@ -55,32 +55,29 @@ def forgotten() -> Iterator[None]:
         remembered.clear()
 
 
+def calls_of(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[Any]:
+    """The first argument of each call of ``module.name`` from now on; the function still does its work."""
+    seen: list[Any] = []
+    function = getattr(module, name)
+
+    def recording(first: Any, *rest: Any) -> Any:
+        seen.append(first)
+        return function(first, *rest)
+
+    monkeypatch.setattr(module, name, recording)
+    return seen
+
+
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The text of each file the reader parses, as it parses it."""
-    seen: list[str] = []
-    parse = load.parse_document
-
-    def counting(text: str, name: str) -> Any:
-        seen.append(text)
-        return parse(text, name)
-
-    monkeypatch.setattr(load, "parse_document", counting)
-    return seen
+    return calls_of(monkeypatch, load, "parse_document")
 
 
 @pytest.fixture
 def validated(monkeypatch: pytest.MonkeyPatch) -> list[Document]:
     """Each document the schema check goes through, as it does."""
-    seen: list[Document] = []
-    validate = schema._validate
-
-    def counting(document: Document, validator: Any) -> Any:
-        seen.append(document)
-        return validate(document, validator)
-
-    monkeypatch.setattr(schema, "_validate", counting)
-    return seen
+    return calls_of(monkeypatch, schema, "_validate")
 
 
 def test_a_file_read_again_unchanged_is_not_parsed_again(tmp_path: Path, parsed: list[str]) -> None:
@@ -158,6 +155,24 @@ def test_the_documents_remembered_are_the_latest(
     assert parsed == ["id: a\n", "id: b\n", "id: a\n"]
 
 
+def test_a_file_edited_again_and_again_is_remembered_in_its_latest_version_only(
+    tmp_path: Path, parsed: list[str], validated: list[Document]
+) -> None:
+    """A preview edited for an hour keeps one document per file, not one per edit (and a large policy's is large)."""
+    path = tmp_path / "policy.yaml"
+    versions = [POLICY.read_text(encoding="utf-8").replace("value: UPS", f"value: Carrier {n}") for n in range(3)]
+    for text in [*versions, versions[0]]:
+        path.write_text(text, encoding="utf-8")
+        document, problems = load_document(path)
+        assert document is not None, problems
+        assert schema.validate_against_schema(document, POLICY_SCHEMA) == []
+
+    assert parsed == [*versions, versions[0]], "the first version was forgotten once the file was edited"
+    assert len(validated) == 4
+    assert [key[0] for key in load._last_read] == [str(path)]
+    assert [kept.file for kept, _ in schema._valid_documents.values()] == [str(path)]
+
+
 def test_a_document_found_valid_is_not_checked_again(validated: list[Document]) -> None:
     document = policy_document()
 
@@ -187,16 +202,17 @@ def test_a_document_with_a_problem_is_checked_every_time(validated: list[Documen
 
 @pytest.fixture
 def checked_items(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The id of each question and outcome the schema check descends into, as it does."""
+    """The id of each question and outcome jsonschema descends into, as it does (it checks a document with a
+    problem: a valid one is found valid without it)."""
     seen: list[str] = []
-    descend = schema._Validator.descend
+    descend = schema.validator_class().descend
 
     def counting(self: Any, instance: Any, schema: Any, path: Any = None, schema_path: Any = None) -> Any:
         if isinstance(path, int) and isinstance(instance, dict) and ("answers" in instance or "title" in instance):
             seen.append(str(instance.get("id")))
         return descend(self, instance, schema, path, schema_path)
 
-    monkeypatch.setattr(schema._Validator, "descend", counting)
+    monkeypatch.setattr(schema.validator_class(), "descend", counting)
     return seen
 
 
@@ -204,22 +220,36 @@ def messages(document: Document) -> list[str]:
     return [str(problem) for problem in schema.validate_against_schema(document, POLICY_SCHEMA)]
 
 
-def retitle(outcome: str, title: Any) -> Any:
+def retitle(outcome: str, title: Any, *, broken: bool = False) -> Any:
+    """Give the outcome ``outcome`` the title ``title``; ``broken``: and add a field the policy may not have."""
+
     def edit(data: dict[str, Any]) -> None:
         next(item for item in data["outcomes"] if item["id"] == outcome)["title"] = title
+        if broken:
+            data["unknown"] = 1
 
     return edit
 
 
 def test_an_unchanged_item_is_not_checked_again(checked_items: list[str]) -> None:
-    assert messages(policy_document()) == []
+    unknown = "unknown field 'unknown' in the top level"
+    assert [
+        line.split(": error: ")[1] for line in messages(policy_document(retitle("free-return", "A", broken=True)))
+    ] == [unknown]
     first = list(checked_items)
     checked_items.clear()
 
-    assert messages(policy_document(retitle("free-return", "A free return, edited"))) == []
+    found = messages(policy_document(retitle("free-return", "A free return, edited", broken=True)))
 
+    assert [line.split(": error: ")[1] for line in found] == [unknown]
     assert "free-return" in first
     assert checked_items == ["free-return"], "only the edited outcome is checked again"
+
+
+def test_a_valid_document_is_found_valid_without_jsonschema(checked_items: list[str]) -> None:
+    assert messages(policy_document(retitle("free-return", "A free return, edited"))) == []
+
+    assert checked_items == []
 
 
 @pytest.mark.parametrize(
@@ -268,8 +298,8 @@ def test_the_items_remembered_start_afresh_past_the_limit(monkeypatch: pytest.Mo
     monkeypatch.setattr(schema, "VALID_ITEMS_LIMIT", 3)
     monkeypatch.setattr(schema, "_remembered", 0)
 
-    assert messages(policy_document()) == []
-    assert sum(len(items) for _, items in schema._valid_items.values()) <= 3
+    assert len(messages(policy_document(retitle("free-return", "A", broken=True)))) == 1
+    assert 0 < sum(len(items) for _, items in schema._valid_items.values()) <= 3
     assert messages(policy_document(retitle("free-return", 7)))[0].endswith("title must be text, not the number 7")
 
 

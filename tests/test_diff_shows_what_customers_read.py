@@ -164,6 +164,11 @@ CASES = [
         id="market-added",
     ),
     pytest.param(
+        [replace("help-center.yaml", "  it: {mass_unit: kilogram}\n", "  it: {mass_unit: kilogram}\n  nl: {}\n")],
+        {VALUES[2]: ["added nl"]},
+        id="market-added-without-a-unit-of-mass",
+    ),
+    pytest.param(
         [without_the_italian_market],
         {VALUES[2]: ["removed it"], VALUES[3]: ["removed it-IT (market it)"]},
         id="market-and-its-locale-removed",
@@ -438,3 +443,21 @@ def test_a_policy_removed_is_a_change_customers_see():
         "",
         "No change a customer would see.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        pytest.param(None, "kilogram", "added nl: masses in kilograms", id="added"),
+        pytest.param(None, "", "added nl", id="added-without-a-unit"),
+        pytest.param("pound", None, "removed nl", id="removed"),
+        pytest.param("pound", "kilogram", "nl: masses in pounds → kilograms", id="unit-changed"),
+        pytest.param("", "kilogram", "nl: no unit of mass → masses in kilograms", id="unit-given"),
+        pytest.param("pound", "", "nl: masses in pounds → no unit of mass", id="unit-taken-away"),
+    ],
+)
+def test_a_market_change_reads_as_the_editor_wrote_it(old, new, line):
+    from generator.cli.diff_format import market_line
+    from generator.helpcenter.compare_values import MarketChange
+
+    assert market_line(MarketChange("nl", old, new)) == line

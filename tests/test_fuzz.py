@@ -215,7 +215,9 @@ def valid_policies(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
             question["follows"] = [questions[0]["id"]]
     outcome_ids = draw(unique_ids((1, min(3, len(boxes)))))
     leads_to = [*outcome_ids, *(draw(st.sampled_from(outcome_ids)) for _ in boxes[len(outcome_ids) :])]
-    scenario_ids = draw(unique_ids((len(boxes), len(boxes))))
+    # A scenario's anchor on the article page (#id) is its id, as an outcome's: the two never share one.
+    others = ids.filter(lambda scenario: scenario not in outcome_ids)
+    scenario_ids = draw(st.lists(others, min_size=len(boxes), max_size=len(boxes), unique=True))
     policy_id = draw(ids)
     targets = [*LINK_NAMES, *(f"outcome:{outcome}" for outcome in outcome_ids), f"{policy_id}/finder"]
     text = texts(targets)

@@ -122,11 +122,33 @@ CASES = [
     ),
     pytest.param(
         None,
+        {"other": other_text(), "third": other_text(id=("id: other\n", "id: third\n"))},
+        None,
+        [
+            "content/policies/third.yaml:81:7: error: the folder 'other-article' of its article is also the article "
+            "of policy 'other' (other-article/, content/policies/other.yaml line 81): every page needs an address of "
+            "its own, so choose another id",
+        ],
+        id="two-articles-one-folder-said-once-with-their-finders",
+    ),
+    pytest.param(
+        None,
+        {"other": other_text(), "other-copy": other_text()},
+        None,
+        [
+            "content/policies/other-copy.yaml:2:5: error: this file is policies/other-copy.yaml, so its policy's id "
+            "must be 'other-copy', not 'other': a policy's file is named after its id. policies/other.yaml is that "
+            "policy: delete this file if it is a copy, or write id: other-copy",
+        ],
+        id="a-copy-of-a-policy-said-once",
+    ),
+    pytest.param(
+        None,
         {"other": other_text(finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: finder/more\n"))},
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'finder/more' of its finder overlaps the folder of "
-            "finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
+            "the finder of policy 'toy' (finder/, content/policy.yaml line 92): every page needs an address of its own, "
             "so choose another id",
         ],
         id="finder-inside-another-finder",
@@ -137,10 +159,25 @@ CASES = [
         None,
         [
             "content/policies/other.yaml:91:7: error: the folder 'toy-article' of its finder overlaps the folder of "
-            "article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
+            "the article of policy 'toy' (toy-article/, content/policy.yaml line 81): every page needs an address of its "
             "own, so choose another id",
         ],
         id="finder-is-another-article",
+    ),
+    pytest.param(
+        None,
+        {
+            "other": other_text(
+                finder=("  intro: Answer up to two questions.\n", "  intro: Two.\n  id: other-article\n")
+            )
+        },
+        None,
+        [
+            "content/policies/other.yaml:91:7: error: the finder's folder 'other-article' is the folder of the "
+            "policy's own article: its first page would replace the article. Choose another finder id, or leave it "
+            "out (the finder then lives at other-article/finder/)",
+        ],
+        id="finder-is-its-own-article",
     ),
     pytest.param(
         None,
@@ -239,6 +276,27 @@ def test_a_help_center_problem_is_said_at_its_line(tmp_path, monkeypatch, capsys
     assert err.splitlines() == [*expected, f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found"]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("other.yml", ["content/policies/other.yml: error: this file is not read: a policy's file ends "
+                                   "in .yaml. Rename it other.yaml"], id="yml"),
+        pytest.param("other.YAML", ["content/policies/other.YAML: error: this file is not read: a policy's file "
+                                    "ends in .yaml. Rename it other.yaml"], id="upper-case"),
+        pytest.param(".other.yml", [], id="hidden-file-left-alone"),
+        pytest.param("other.yaml.orig", [], id="not-a-policy-name"),
+    ],
+)  # fmt: skip
+def test_a_policy_file_that_would_be_left_out_is_said(toy_center, capsys, name, expected):
+    policy = toy_center / "policies" / "other.yaml"
+    policy.with_name(name).write_bytes(policy.read_bytes())  # a copy: the policy itself is still read
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == (1 if expected else 0)
+    assert err.splitlines() == ([*expected, "1 problem found"] if expected else [])
+
+
 def test_a_broken_policy_does_not_make_another_policys_links_unknown(toy_center, capsys):
     """A policy whose file cannot be read is not proven; the links to it are not said to be unknown meanwhile."""
     linking = other_text(link=("Nothing to do.", "Nothing to do. [See](broken/article)."))
@@ -268,6 +326,85 @@ def test_a_policy_file_is_checked_alone_with_what_the_policies_share(toy_center,
     assert err.splitlines()[0].startswith("content/policy.yaml:52:14: error: unknown outcome 'repare'")
 
 
+#: Edits of the second policy, each with the first problem the check of it says (written out by hand); ``None``:
+#: the policy holds.
+ONE_FILE_CASES = [
+    pytest.param({}, None, id="sound"),
+    pytest.param(
+        {"link": ("Nothing to do.", "Nothing to do. [See](toy/outcome:repair).")}, None, id="a-link-to-another-policy"
+    ),
+    pytest.param(
+        {"link": ("Nothing to do.", "Nothing to do. [See](toy/outcome:repare).")},
+        "content/policies/other.yaml:72:30: error: unknown link target 'toy/outcome:repare' (did you mean "
+        "'toy/outcome:repair'?)",
+        id="a-link-to-another-policy-misspelt",
+    ),
+    pytest.param(
+        {"link": ("Nothing to do.", "Nothing to do. [See](broken/article).")}, None, id="a-link-to-a-broken-policy"
+    ),
+    pytest.param(
+        {"text": ("text: How big is the parcel?", "text: 7")},
+        "content/policies/other.yaml:24:11: error: questions[size].text must be text, not the number 7",
+        id="a-schema-problem",
+    ),
+    pytest.param(
+        {"outcome": ("outcome: repair\n", "outcome: repare\n")},
+        "content/policies/other.yaml:52:14: error: unknown outcome 'repare'",
+        id="an-unknown-outcome",
+    ),
+    pytest.param(
+        {"gap": ("damage: [minor, major]", "damage: [major]")},
+        "content/policies/other.yaml:42:3: error: no scenario covers size=large, damage=minor: 1 answer combination",
+        id="a-gap",
+    ),
+    pytest.param(
+        {"yaml": ("  - id: small-fine\n", "  - id: small-fine\n   x\n")},
+        "content/policies/other.yaml:43:4: error: this line is indented by 3 spaces",
+        id="not-yaml",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edits", "first_problem"), ONE_FILE_CASES)
+def test_the_check_of_one_file_says_what_the_whole_check_says_of_it(toy_center, capsys, edits, first_problem):
+    (toy_center / "policies" / "other.yaml").write_text(other_text(**edits), encoding="utf-8")
+    (toy_center / "policies" / "broken.yaml").write_text("id: broken\nquestions: [\n", encoding="utf-8")
+    broken_itself = "content/policies/broken.yaml:3:1: error: invalid YAML"
+
+    whole_status, whole_out, whole_err = run_cli(capsys, "check", "--content", "content")
+    status, out, err = run_cli(capsys, "check", "content/policies/other.yaml")
+
+    whole_lines = whole_err.splitlines()[:-1]
+    assert [line.split(": expected")[0] for line in whole_lines if "broken.yaml" in line] == [broken_itself]
+    of_this_file = [line for line in whole_lines if line.startswith("content/policies/other.yaml")]
+    assert (whole_status, whole_out) == (1, "")
+    assert err.splitlines()[:-1] == of_this_file
+    if first_problem is None:
+        assert (status, of_this_file) == (0, [])
+        assert out.startswith("content/policies/other.yaml: 4 scenarios, 2 outcomes, 6 answer combinations")
+    else:
+        assert (status, out) == (1, "")
+        assert of_this_file[0].startswith(first_problem)
+        assert err.splitlines()[-1] == f"{len(of_this_file)} problem{'s' if len(of_this_file) > 1 else ''} found"
+
+
+def test_the_check_of_one_file_glances_at_the_others_only_for_a_link_to_them(toy_center, capsys, monkeypatch):
+    from generator.content import load
+
+    glanced: list[str] = []
+    skim = load.skim_ids
+    monkeypatch.setattr(load, "skim_ids", lambda path: glanced.append(path.name) or skim(path))
+    monkeypatch.setattr("generator.helpcenter.folder.skim_ids", load.skim_ids)
+
+    assert run_cli(capsys, "check", "content/policies/other.yaml")[0] == 0
+    assert glanced == []
+
+    linking = other_text(link=("Nothing to do.", "Nothing to do. [See](toy/outcome:repair)."))
+    (toy_center / "policies" / "other.yaml").write_text(linking, encoding="utf-8")
+    assert run_cli(capsys, "check", "content/policies/other.yaml")[0] == 0
+    assert glanced == ["policy.yaml"]
+
+
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
@@ -279,7 +416,7 @@ def test_a_policy_file_is_checked_alone_with_what_the_policies_share(toy_center,
         ),
         pytest.param(
             ["content/policies/nothing.yaml"],
-            "content/policies/nothing.yaml: error: this is not a policy of content: a policy is content/policy.yaml "
+            "content/policies/nothing.yaml: error: there is no such file: a policy of content is content/policy.yaml "
             "or content/policies/<id>.yaml",
             id="no-such-file",
         ),
@@ -325,6 +462,24 @@ def test_each_policy_has_its_pages_its_finder_data_and_its_review(toy_center):
     assert {node["id"] for node in other["nodes"]} >= {"other-article/finder/small", "other-article/finder/large/none"}
     assert "At Toy Market, answer up" in pages["finder"].html  # the shared fact, in either policy
     assert "Find your situation at Toy Market." in pages["other-article"].html
+
+
+def test_each_review_page_is_titled_after_its_policy_and_the_list_of_reviews_after_them_all(toy_center):
+    from generator.content.locales import SiteLocale
+    from generator.helpcenter.folder import load_content
+    from generator.rendering.pages import build_pages
+
+    other = other_text(title=("title: The toy article", "title: The other article"))
+    (toy_center / "policies" / "other.yaml").write_text(other, encoding="utf-8")
+    pages = {page.directory: page for page in build_pages(load_content(toy_center), SiteLocale("en-US", "us"))}
+
+    titles = {directory: pages[directory].title for directory in ("review", "review/toy", "review/other")}
+    assert titles == {
+        "review": "Policy review",
+        "review/toy": "Policy review: The toy article",
+        "review/other": "Policy review: The other article",
+    }
+    assert "<h1>Policy review: The other article</h1>" in pages["review/other"].html
 
 
 def test_the_home_page_lists_the_policies_by_category_in_the_categories_order(toy_center):
@@ -377,7 +532,93 @@ def test_each_policy_keeps_its_own_ledger(toy_center, capsys):
     assert "\nfinder/large/none: [size, damage]\n" in (toy_center / "finder-addresses.yaml").read_text("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "now"),
+    [
+        pytest.param("id: other-article", "id: other-guide", "other-guide/finder", id="article-renamed"),
+        pytest.param("  intro: Answer up", "  id: other-article/steps\n  intro: Answer up", "other-article/steps",
+                     id="finder-renamed"),
+    ],
+)  # fmt: skip
+def test_a_policy_whose_finder_moved_is_told_its_published_addresses_would_break(toy_center, capsys, old, new, now):
+    run_cli(capsys, "addresses", "--content", "content")
+    policy = toy_center / "policies" / "other.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    policy.write_text(text.replace(old, new), encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert err.splitlines() == [
+        "content/finder-addresses/other.yaml:9:1: error: this file records the finder at other-article/finder/, but "
+        f"the policy now puts it at {now}/: every address published under other-article/finder/ (in e-mails, "
+        "bookmarks, support macros) would break. Give the article, or the finder, back the id that put it at "
+        "other-article/finder/ (if those addresses were never published, delete this file instead: the next build "
+        "writes it anew)",
+        "1 problem found",
+    ]
+
+
+def test_a_policy_removed_with_its_published_addresses_is_said_until_its_ledger_goes(toy_center, capsys):
+    run_cli(capsys, "addresses", "--content", "content")
+    (toy_center / "policies" / "other.yaml").unlink()
+    shared = toy_center / "help-center.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("  - id: repairs\n    title: Repairs\n", ""), "utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert err.splitlines() == [
+        "content/finder-addresses/other.yaml: error: the policy 'other' is not in the help center (there is no "
+        "policies/other.yaml): every finder address this file records would answer “not found”. Put the policy "
+        "back; or, to take its finder off the site on purpose, delete this file",
+        "1 problem found",
+    ]
+    (toy_center / "finder-addresses" / "other.yaml").unlink()
+    assert run_cli(capsys, "check", "--content", "content")[0] == 0
+
+
+def test_a_broken_line_of_a_policys_ledger_names_that_policys_finder(toy_center, capsys):
+    run_cli(capsys, "addresses", "--content", "content")
+    ledger = toy_center / "finder-addresses" / "other.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "finder/large: [size]\n", encoding="utf-8")
+
+    status, _, err = run_cli(capsys, "check", "--content", "content")
+
+    assert status == 1
+    assert (
+        "content/finder-addresses/other.yaml:25:1: error: each line must read "
+        "`other-article/finder/<answers>: [<questions>]`"
+    ) in err
+
+
 # --- Translators ---
+
+
+def test_the_readmes_steps_add_a_policy_from_the_template_that_checks_and_builds(project, capsys):
+    """README, "Adding a policy": copy examples/new-policy.yaml to content/policies/<id>.yaml, set its id; then
+    check, i18n update and addresses, as an editor would, on the real content."""
+    template = (ROOT / "examples" / "new-policy.yaml").read_text(encoding="utf-8")
+    assert template.count("\nid: new-policy\n") == 1
+    (project / "content" / "policies").mkdir()
+    policy = project / "content" / "policies" / "unwanted-item.yaml"
+    policy.write_text(template.replace("\nid: new-policy\n", "\nid: unwanted-item\n"), encoding="utf-8")
+
+    status, out, err = run_cli(capsys, "check")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        "content/policies/unwanted-item.yaml: 2 scenarios, 2 outcomes, 2 answer combinations: complete and "
+        "unambiguous; the finder agrees on every combination (3 pages, at most 1 question)"
+    )
+    assert run_cli(capsys, "i18n", "update")[0] == 0
+    assert "unwanted-item: 0/18 translated" in run_cli(capsys, "i18n", "status")[1]
+    status, out, _ = run_cli(capsys, "addresses")
+    assert status == 0
+    assert "content/finder-addresses/unwanted-item.yaml: 3 new finder addresses recorded" in out.splitlines()
+    assert "\nreturn-an-item/finder/used: [condition]\n" in (
+        project / "content" / "finder-addresses" / "unwanted-item.yaml"
+    ).read_text(encoding="utf-8")
 
 
 def test_adding_a_policy_changes_no_translation(project, capsys):

@@ -203,7 +203,7 @@ def test_a_catalog_over_the_limit_is_refused_before_anything_is_written(capsys, 
     assert (status, out) == (1, "")
     assert re.fullmatch(
         r"content/locales/ca-ES\.po: error: the catalog would be \d+ KiB, over the 64 KiB a catalog may have "
-        r"\(529 texts to translate\): nothing was written; make policy\.yaml and interface\.yaml smaller",
+        r"\(530 texts to translate\): nothing was written; make policy\.yaml and interface\.yaml smaller",
         err.splitlines()[0],
     ), err
     assert run(capsys, "i18n", "update")[0] == 1
@@ -357,7 +357,7 @@ def test_add_of_a_locale_whose_catalog_is_still_there_publishes_it_with_its_tran
     assert (status, err) == (0, "")
     assert out.splitlines() == [
         "content/locales.yaml: publishes de-DE (market de)",
-        "content/locales/de-DE.po: kept, 124/124 translated, 0 stale, 0 missing (100.0 %)",
+        "content/locales/de-DE.po: kept, 125/125 translated, 0 stale, 0 missing (100.0 %)",
     ]
     status, out, _ = run(capsys, "i18n", "status", "--list", "de-DE")
     assert (status, out) == (0, "content/locales/de-DE.po: every text is translated\n")
@@ -378,3 +378,27 @@ def test_a_locales_yaml_that_is_a_symbolic_link_is_never_replaced(capsys, projec
         "1 problem found",
     ]
     assert (files(project), elsewhere.read_bytes()) == (before, linked)
+
+
+def test_catalogs_name_their_sources_from_the_project_never_from_the_machines_root(capsys, tmp_path, monkeypatch):
+    """Run from outside the content's folder, with an absolute --content: the `#:` lines stay relative."""
+    import shutil
+
+    from support import EXAMPLE_DIR
+
+    content = tmp_path / "project" / "help-center"
+    shutil.copytree(EXAMPLE_DIR, content)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+
+    assert run(capsys, "i18n", "--content", str(content), "update")[0] == 0
+
+    for catalog in sorted((content / "locales").glob("*.po*")):
+        sources = {line for line in catalog.read_text(encoding="utf-8").splitlines() if line.startswith("#: ")}
+        assert sources == {
+            "#: help-center/policy.yaml",
+            "#: help-center/policies/cancel-order.yaml",
+            "#: help-center/policies/warranty.yaml",
+            "#: help-center/help-center.yaml",
+            "#: help-center/interface.yaml",
+        }, catalog.name

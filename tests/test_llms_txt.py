@@ -202,3 +202,21 @@ def test_the_root_lists_the_locales_it_is_given_in_order():
         "- [italiano (Italia)](https://h.example/it-it/llms.txt): it-IT\n"
         "- [Deutsch (Deutschland)](https://h.example/de-de/llms.txt): de-DE\n"
     )
+
+
+def test_a_site_whose_address_is_not_configured_gives_addresses_from_its_root(project, tmp_path):
+    """With no ``base_url`` in mkdocs.yml, the site is rooted at ``/``: each locale's folder is named once."""
+    from mkdocs.commands.build import build
+
+    from generator.mkdocs.config import locale_config
+
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(re.sub(r"\n *base_url: [^\n]*", "", text), encoding="utf-8")
+    assert "base_url" not in config_file.read_text(encoding="utf-8")
+
+    build(locale_config(config_file, str(tmp_path / "site"), "fr-FR", ""))
+
+    lines = (tmp_path / "site" / "llms.txt").read_text(encoding="utf-8").splitlines()
+    addresses = [re.search(r"\]\(([^)]*)\)", line).group(1) for line in lines if line.startswith("- [")]
+    assert addresses == ["/fr-fr/get-your-device-back/", "/fr-fr/finder.json"]

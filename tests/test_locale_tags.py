@@ -52,7 +52,7 @@ def test_add_of_a_published_locale_in_another_case_says_it_is_published(capsys, 
 def test_report_takes_a_tag_in_any_case(capsys, project):
     status, out, err = run(capsys, "report", "-o", "review.html", "--locale", "fr-fr", "--locale", "DE-DE")
 
-    assert (status, out, err) == (0, "review.html: the review of fr-FR, de-DE\n", "")
+    assert (status, out, err) == (0, "review.html: the review of trade-in in fr-FR, de-DE\n", "")
 
 
 def test_build_takes_a_tag_in_any_case(capsys, project):

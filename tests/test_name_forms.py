@@ -45,7 +45,7 @@ def test_forms_belong_to_their_locale(content):
         pytest.param(
             "de UPSS: d’UPSS",
             "content/locales.yaml:19:7: error: 'de UPSS' holds none of the names fr-FR shows (Back Market, UPS, "
-            "iCloud, Google, Samsung): a form says how the words around a name are written, e.g. 'de UPS: d’UPS'",
+            "iCloud, Google, Samsung): a form says how the words around a name are written, e.g. 'de Apple: d’Apple'",
             id="no-name",
         ),
         pytest.param(

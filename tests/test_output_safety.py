@@ -191,7 +191,7 @@ def test_report_replaces_a_report_it_wrote(project, capsys):
     assert run(capsys, "report", "-o", "review.html", "--locale", "fr-FR")[0] == 0
     status, out, err = run(capsys, "report", "-o", "review.html", "--locale", "de-DE")
 
-    assert (status, out, err) == (0, "review.html: the review of de-DE\n", "")
+    assert (status, out, err) == (0, "review.html: the review of trade-in in de-DE\n", "")
     assert 'lang="de-DE"' in (project / "review.html").read_text(encoding="utf-8")
 
 

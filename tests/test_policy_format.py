@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from test_check_rejects import TOY_POLICY, make_content, problems_found
 
-from generator.cli import main
 from generator.content.locales import SiteLocale
 from generator.helpcenter.folder import load_content
 from generator.rendering.pages import build_pages
@@ -82,6 +81,25 @@ FORMAT_ERRORS = [
         ["policy.yaml:9:29: error: facts.fee.value must be 0 or more: a customer would read a negative amount",
          "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
         id="negative-money",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: 49.999, currency: USD}\n",
+        ["policy.yaml:9:29: error: facts.fee.value has more decimal places than USD shows: customers would read it "
+         "rounded. Write at most 2 decimal places",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-finer-than-cents",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, by_market: {us: {value: 49.5, currency: JPY}}}\n",
+        ["policy.yaml:9:46: error: facts.fee.by_market.us.value has more decimal places than JPY shows: customers "
+         "would read it rounded. Write a whole number",
+         "policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-per-market-finer-than-its-currency",
+    ),
+    pytest.param(
+        POLICY, FACTS, FACTS + "  fee: {type: money, value: '12.50', currency: EUR}\n",
+        ["policy.yaml:9:3: error: fact 'fee' is used in no text: use it as {fee} in a text, or remove it"],
+        id="money-with-its-cents-is-fine",
     ),
     pytest.param(
         POLICY, FACTS, FACTS + "  fee: {type: money, value: 5, currency: EUX}\n",
@@ -240,25 +258,32 @@ FORMAT_ERRORS = [
         id="two-outcomes-with-one-title",
     ),
     pytest.param(
+        POLICY, "    title: Send the device to repair\n", "    title: we  refund YOU\n",
+        ["policy.yaml:74:12: error: outcome 'repair' has the same title as outcome 'refund' (line 69): customers "
+         "could not tell them apart; word them differently"],
+        id="two-outcome-titles-apart-only-in-case-and-spaces",
+    ),
+    pytest.param(
+        POLICY, "  - id: small-fine\n", "  - id: refund\n",
+        ["policy.yaml:42:9: error: the article page already has #refund, for the outcome 'refund' (line 68): a link "
+         "to this scenario would land there. Give the scenario another id"],
+        id="scenario-with-an-outcomes-anchor",
+    ),
+    pytest.param(
+        POLICY, "  - id: repair\n", "  - id: help\n",
+        ["policy.yaml:52:14: error: unknown outcome 'repair'",
+         "policy.yaml:64:14: error: unknown outcome 'repair'",
+         "policy.yaml:73:9: error: the article page already has #help, for its “Still need help?” section: a link "
+         "to this outcome would land there. Give the outcome another id"],
+        id="outcome-with-the-pages-own-anchor",
+    ),
+    pytest.param(
         POLICY, "category: returns\n", "category: retuns\n",
         ["policy.yaml:3:11: error: unknown category 'retuns' (did you mean 'returns'?): the categories are those of "
          "help-center.yaml (returns)"],
         id="unknown-category",
     ),
 ]  # fmt: skip
-
-
-@pytest.fixture
-def check(tmp_path, monkeypatch, capsys):
-    """Run ``check`` in-process on a content folder; return (exit status, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)  # the CLI prints paths relative to the working folder
-
-    def run(folder: Path) -> tuple[int, str, str]:
-        status = main(["check", "--content", str(folder)])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return run
 
 
 def changed_content(folder: Path, file: str, old: str, new: str) -> Path:
@@ -345,6 +370,39 @@ def every_block(tmp_path_factory) -> Path:
 
 
 LOCALES = [("en-US", "us"), ("fr-FR", "eu"), ("de-DE", "eu"), ("it-IT", "eu")]
+
+
+#: A mass fact the toy's first outcome shows.
+MASS_FACT = "  parcel_weight: {type: mass, value: 2.2, unit: pound}\n"
+
+
+@pytest.mark.parametrize(
+    ("shows_a_mass", "expected"),
+    [
+        pytest.param(False, [], id="no-mass-no-unit-needed"),
+        pytest.param(
+            True,
+            ["content/policy.yaml:9:38: error: this mass is shown in market 'us', which help-center.yaml gives no "
+             "unit of mass: write mass_unit: pound or mass_unit: kilogram under markets: for it",
+             "1 problem found"],
+            id="a-mass-shown-needs-its-markets-unit",
+        ),
+    ],
+)  # fmt: skip
+def test_a_market_needs_a_unit_of_mass_only_where_a_policy_shows_a_mass(check, tmp_path, shows_a_mass, expected):
+    folder = changed_content(tmp_path / "content", SHARED, "  us: {mass_unit: pound}\n", "  us: {}\n")
+    shared = folder / SHARED
+    shared.write_text(shared.read_text(encoding="utf-8").replace("mass_rounding: {pound: 0.05, kilogram: 0.05}\n", ""))
+    assert "mass" not in shared.read_text(encoding="utf-8")
+    if shows_a_mass:
+        policy = folder / POLICY
+        text = policy.read_text(encoding="utf-8").replace(FACTS, FACTS + MASS_FACT)
+        policy.write_text(text.replace("Nothing to do.", "Nothing to do. Pack {parcel_weight} at most."), "utf-8")
+
+    status, _, err = check(folder)
+
+    assert status == (1 if expected else 0)
+    assert err.splitlines() == expected
 
 
 def refund_html(folder: Path, tag: str, market: str) -> str:

@@ -9,8 +9,10 @@ time (the overall deadline only ends a test that would hang).
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -21,18 +23,9 @@ from html import unescape
 
 import pytest
 
-from support import DEADLINE, ROOT, Preview, edit_file, start, stop
+from support import DEADLINE, EXAMPLE_DIR, EXAMPLE_POLICY_PAGES, ROOT, Preview, edit_file, start, stop
 
 TITLE = "title: Find out how to get your device back"
-
-
-@pytest.fixture
-def preview(project, tmp_path) -> Iterator[Preview]:
-    process = start(project, tmp_path / "temporary")
-    try:
-        yield Preview(process)
-    finally:
-        stop(process)
 
 
 def test_an_edit_of_the_policy_is_served(project, preview):
@@ -85,6 +78,56 @@ def test_a_broken_edit_shows_its_problems_at_every_address_until_it_is_fixed(
     path.write_text(good, encoding="utf-8")
     edit_file(project / "content" / "policy.yaml", TITLE, "title: Fixed again")
     preview.wait_for_page(lambda html: "Fixed again" in html)
+    assert "Traceback" not in "\n".join(preview.printed)
+
+
+@pytest.fixture
+def help_center_preview(project, tmp_path) -> Iterator[Preview]:
+    """A preview of the example help center (the trade-in policy, warranty, cancel-order) as the project's content."""
+    shutil.rmtree(project / "content")
+    shutil.copytree(EXAMPLE_DIR, project / "content")
+    process = start(project, tmp_path / "temporary")
+    try:
+        yield Preview(process)
+    finally:
+        stop(process)
+
+
+#: A page of each policy of the example, and words it shows.
+POLICY_PAGES = [
+    (EXAMPLE_POLICY_PAGES["trade-in"]["article"], "You send the refurbisher a prepaid return label"),
+    (EXAMPLE_POLICY_PAGES["cancel-order"]["finder"], "Find out how to cancel your order"),
+    (EXAMPLE_POLICY_PAGES["warranty"]["article"], "The seller repairs your device for free"),
+]
+
+
+def test_an_edit_of_one_policy_of_a_help_center_is_served_and_a_broken_one_shows_its_problems_everywhere(
+    project, help_center_preview
+):
+    preview, warranty = help_center_preview, project / "content" / "policies" / "warranty.yaml"
+    article = EXAMPLE_POLICY_PAGES["warranty"]["article"]
+    finder = json.loads(preview.page(EXAMPLE_POLICY_PAGES["warranty"]["finder"].removesuffix("/") + ".json"))
+    deep = max((node for node in finder["nodes"] if node.get("outcome") == "free-repair"), key=lambda n: len(n["id"]))
+    result = deep["url"].removeprefix(preview.url)  # a page made when asked for
+    for address, words in POLICY_PAGES:
+        assert words in unescape(preview.page(address)), address
+
+    edit_file(warranty, "title: The seller repairs your device for free", "title: A free repair, edited")
+    preview.wait_for_page(lambda html: "A free repair, edited" in unescape(html), article)
+
+    assert "A free repair, edited" in unescape(preview.page(result))
+    for address, words in POLICY_PAGES[:2]:
+        assert words in unescape(preview.page(address)), address
+    edit_file(warranty, "outcome: free-repair", "outcome: free-repiar")  # while one policy is broken, so is the site
+    preview.wait_for_line(r"policies/warranty\.yaml:\d+:\d+: error: unknown outcome 'free-repiar'")
+    for address, _ in POLICY_PAGES:
+        html = preview.page(address)
+        assert html.startswith("HTTP 503\n"), address
+        assert "policies/warranty.yaml" in unescape(html), address
+    edit_file(warranty, "outcome: free-repiar", "outcome: free-repair")
+    preview.wait_for_page(lambda html: "A free repair, edited" in unescape(html), article)
+    for address, words in POLICY_PAGES[:2]:
+        assert words in unescape(preview.page(address)), address
     assert "Traceback" not in "\n".join(preview.printed)
 
 

@@ -25,7 +25,7 @@ from generator.logic.addresses import node_dir
 from generator.mkdocs.config import locale_config
 from generator.mkdocs.on_request import PagesOnRequest
 from generator.preview.server import PageError, PreviewServer, Shown
-from support import DEADLINE, Preview, edit_file, start, stop
+from support import DEADLINE, edit_file
 
 BASE = "http://127.0.0.1:8000/"
 #: The live-reload script the preview adds at the end of every page's body: all that the server changes.
@@ -89,6 +89,43 @@ def test_the_preview_leaves_out_every_page_it_can_make_and_no_other(two_builds):
     assert built | {path for path in on_request if path.endswith("index.html")} == pages
     assert built == {"index.html", "get-your-device-back/index.html", "finder/index.html"}
     assert not built & set(on_request)
+
+
+@pytest.fixture(scope="module")
+def help_center_builds(tmp_path_factory) -> tuple[Path, Path, PagesOnRequest]:
+    """The example help center (three policies) built twice for the same address: in full, and as the preview."""
+    from support import EXAMPLE_DIR, ROOT
+
+    work = tmp_path_factory.mktemp("on-request-help-center")
+    full, preview = work / "full", work / "preview"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CONTENT", str(EXAMPLE_DIR))
+        build(locale_config(ROOT / "mkdocs.yml", str(full), "en-US", BASE))
+        config = locale_config(ROOT / "mkdocs.yml", str(preview), "en-US", BASE, on_request=True)
+        build(config)
+    return full, preview, PagesOnRequest(config)
+
+
+def test_the_preview_of_a_help_center_makes_each_page_it_left_out_as_a_full_build_does(help_center_builds):
+    full, preview, on_request = help_center_builds
+    pages = {str(page.relative_to(full)) for page in full.rglob("index.html")}
+    built = {str(page.relative_to(preview)) for page in preview.rglob("index.html")}
+    left_out = {path for path in on_request if path.endswith("index.html")}
+
+    assert built == {
+        "index.html",
+        "get-your-device-back/index.html",
+        "finder/index.html",
+        "cancel-an-order/index.html",
+        "cancel-an-order/finder/index.html",
+        "make-a-warranty-claim/index.html",
+        "make-a-warranty-claim/finder/index.html",
+    }
+    assert built | left_out == pages
+    assert not built & left_out
+    assert {path.split("/")[0] for path in left_out} >= {"finder", "cancel-an-order", "make-a-warranty-claim", "review"}
+    for path in sorted(left_out):
+        assert on_request[path] == (full / path).read_bytes(), path
 
 
 @pytest.mark.parametrize(
@@ -163,15 +200,6 @@ def test_the_server_answers_with_a_page_made_on_request(server, path, status, sh
 
 
 # A running preview ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def preview(project, tmp_path) -> Iterator[Preview]:
-    process = start(project, tmp_path / "temporary")
-    try:
-        yield Preview(process)
-    finally:
-        stop(process)
 
 
 def fetch(url: str) -> bytes:

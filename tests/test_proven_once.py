@@ -14,6 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.content.model import Fact
+from generator.content.reuse import Kept
 from generator.helpcenter import folder as content_module
 from generator.helpcenter import proven
 from generator.helpcenter.folder import load_content
@@ -25,9 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def proofs(monkeypatch) -> list[str]:
-    """Count the proofs made in this process."""
+    """Count the proofs made in this process from now on (none is kept from before)."""
     made: list[str] = []
     prove = content_module.prove
+    monkeypatch.setattr(content_module, "_proofs", Kept(content_module.KEPT_POLICIES))
 
     def counting(policy, **options):
         made.append(policy.facts["carrier"].value)

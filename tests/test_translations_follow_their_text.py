@@ -8,6 +8,7 @@ table below is each case on a small catalog; the last tests rename a question of
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from generator.content.locales import SiteLocale
 from generator.i18n.catalogs import catalog_text, read_catalog, update_catalog
 from generator.i18n.messages import SourceMessage, messages_for
 from generator.i18n.moves import Moves, find_moves
+from generator.i18n.shifts import realigned
+from support import EXAMPLE_DIR
 from support import run_cli as run
 
 GERMAN = SiteLocale("de-DE")
@@ -272,6 +275,207 @@ CASES = [
     ),
 ]
 
+#: The blocks of a body are named by their positions: an insert, a removal or a swap renames those after it.
+BODY = "policy/outcomes/o/body"
+ASK, ASKED = "Ask the seller for a paid repair.", "Fragen Sie den Verkäufer nach einer Reparatur."
+BLOCKS = [
+    Old(f"{BODY}/0", "The warranty covers faults.", "Die Garantie deckt Mängel."),
+    Old(f"{BODY}/1", ASK, ASKED, fuzzy=True, previous="Ask for a paid repair.", note="formal"),
+    Old(f"{BODY}/2/heading", "What the fee covers", "Was die Pauschale deckt"),
+    Old(f"{BODY}/3/list/0", "The diagnosis.", "Die Diagnose."),
+    Old(f"{BODY}/3/list/1", "The repair work.", "Die Reparatur."),
+]
+PARAGRAPHS = [
+    Old(f"{BODY}/0", "First.", "Erstens."),
+    Old(f"{BODY}/1", "Second.", "Zweitens."),
+    Old(f"{BODY}/2", "Third.", "Drittens."),
+]
+STEPS = [
+    Old(f"{BODY}/0", "Do this:", "Tun Sie Folgendes:"),
+    Old(f"{BODY}/1/numbered/0", "Open your orders.", "Öffnen Sie Ihre Bestellungen."),
+    Old(f"{BODY}/1/numbered/1", "Pick the order.", "Wählen Sie die Bestellung."),
+]
+YES_AND_NO = [
+    Old(f"{BODY}/0", "Yes", "Ja"),
+    Old(f"{BODY}/1", "No", "Nein"),
+    Old(f"{BODY}/2", "Yes", "Jawohl"),
+]
+AMBIGUOUS_YES = (
+    '"Yes" was translated differently at {old}, so no translation followed it to {new}: translate {it} there '
+    "(the earlier translations stay below as #~ entries, to copy from; delete those when done)"
+)
+
+BLOCK_CASES = [
+    pytest.param(
+        Case(
+            BLOCKS,
+            {
+                f"{BODY}/0": "A new first paragraph.",
+                f"{BODY}/1": "The warranty covers faults.",
+                f"{BODY}/2": ASK,
+                f"{BODY}/3/heading": "What the fee covers",
+                f"{BODY}/4/list/0": "The diagnosis.",
+                f"{BODY}/4/list/1": "The repair work.",
+            },
+            {
+                f"{BODY}/0": done(""),
+                f"{BODY}/1": done("Die Garantie deckt Mängel."),
+                f"{BODY}/2": done(ASKED, True, "Ask for a paid repair.", "formal"),
+                f"{BODY}/3/heading": done("Was die Pauschale deckt"),
+                f"{BODY}/4/list/0": done("Die Diagnose."),
+                f"{BODY}/4/list/1": done("Die Reparatur."),
+            },
+            [],
+            "5 translations followed their text to a new place",
+            [],
+        ),
+        id="paragraph-inserted-at-the-top-every-later-block-keeps-its-translation",
+    ),
+    pytest.param(
+        Case(
+            PARAGRAPHS,
+            {f"{BODY}/0": "Second.", f"{BODY}/1": "Third."},
+            {f"{BODY}/0": done("Zweitens."), f"{BODY}/1": done("Drittens.")},
+            [f"{BODY}/0"],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="paragraph-removed-the-others-keep-theirs-its-own-kept-as-obsolete",
+    ),
+    pytest.param(
+        Case(
+            PARAGRAPHS,
+            {f"{BODY}/0": "First.", f"{BODY}/1": "Third.", f"{BODY}/2": "Second."},
+            {f"{BODY}/0": done("Erstens."), f"{BODY}/1": done("Drittens."), f"{BODY}/2": done("Zweitens.")},
+            [],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="two-blocks-swapped-each-keeps-its-translation",
+    ),
+    pytest.param(
+        Case(
+            STEPS,
+            {
+                f"{BODY}/0": "Do this:",
+                f"{BODY}/1/numbered/0": "Open your orders.",
+                f"{BODY}/1/numbered/1": "Sign in.",
+                f"{BODY}/1/numbered/2": "Pick the order.",
+            },
+            {
+                f"{BODY}/0": done("Tun Sie Folgendes:"),
+                f"{BODY}/1/numbered/0": done("Öffnen Sie Ihre Bestellungen."),
+                f"{BODY}/1/numbered/1": done(""),
+                f"{BODY}/1/numbered/2": done("Wählen Sie die Bestellung."),
+            },
+            [],
+            "1 translation followed its text to a new place",
+            [],
+        ),
+        id="list-item-inserted-the-items-after-it-keep-theirs",
+    ),
+    pytest.param(
+        Case(
+            YES_AND_NO,
+            {f"{BODY}/0": "New.", f"{BODY}/1": "Yes", f"{BODY}/2": "No", f"{BODY}/3": "Yes"},
+            {f"{BODY}/0": done(""), f"{BODY}/1": done(""), f"{BODY}/2": done("Nein"), f"{BODY}/3": done("")},
+            [f"{BODY}/0", f"{BODY}/2"],
+            "1 translation followed its text to a new place",
+            [AMBIGUOUS_YES.format(old=f"{BODY}/0 and {BODY}/2", new=f"{BODY}/1 and {BODY}/3", it="them")],
+        ),
+        id="same-english-translated-differently-in-two-blocks-no-guess",
+    ),
+    pytest.param(
+        Case(
+            [YES_AND_NO[0], Old(f"{BODY}/1", "Yes", "Jawohl")],
+            {f"{BODY}/0": "No", f"{BODY}/1": "Yes", f"{BODY}/2": "Yes"},
+            {f"{BODY}/0": done(""), f"{BODY}/1": done("Jawohl"), f"{BODY}/2": done("")},
+            [f"{BODY}/0"],
+            None,
+            [AMBIGUOUS_YES.format(old=f"{BODY}/0 and {BODY}/1", new=f"{BODY}/2", it="it")],
+        ),
+        id="a-block-that-still-holds-the-english-counts-with-the-others-no-guess",
+    ),
+    pytest.param(
+        Case(
+            [YES_AND_NO[0], Old(f"{BODY}/1", "Yes", "Ja")],
+            {f"{BODY}/0": "No", f"{BODY}/1": "Yes", f"{BODY}/2": "Yes"},
+            {f"{BODY}/0": done(""), f"{BODY}/1": done("Ja"), f"{BODY}/2": done("Ja")},
+            [],
+            "1 translation followed its text to a new place",
+            [],
+        ),
+        id="same-english-translated-alike-in-two-blocks-carried",
+    ),
+    pytest.param(
+        Case(
+            PARAGRAPHS,
+            {f"{BODY}/0": "New.", f"{BODY}/1": "First.", f"{BODY}/2": "Second, edited.", f"{BODY}/3": "Third."},
+            {
+                f"{BODY}/0": done(""),
+                f"{BODY}/1": done("Erstens."),
+                f"{BODY}/2": done("Zweitens.", True, "Second."),
+                f"{BODY}/3": done("Drittens."),
+            },
+            [],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="paragraph-edited-while-one-is-inserted-is-stale-with-its-own-translation",
+    ),
+    pytest.param(
+        Case(
+            STEPS,
+            {
+                f"{BODY}/0": "Before you start:",
+                f"{BODY}/1": "Do this:",
+                f"{BODY}/2/numbered/0": "Open your orders.",
+                f"{BODY}/2/numbered/1": "Pick your order.",
+            },
+            {
+                f"{BODY}/0": done(""),
+                f"{BODY}/1": done("Tun Sie Folgendes:"),
+                f"{BODY}/2/numbered/0": done("Öffnen Sie Ihre Bestellungen."),
+                f"{BODY}/2/numbered/1": done("Wählen Sie die Bestellung.", True, "Pick the order."),
+            },
+            [],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="list-item-edited-while-a-paragraph-is-inserted-above-its-list-is-stale",
+    ),
+    pytest.param(
+        Case(
+            PARAGRAPHS,
+            {f"{BODY}/0": "First.", f"{BODY}/1": "Second, edited.", f"{BODY}/2": "Third."},
+            {
+                f"{BODY}/0": done("Erstens."),
+                f"{BODY}/1": done("Zweitens.", True, "Second."),
+                f"{BODY}/2": done("Drittens."),
+            },
+            [],
+            None,
+            [],
+        ),
+        id="paragraph-edited-in-place-is-stale-as-ever",
+    ),
+    pytest.param(
+        Case(
+            PARAGRAPHS,
+            {f"{BODY}/0": "Second.", f"{BODY}/1": "First.", f"{BODY}/2": "Third, edited."},
+            {
+                f"{BODY}/0": done("Zweitens."),
+                f"{BODY}/1": done("Erstens."),
+                f"{BODY}/2": done("Drittens.", True, "Third."),
+            },
+            [],
+            "2 translations followed their text to a new place",
+            [],
+        ),
+        id="blocks-swapped-and-one-edited-at-its-place",
+    ),
+]
+
 
 def _update(tmp_path: Path, case: Case, text: str) -> tuple[str, Moves]:
     """Update the catalog ``text`` to ``case.now``; return the catalog written and the moves."""
@@ -291,7 +495,7 @@ def _after(message: Message) -> After:
     return (str(message.string), message.fuzzy, list(message.previous_id or []), list(message.user_comments))
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", CASES + BLOCK_CASES)
 def test_a_translation_follows_its_english_to_a_new_context(tmp_path, case):
     written, moves = _update(tmp_path, case, HEADER + "".join(old.po() for old in case.old))
 
@@ -309,7 +513,7 @@ def test_a_translation_follows_its_english_to_a_new_context(tmp_path, case):
     }
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", CASES + BLOCK_CASES)
 def test_a_second_update_changes_nothing_and_carries_nothing(tmp_path, case):
     first, _ = _update(tmp_path, case, HEADER + "".join(old.po() for old in case.old))
     second, moves = _update(tmp_path, case, first)
@@ -331,6 +535,86 @@ def test_a_second_update_changes_nothing_and_carries_nothing(tmp_path, case):
 def test_the_summary_counts_the_translations_that_moved(count, said):
     carried = {f"policy/{number}/text": Message("Yes", "Ja", context=f"old/{number}") for number in range(count)}
     assert Moves(carried, frozenset(), ()).summary() == said
+
+
+B = "p/outcomes/o/body"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "edited", "open_places", "pairs"),
+    [
+        pytest.param(
+            {f"{B}/0": "A", f"{B}/1": "B", f"{B}/2": "C"},
+            {f"{B}/0": "N", f"{B}/1": "A", f"{B}/2": "B2", f"{B}/3": "C"},
+            {f"{B}/1"},
+            {f"{B}/0", f"{B}/2"},
+            [(f"{B}/1", f"{B}/2")],
+            id="edited-paragraph-goes-where-the-diff-puts-it",
+        ),
+        pytest.param(
+            {f"{B}/0": "A", f"{B}/1/list/0": "x", f"{B}/1/list/1": "y"},
+            {f"{B}/0": "N", f"{B}/1": "A", f"{B}/2/list/0": "x", f"{B}/2/list/1": "y2"},
+            {f"{B}/1/list/1"},
+            {f"{B}/0", f"{B}/2/list/1"},
+            [(f"{B}/1/list/1", f"{B}/2/list/1")],
+            id="edited-item-of-a-list-that-moved",
+        ),
+        pytest.param(
+            {f"{B}/0": "A", f"{B}/1": "B"},
+            {f"{B}/0": "N", f"{B}/1": "A", f"{B}/2/heading": "B2"},
+            {f"{B}/1"},
+            {f"{B}/0", f"{B}/2/heading"},
+            [],
+            id="a-paragraph-never-pairs-with-a-heading",
+        ),
+        pytest.param(
+            {f"{B}/0": "A", f"{B}/1": "B"},
+            {f"{B}/0": "A2", f"{B}/1": "B2"},
+            {f"{B}/1"},
+            {f"{B}/0", f"{B}/1"},
+            [(f"{B}/1", f"{B}/1")],
+            id="the-second-replaced-by-the-second-even-when-the-first-is-not-free",
+        ),
+        pytest.param(
+            {"p/outcomes/x/body/0": "A"},
+            {"p/outcomes/y/body/0": "A2"},
+            {"p/outcomes/x/body/0"},
+            {"p/outcomes/y/body/0"},
+            [],
+            id="another-body-is-another-list",
+        ),
+        pytest.param(
+            {f"{B}/0": "A", f"{B}/1": "B"},
+            {f"{B}/0": "N", f"{B}/1": "A", f"{B}/2": "B"},
+            set(),
+            {f"{B}/0"},
+            [],
+            id="nothing-edited-nothing-paired",
+        ),
+        pytest.param(
+            {f"{B}/{number}": f"Step {number}." for number in range(12)},
+            {f"{B}/0": "New.", **{f"{B}/{number + 1}": f"Step {number}." for number in range(12)}, f"{B}/10": "Ten."},
+            {f"{B}/9"},
+            {f"{B}/0", f"{B}/10"},
+            [(f"{B}/9", f"{B}/10")],
+            id="positions-counted-as-numbers-not-letters",
+        ),
+        pytest.param(
+            {f"{B}/{number}": "Yes" if number % 2 else f"Step {number}." for number in range(400)},
+            {
+                f"{B}/0": "New.",
+                **{f"{B}/{number + 1}": "Yes" if number % 2 else f"Step {number}." for number in range(400)},
+                f"{B}/399": "Step 398, edited.",
+            },
+            {f"{B}/398"},
+            {f"{B}/0", f"{B}/399"},
+            [(f"{B}/398", f"{B}/399")],
+            id="long-list-with-a-text-repeated-half-of-the-time",
+        ),
+    ],
+)
+def test_an_edited_text_of_a_list_that_moved_is_paired_with_its_new_place(before, after, edited, open_places, pairs):
+    assert realigned(before, after, edited, open_places) == pairs
 
 
 QUESTION = re.compile(r"(?<![\w-])device-status(?![\w-])")
@@ -390,3 +674,48 @@ def test_renaming_a_question_id_in_the_yaml_carries_its_translations(capsys, pro
     again, out, _ = run(capsys, "i18n", "update")
     assert again == 0
     assert "followed" not in out
+
+
+PAID_REPAIR = "warranty/outcomes/paid-repair/body/"
+
+
+def test_a_paragraph_inserted_at_the_top_of_a_body_of_the_example_leaves_nothing_stale(capsys, tmp_path, monkeypatch):
+    """The example's warranty policy: every block of the paid-repair body shifts by one, and keeps its translation."""
+    content = tmp_path / "help-center"
+    shutil.copytree(EXAMPLE_DIR, content)
+    monkeypatch.chdir(tmp_path)
+    locales = content / "locales"
+    before = {tag: _translations(locales / f"{tag}.po") for tag in TRANSLATED}
+    policy = content / "policies/warranty.yaml"
+    text = policy.read_text(encoding="utf-8")
+    body = text.index("    body:\n", text.index("  - id: paid-repair\n")) + len("    body:\n")
+    policy.write_text(text[:body] + "      - Keep the box the device came in.\n" + text[body:], encoding="utf-8")
+
+    status, out, err = run(capsys, "i18n", "--content", "help-center", "update")
+
+    assert (status, err) == (0, "")
+    for tag in TRANSLATED:
+        blocks = {
+            context.removeprefix(PAID_REPAIR): string
+            for context, string in before[tag].items()
+            if context.startswith(PAID_REPAIR)
+        }
+        assert len(blocks) == 9  # four paragraphs, a heading, a list of three, a note
+        after = _translations(locales / f"{tag}.po")
+        shifted = {_next_block(place): string for place, string in blocks.items()}
+        assert {place: after.get(PAID_REPAIR + place) for place in [*shifted, "0"]} == {**shifted, "0": None}
+        assert f"help-center/locales/{tag}.po: 9 translations followed their text to a new place" in out.splitlines()
+    status, out, err = run(capsys, "i18n", "--content", "help-center", "status")
+    assert (status, err) == (0, "")
+    said = [line for line in out.splitlines() if not line.endswith("0 stale, 0 missing (100.0 %)")]
+    assert [re.sub(r"\d+/\d+ translated|\(.*\)", "…", line) for line in said] == [
+        line
+        for tag in TRANSLATED
+        for line in [f"{tag}: …, 0 stale, 1 missing …", "  warranty: …, 0 stale, 1 missing …"]
+    ]
+
+
+def _next_block(place: str) -> str:
+    """The place of a block one further down its body: ``2/heading`` → ``3/heading``."""
+    number, slash, rest = place.partition("/")
+    return f"{int(number) + 1}{slash}{rest}"

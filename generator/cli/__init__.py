@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path, format_diagnostic, printable
-from generator.content.locales import SiteLocale
-from generator.helpcenter import catalog_commands as i18n
-from generator.helpcenter.catalog_commands import describe
 from generator.helpcenter.folder import CheckedPolicy, Content, check_content, check_policy_file
 from generator.helpcenter.ledger import LedgerError, moved_lines, record, updated
 from generator.helpcenter.policies import POLICIES_DIR
-from generator.i18n.catalogs import Pending
+
+if TYPE_CHECKING:  # what a command needs is imported in it: `check` of one file stays fast
+    from generator.content.locales import SiteLocale
+    from generator.i18n.catalogs import Pending
 
 #: What ``--help`` says first: plain words, as a terminal shows them (no reST from the docstrings).
 DESCRIPTION = (
@@ -61,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("new", nargs="?", help="a git revision or a folder (default: the content folder as it is)")
     diff.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     diff.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="default: text")
-    report = commands.add_parser("report", help="write the policy table and the finder's flow to one HTML file")
+    report = commands.add_parser("report", help="write every policy's table and finder's flow to one HTML file")
     report.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     report.add_argument(
         "-o", "--output", type=Path, default=Path("report.html"), help="the file to write (default: report.html)"
@@ -155,6 +154,8 @@ def _say_proven(content_dir: Path, content: Content) -> None:
         _show(checked.summary())
         for line in moved_lines(checked.recorded, checked.policy, checked.proof.nodes):
             _show(line)
+    from generator.helpcenter.catalog_commands import describe
+
     for locale in content.locales.translated:
         found = content.translations[locale.tag].status()
         if found.translated < found.total:
@@ -163,6 +164,9 @@ def _say_proven(content_dir: Path, content: Content) -> None:
 
 def run_i18n(args: argparse.Namespace) -> int:
     """Run one step of the translators' workflow."""
+    from generator.helpcenter import catalog_commands as i18n
+    from generator.helpcenter.catalog_commands import describe
+
     try:
         if args.step == "extract":
             lines = i18n.extract(args.content)
@@ -206,6 +210,8 @@ def _pending_lines(path: Path, entry: Pending) -> list[str]:
 
 def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -> int:
     """Say what ``new`` changes with respect to ``old``, on the rules, never by enumerating combinations."""
+    import tempfile
+
     from generator.cli.diff_format import as_lines
     from generator.content.versions import VersionError, content_folder_of, renamed
     from generator.helpcenter.compare import TooManyChangesError, compare
@@ -240,7 +246,7 @@ def run_diff(content_dir: Path, old: str, new: str | None, output_format: str) -
 
 
 def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None) -> int:
-    """Check the content, then write the review of the chosen locales to one file."""
+    """Check the content, then write the review of every policy in the chosen locales to one file."""
     from generator.content.publish import OutputError
     from generator.rendering.report import check_report_path, write_report
 
@@ -260,7 +266,8 @@ def run_report(content_dir: Path, output: Path, *, only: list[str] | None = None
         write_report(content, list(locales), output)
     except OSError as error:
         return _cannot_write(output, error, "the report")
-    print(f"{display_path(output)}: the review of {', '.join(locale.tag for locale in locales)}")
+    policies = ", ".join(checked.policy.id for checked in content.policies)
+    print(f"{display_path(output)}: the review of {policies} in {', '.join(locale.tag for locale in locales)}")
     return 0
 
 
@@ -276,6 +283,8 @@ def _chosen(published: tuple[SiteLocale, ...], only: list[str] | None) -> tuple[
 
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: list[str] | None = None) -> int:
     """Check the content once, then build every published locale (in parallel) from it."""
+    import logging
+
     from generator.content.publish import OutputError
     from generator.helpcenter.proven import prove_folder
     from generator.mkdocs.config import BuildError, content_folder, site_folder  # MkDocs is only needed to build
@@ -340,6 +349,8 @@ def _cannot_write(path: Path, error: OSError, what: str = "the file") -> int:
 
 def run_serve(config_file: Path, locale: str, address: str) -> int:
     """Preview one locale until interrupted."""
+    import logging
+
     from generator.mkdocs.preview import serve  # MkDocs is only needed to build
 
     host, _, port = address.rpartition(":")

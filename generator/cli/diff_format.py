@@ -179,13 +179,20 @@ def _markets(markets: tuple[str, ...]) -> str:
 
 
 def market_line(change: MarketChange, code: Show = _plain) -> str:
-    """``added nl: masses in kilograms``, ``removed it``, ``de: masses in kilograms → pounds``."""
+    """``added nl: masses in kilograms``, ``removed it``, ``de: masses in kilograms → pounds``; a market
+    without a unit of mass (its policies show none) reads ``no unit of mass``."""
     kind = _kind(change)
     if kind == "added":
-        return f"added {code(change.market)}: masses in {change.new}s"
+        return f"added {code(change.market)}" + (f": masses in {change.new}s" if change.new else "")
     if kind == "removed":
         return f"removed {code(change.market)}"
-    return f"{code(change.market)}: masses in {change.old}s → {change.new}s"
+    if change.old and change.new:
+        return f"{code(change.market)}: masses in {change.old}s → {change.new}s"
+    return f"{code(change.market)}: {_masses(change.old)} → {_masses(change.new)}"
+
+
+def _masses(unit: str | None) -> str:
+    return f"masses in {unit}s" if unit else "no unit of mass"
 
 
 def rounding_line(change: ValueChange, code: Show = _plain) -> str:
@@ -228,9 +235,9 @@ def compact(old: str, new: str) -> tuple[str, str]:
 
     >>> compact("Short.", "Shorter.")
     ('Short.', 'Shorter.')
-    >>> old = "As soon as the seller has your label, they must ship your device within two business days."
+    >>> old = "As soon as the warehouse has your order, it must send out the parcel within two business days."
     >>> compact(old, old.replace("two", "ten"))
-    ('… ship your device within two business days.', '… ship your device within ten business days.')
+    ('… out the parcel within two business days.', '… out the parcel within ten business days.')
     """
     if len(old) + len(new) <= LONG_TEXTS:
         return old, new

@@ -7,28 +7,31 @@ policy, or once in help-center.yaml for every policy. These checks run after
 the schema, each problem at its line:
 
 * :func:`check_values`: a value of its type that a customer would read right
-  (no 0-day duration, no negative amount, a real date, a currency Babel knows);
+  (no 0-day duration, no negative amount nor one finer than its currency
+  shows, a real date, a currency Babel knows);
 * :func:`check_names`: a name used but not defined, defined but not used,
   defined twice (a policy's and a shared one), or taken by a built-in value;
 * :func:`check_markets`: a value for every market a published locale reads,
-  and no mass that shows as 0 in a market's unit.
+  and no mass shown in a market without a unit of mass, or as 0 in its unit.
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from babel.numbers import is_currency
+from babel.numbers import get_currency_precision, is_currency
 
 from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.model import FACT_UNITS, Mass
 from generator.content.references import BUILT_IN_PLACEHOLDERS, policy_texts
+from generator.content.reuse import Kept, Same
 from generator.content.schema import dotted, kind_of
 
 #: How mass units are written in messages.
@@ -92,7 +95,7 @@ def check_values(document: Document) -> list[Diagnostic]:
             if kind == "money" and where[-2] == "by_market" and ("currency" not in fact or isinstance(value, Mapping)):
                 problems += _market_money(document, where, value, "currency" in fact)
                 continue
-            problem = _value_problem(kind, value, fact.get("unit", ""))
+            problem = _value_problem(kind, value, fact.get("currency" if kind == "money" else "unit", ""))
             if problem is not None:
                 problems.append(Diagnostic(document.position(where), f"{dotted(where)} {problem}"))
     return problems
@@ -117,10 +120,10 @@ def _market_money(document: Document, where: KeyPath, value: Any, shared_currenc
             )
         ]
     problems = []
-    problem = _value_problem("money", value["value"], "")
+    currency = value["currency"]
+    problem = _value_problem("money", value["value"], currency if isinstance(currency, str) else "")
     if problem is not None:
         problems.append(Diagnostic(document.position((*where, "value")), f"{dotted((*where, 'value'))} {problem}"))
-    currency = value["currency"]
     if not (isinstance(currency, str) and re.fullmatch("[A-Z]{3}", currency) and is_currency(currency)):
         problems.append(
             Diagnostic(
@@ -165,7 +168,16 @@ def _value_problem(kind: str, value: Any, unit: str) -> str | None:
         return "must be more than 0"
     if kind == "money" and number < 0:
         return "must be 0 or more: a customer would read a negative amount"
+    if kind == "money" and is_currency(unit) and _decimal_places(number) > (places := get_currency_precision(unit)):
+        fix = "a whole number" if places == 0 else f"at most {places} decimal places"
+        return f"has more decimal places than {unit} shows: customers would read it rounded. Write {fix}"
     return None
+
+
+def _decimal_places(number: decimal.Decimal) -> int:
+    """How many decimal places ``number`` needs: 2 for 12.50 and 12.05, 0 for 12.00 and 1200."""
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def as_decimal(value: Any) -> decimal.Decimal | None:
@@ -215,7 +227,7 @@ def check_names(
     for document in documents:
         problems += _clashes(document)
     for document in policies:
-        facts, links = _used(document.data)
+        facts, links = _uses.get(document.file, Same(document), functools.partial(_names_used, document.data))
         used_anywhere |= facts
         used_links_anywhere |= links
         for name in document.data.get("facts", {}):
@@ -240,8 +252,17 @@ def check_names(
     return problems
 
 
-def _used(data: Any) -> tuple[set[str], set[str]]:
-    """The fact names and link targets the texts of a policy use."""
+#: The fact names and link targets each policy's texts use, by its file and document.
+_uses: Kept[Same, tuple[frozenset[str], frozenset[str]]] = Kept(256)
+
+
+def _names_used(data: Any) -> tuple[frozenset[str], frozenset[str]]:
+    facts, links = used_names(data)
+    return frozenset(facts), frozenset(links)
+
+
+def used_names(data: Any) -> tuple[set[str], set[str]]:
+    """The fact names and link targets the texts of a policy (its data, as read) use."""
     facts: set[str] = set()
     links: set[str] = set()
     for _, text in policy_texts(data):
@@ -323,13 +344,14 @@ def check_markets(
                             f"{'them' if len(missing) > 1 else 'it'} under by_market:",
                         )
                     )
-        problems += _masses_shown_as_zero(document, read, mass_units, rounding)
+        problems += _masses_misread(document, read, mass_units, rounding)
     return problems
 
 
-def _masses_shown_as_zero(
+def _masses_misread(
     document: Document, markets: list[str], mass_units: Mapping[str, str], rounding: Mapping[str, Any]
 ) -> list[Diagnostic]:
+    """Every mass shown in a market that has no unit of mass, or that shows it as 0 in the market's unit."""
     problems = []
     for name, fact in document.data.get("facts", {}).items():
         if fact["type"] != "mass":
@@ -349,9 +371,19 @@ def _masses_shown_as_zero(
                 continue
             mass = Mass(float(number), fact["unit"])
             for unit, in_markets in sorted(by_unit.items()):
+                where = ("markets " if len(in_markets) > 1 else "market ") + ", ".join(f"'{m}'" for m in in_markets)
+                if not unit:
+                    problems.append(
+                        Diagnostic(
+                            document.position(path),
+                            f"this mass is shown in {where}, which help-center.yaml gives no unit of mass: write "
+                            "mass_unit: pound or mass_unit: kilogram under markets: for "
+                            f"{'each' if len(in_markets) > 1 else 'it'}",
+                        )
+                    )
+                    continue
                 step = rounding[unit]
                 if mass.convert(unit, step).value == 0:
-                    where = ("markets " if len(in_markets) > 1 else "market ") + ", ".join(f"'{m}'" for m in in_markets)
                     problems.append(
                         Diagnostic(
                             document.position(path),

@@ -167,8 +167,8 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, 
         return None, [Diagnostic(Position(name, line, column), message)]
 
 
-#: The sound documents read last, by file name (as shown) and text: the preview reads every file of the content
-#: again after each edit of one of them, and a document is never changed once read.
+#: The sound document read last from each file, by file name (as shown) and text: the preview reads every file of
+#: the content again after each edit of one of them, and a document is never changed once read.
 _last_read: dict[tuple[str, str, int, int], Document] = {}
 #: How many documents ``_last_read`` keeps, and how many characters of text they may hold together (the
 #: oldest is forgotten first).
@@ -197,6 +197,8 @@ def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     document, problems = parse_document(text, key[0])
     if document is not None and not problems:
         with _last_read_lock:
+            for older in [kept for kept in _last_read if kept[0] == key[0]]:  # the latest version of a file only:
+                del _last_read[older]  # a preview edited for an hour would keep a large policy once per edit
             _last_read[key] = document
             while (
                 len(_last_read) > LAST_READ_DOCUMENTS or sum(len(kept[1]) for kept in _last_read) > LAST_READ_CHARACTERS
@@ -436,7 +438,7 @@ def _common_mistake(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
                 "curly quotes (‘…’ “…”) are not quotes to YAML, so this colon ends the key it reads: "
                 "use straight quotes ('…' or \"…\")",
             )
-        if ": " in row[: mark.column]:  # `situation: Counteroffer: declined`
+        if ": " in row[: mark.column]:  # `situation: Order status: shipped`
             return (
                 mark.line + 1,
                 mark.column + 1,

@@ -113,7 +113,12 @@ class Market:
     """A market: the units its customers read."""
 
     id: str
-    mass_unit: str
+    #: ``pound`` or ``kilogram``; empty where no policy shows a mass (the check makes sure).
+    mass_unit: str = ""
+
+
+#: The step a shown mass is rounded to, per unit, where help-center.yaml gives none.
+MASS_ROUNDING = {"pound": 0.01, "kilogram": 0.01}
 
 
 @dataclass(frozen=True)
@@ -414,8 +419,8 @@ class HelpCenter:
     def from_data(cls, data: Mapping[str, Any], locate: Locate = _nowhere) -> HelpCenter:
         """Build what the policies share from plain data that passed the schema."""
         return cls(
-            markets={key: Market(key, value["mass_unit"]) for key, value in data["markets"].items()},
-            mass_rounding=dict(data.get("mass_rounding", {})),
+            markets={key: Market(key, value.get("mass_unit", "")) for key, value in data["markets"].items()},
+            mass_rounding={**MASS_ROUNDING, **data.get("mass_rounding", {})},
             facts=facts_from_data(data.get("facts", {}), ("facts",), locate),
             links=links_from_data(data.get("links", {})),
             categories=tuple(Category(item["id"], item["title"]) for item in data.get("categories", ())),

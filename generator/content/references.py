@@ -14,7 +14,7 @@ from generator.content import inline
 from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
-from generator.content.reserved import FINDER_DIR, REVIEW_DIR
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR, THEME_DIRS
 
 #: Values the build works out, which any policy text may use as ``{name}``.
 BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
@@ -22,8 +22,13 @@ BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
 OUTCOME_LINK_PREFIX = "outcome:"
 #: The pages of a policy a text may link to as ``policy-id/article``, ``policy-id/finder``.
 POLICY_PAGES = ("article", "finder")
-#: Folders the pages themselves take (``pages.FINDER_DIR``): the article's id would share its address.
-RESERVED_ARTICLE_IDS = frozenset({FINDER_DIR, REVIEW_DIR})
+#: Folders the pages and the theme take, and what: an article whose id is one would share its address.
+_TAKEN_FOLDERS = {
+    FINDER_DIR: "the finder page",
+    REVIEW_DIR: "the review page",
+    **dict.fromkeys(THEME_DIRS, "the theme's files"),
+}
+RESERVED_ARTICLE_IDS = frozenset(_TAKEN_FOLDERS)
 #: Keys whose string values are wording.
 _TEXT_KEYS = frozenset(
     {
@@ -51,6 +56,7 @@ INTERFACE_PLACEHOLDERS: Mapping[tuple[str, str], frozenset[str]] = {
     ("article", "step_label"): frozenset({"number"}),
     ("finder", "question_label"): frozenset({"number"}),
     ("finder", "change_label"): frozenset({"question"}),
+    ("review", "policy_title"): frozenset({"title"}),
 }
 
 
@@ -82,6 +88,7 @@ def check_policy_references(
             document, ("questions", index, "answers"), "id", "answer", within=f" in question '{question['id']}'"
         )
     problems += _duplicates_by(document, ("outcomes",), "title", "outcome title", what="outcome")
+    problems += _shared_anchors(document)
 
     answers: dict[str, list[str]] = {}
     for question in data["questions"]:  # the first of two questions with the same id counts, as the message says
@@ -121,21 +128,39 @@ def check_policy_references(
         problems.append(
             Diagnostic(
                 document.position(("article", "id")),
-                f"the article's id '{data['article']['id']}' is the address of the {data['article']['id']} page; "
-                "choose another id",
+                f"the article's id '{data['article']['id']}' is the address of "
+                f"{_TAKEN_FOLDERS[data['article']['id']]}; choose another id",
             )
         )
     problems += check_blocks(document)
     problems += check_category(document, shared)
     shared_data = shared.data if shared is not None else {}
     placeholders = frozenset(data.get("facts", {})) | frozenset(shared_data.get("facts", {})) | BUILT_IN_PLACEHOLDERS
-    links = set(data.get("links", {})) | set(shared_data.get("links", {}))
-    links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
-    links |= {f"{data['id']}/{target}" for target in (*POLICY_PAGES, *(OUTCOME_LINK_PREFIX + o for o in outcomes))}
-    links |= targets
+    links = own_links(data, shared_data) | targets
     for path, text in policy_texts(data):
         problems += check_text(document, path, text, placeholders, links, unread)
     return sorted(problems, key=lambda d: d.position)
+
+
+def own_links(data: Any, shared_data: Any) -> set[str]:
+    """The link targets a schema-valid policy's texts may use whatever the other policies: its links and the shared
+    ones, its outcomes' sections, its own pages (``warranty/article``)."""
+    outcomes = [outcome["id"] for outcome in data["outcomes"]]
+    links = set(data.get("links", {})) | set(shared_data.get("links", {}))
+    links |= {OUTCOME_LINK_PREFIX + outcome for outcome in outcomes}
+    links |= {f"{data['id']}/{target}" for target in (*POLICY_PAGES, *(OUTCOME_LINK_PREFIX + o for o in outcomes))}
+    return links
+
+
+def links_elsewhere(document: Document, shared: Document) -> bool:
+    """Whether a text of the schema-valid policy links to a target not of :func:`own_links`: another policy's page,
+    or a slip. Only then do the other policies' pages change what its check finds."""
+    links = own_links(document.data, shared.data)
+    return any(
+        match.group("target") and match.group("target") not in links
+        for _, text in policy_texts(document.data)
+        for match in inline.TOKEN.finditer(text)
+    )
 
 
 def check_category(document: Document, shared: Document | None) -> list[Diagnostic]:
@@ -398,7 +423,7 @@ def _duplicates_by(
     problems = []
     items = _at(document.data, path) or []
     for index, item in enumerate(items):
-        item_id = item[key]
+        item_id = _as_read(item[key]) if what else item[key]
         if item_id in seen and what:
             first = document.position((*path, seen[item_id], key))
             first_id = items[seen[item_id]].get("id", "")
@@ -421,6 +446,44 @@ def _duplicates_by(
         else:
             seen[item_id] = index
     return problems
+
+
+#: The anchors the article page takes for itself: its "Jump to" list and its "Still need help?" section.
+ARTICLE_ANCHORS = {"jump-to": "its “Jump to” list", "help": "its “Still need help?” section"}
+
+
+def _shared_anchors(document: Document) -> list[Diagnostic]:
+    """An outcome, a scenario or a step whose anchor on the article page (``#id``, ``#step-id``) is already the
+    anchor of something else: a link to it would land on the other. (Two of one list are duplicates, said apart.)"""
+    taken: dict[str, tuple[str, KeyPath]] = {anchor: (what, ()) for anchor, what in ARTICLE_ANCHORS.items()}
+    places: list[tuple[KeyPath, str, str]] = []
+    for list_key, kind in (("outcomes", "outcome"), ("scenarios", "scenario")):
+        places += [((list_key, index, "id"), item["id"], kind) for index, item in enumerate(document.data[list_key])]
+    for index, procedure in enumerate(document.data.get("procedures", ())):
+        places += [
+            (("procedures", index, "steps", number, "id"), f"step-{step['id']}", "step")
+            for number, step in enumerate(procedure["steps"])
+        ]
+    problems = []
+    for path, anchor, kind in places:
+        group = path[:-2]  # the list the item is in
+        if anchor not in taken:
+            name = anchor.removeprefix("step-") if kind == "step" else anchor
+            taken[anchor] = (f"the {kind} '{name}' (line {document.position(path).line})", group)
+        elif taken[anchor][1] != group:
+            problems.append(
+                Diagnostic(
+                    document.position(path),
+                    f"the article page already has #{anchor}, for {taken[anchor][0]}: a link to this {kind} would "
+                    f"land there. Give the {kind} another id",
+                )
+            )
+    return problems
+
+
+def _as_read(text: str) -> str:
+    """A wording as a reader tells it from another: case and runs of spaces make no difference."""
+    return " ".join(text.split()).casefold()
 
 
 def _unknown_answer(
@@ -561,7 +624,7 @@ def _check_name_forms(locales: Document, documents: Sequence[Document]) -> list[
                     Diagnostic(
                         locales.key_position(("published", index, "name_forms", words)),
                         f"'{words}' holds none of the names {item['tag']} shows ({names}): a form says how the "
-                        f"words around a name are written, e.g. 'de UPS: d’UPS'",
+                        f"words around a name are written, e.g. 'de Apple: d’Apple'",
                     )
                 )
             elif words == form:

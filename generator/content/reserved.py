@@ -6,3 +6,5 @@ from __future__ import annotations
 FINDER_DIR = "finder"
 #: The review page's folder: the logic for editors and reviewers.
 REVIEW_DIR = "review"
+#: The folders Material for MkDocs takes in every locale: its styles and scripts, and its search index.
+THEME_DIRS = frozenset({"assets", "search"})

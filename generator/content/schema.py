@@ -1,7 +1,10 @@
 """Check a document against its JSON Schema, with messages an editor can act on.
 
 The schemas live beside the content (``content/*.schema.json``) so that an
-editor's YAML plugin offers the same checks and completion while typing.
+editor's YAML plugin offers the same checks and completion while typing. A
+valid document is found so without jsonschema
+(:func:`generator.content.schema_subset.surely_valid`); jsonschema, imported
+only then, checks the others and finds each problem.
 """
 
 from __future__ import annotations
@@ -13,61 +16,33 @@ import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from generator.content.diagnostics import Diagnostic, Position, did_you_mean
 from generator.content.load import Document, KeyPath, read_file
 from generator.content.locales import TAG_PATTERN, tag_problem
+from generator.content.schema_subset import surely_valid, whole_pattern
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 @cache
 def _validator_of(schema: str) -> jsonschema.Draft202012Validator:
     """Compile a schema once per text, so that a preview picks up an edited schema."""
-    validator: jsonschema.Draft202012Validator = _Validator(inline_references(json.loads(schema)))
+    validator: jsonschema.Draft202012Validator = validator_class()(inline_references(json.loads(schema)))
     return validator
-
-
-@cache
-def whole_pattern(pattern: str) -> re.Pattern[str]:
-    r"""Compile a JSON Schema ``pattern`` with the meaning the schema gives it: ``$`` is the very end of the text.
-
-    Patterns are ECMA-262 regular expressions (what an editor's YAML plugin
-    runs), where ``$`` matches only at the end; in Python it also matches
-    before a final line break, which let ``id: "tried\n"`` through. Each
-    ``$`` outside a character class becomes ``\Z``, Python's end of the text.
-
-    >>> bool(whole_pattern("^[a-z]+$").search("tried\n")), bool(whole_pattern("^[a-z]+$").search("tried"))
-    (False, True)
-    """
-    parts, index, in_class = [], 0, False
-    while index < len(pattern):
-        character = pattern[index]
-        if character == "\\":
-            parts.append(pattern[index : index + 2])
-            index += 2
-            continue
-        if character == "[":
-            in_class = True
-        elif character == "]":
-            in_class = False
-        elif character == "$" and not in_class:
-            character = r"\Z"
-        parts.append(character)
-        index += 1
-    return re.compile("".join(parts))
 
 
 def _pattern(
     validator: jsonschema.protocols.Validator, pattern: str, instance: Any, schema: dict[str, Any]
 ) -> Iterator[jsonschema.ValidationError]:
+    import jsonschema
+
     if validator.is_type(instance, "string") and not whole_pattern(pattern).search(instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-#: Draft 2020-12's own ``items``, which :func:`_items` calls for what it does not remember.
-_DRAFT_ITEMS = jsonschema.Draft202012Validator.VALIDATORS["items"]
 #: The list items found valid so far, per ``items`` subschema (kept alive here, so that its ``id`` stays its
 #: own): each item by its ``repr``, which tells every value of a document apart (``'1'``, ``1``, ``1.0``,
 #: ``True``, a date), so that an item is skipped only when it equals one already found valid.
@@ -91,7 +66,9 @@ def _items(
     found again each time.
     """
     if not isinstance(items, dict) or "prefixItems" in schema or not isinstance(instance, list):
-        yield from _DRAFT_ITEMS(validator, items, instance, schema)
+        import jsonschema
+
+        yield from jsonschema.Draft202012Validator.VALIDATORS["items"](validator, items, instance, schema)
         return
     global _remembered
     known = _valid_items.setdefault(id(items), (items, set()))[1]
@@ -114,9 +91,16 @@ def _items(
         _remembered += 1
 
 
-#: Draft 2020-12, with ``pattern`` matched as the schema means it (see :func:`whole_pattern`), and list items
-#: found valid once not checked again (see :func:`_items`).
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern, "items": _items})
+@cache
+def validator_class() -> type[jsonschema.Draft202012Validator]:
+    """Draft 2020-12, with ``pattern`` matched as the schema means it (see :func:`whole_pattern`), and list items
+    found valid once not checked again (see :func:`_items`); jsonschema is imported here, when first needed."""
+    import jsonschema
+
+    extended: type[jsonschema.Draft202012Validator] = jsonschema.validators.extend(
+        jsonschema.Draft202012Validator, {"pattern": _pattern, "items": _items}
+    )
+    return extended
 
 
 def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
@@ -148,7 +132,8 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
     return inlined
 
 
-#: The documents found valid, by ``id``, each kept alive with the text of the schema it was checked against.
+#: The documents found valid, by ``id``, each kept alive with the text of the schema it was checked against; one
+#: per file, its latest version.
 _valid_documents: dict[int, tuple[Document, str]] = {}
 #: How many documents ``_valid_documents`` remembers (the oldest is forgotten first).
 VALID_DOCUMENTS_LIMIT = 256
@@ -168,17 +153,22 @@ def validate_against_schema(document: Document, schema_path: Path) -> list[Diagn
         known = _valid_documents.get(id(document))
         if known is not None and known[0] is document and known[1] == schema:
             return []
-    diagnostics = _validate(document, _validator_of(schema))
+    diagnostics = _validate(document, schema)
     if not diagnostics:
         with _valid_documents_lock:
-            _valid_documents.pop(id(document), None)
+            for older in [key for key, (kept, _) in _valid_documents.items() if kept.file == document.file]:
+                del _valid_documents[older]  # the latest version of a file only, as load_document keeps
             _valid_documents[id(document)] = (document, schema)
             while len(_valid_documents) > VALID_DOCUMENTS_LIMIT:
                 del _valid_documents[next(iter(_valid_documents))]
     return diagnostics
 
 
-def _validate(document: Document, validator: jsonschema.Draft202012Validator) -> list[Diagnostic]:
+def _validate(document: Document, schema: str) -> list[Diagnostic]:
+    """Return the problems of ``document`` against the schema whose text is ``schema``: none if it is valid."""
+    if surely_valid(document.data, schema):
+        return []
+    validator = _validator_of(schema)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: document.position(tuple(e.absolute_path)))
     diagnostics = []
     read_as_booleans: list[tuple[Position, str]] = []

@@ -96,8 +96,8 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
                 Diagnostic(
                     content.help_center_document.key_position(("markets",)),
                     f"{tag} needs the market '{locale.market}', which help-center.yaml does not define (it has: "
-                    f"{known}). Add it under markets: with its mass_unit, and its value to every fact and link "
-                    f"given by_market, or publish {tag} for an existing market with --market",
+                    f"{known}). Add it under markets: (with its mass_unit if a policy shows a mass), and its value to "
+                    f"every fact and link given by_market, or publish {tag} for an existing market with --market",
                 )
             ]
         )

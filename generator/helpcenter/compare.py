@@ -17,20 +17,10 @@ import dataclasses
 from dataclasses import asdict, dataclass, field
 from functools import reduce
 from operator import or_
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.content.model import Policy
 from generator.content.references import policy_texts
-from generator.helpcenter.compare_values import (
-    LocaleChange,
-    MarketChange,
-    ValueChange,
-    fact_changes,
-    link_changes,
-    locale_changes,
-    market_changes,
-    rounding_changes,
-)
 from generator.helpcenter.folder import Content
 from generator.helpcenter.ledger import published, redirects
 from generator.i18n.messages import HELP_CENTER_CONTEXT, UNITS_CONTEXT, message_context, policy_context
@@ -38,6 +28,9 @@ from generator.logic import flow
 from generator.logic.cover import ScenarioSets
 from generator.logic.explain import describe
 from generator.logic.space import AnswerSpace, Box, bits, intersection
+
+if TYPE_CHECKING:  # the values are compared (with Babel's formats) by diff, not by the ledger's find_renames
+    from generator.helpcenter.compare_values import LocaleChange, MarketChange, ValueChange
 
 #: The most groups of customers ``diff`` works out: two versions that cut the answers across each other
 #: (one scenario per answer of a question, in the old one; per answer of another, in the new one) make one
@@ -163,6 +156,14 @@ class Comparison:
 
 def compare(old: Content, new: Content) -> Comparison:
     """Return what ``new`` changes with respect to ``old``."""
+    from generator.helpcenter.compare_values import (
+        fact_changes,
+        link_changes,
+        locale_changes,
+        market_changes,
+        rounding_changes,
+    )
+
     before, after = policies_of(old), policies_of(new)
     result = Comparison(
         added_policies=[policy for policy in after if policy not in before],
@@ -253,6 +254,8 @@ def compare_policy(old: Content, new: Content) -> PolicyComparison:
     result.retired = [MovedAddress(moved.address, moved.target) for moved in retired]
     now = published(new.proof.nodes, finder_dir)
     result.new_addresses = [address for address in now if address not in old_addresses]
+    from generator.helpcenter.compare_values import fact_changes, link_changes
+
     result.facts = fact_changes(old, new, shared=False)
     result.links = link_changes(old, new, shared=False)
     return result

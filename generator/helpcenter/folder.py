@@ -17,10 +17,12 @@ locale is published), each with its JSON Schema (the policies of
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.content.confined import links_leaving
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
@@ -34,10 +36,12 @@ from generator.content.references import (
     check_interface_references,
     check_locale_references,
     check_policy_references,
+    links_elsewhere,
     name_values,
 )
+from generator.content.reuse import Kept, Same
 from generator.content.schema import field_descriptions, validate_against_schema
-from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, read_ledger, updated
+from generator.helpcenter.ledger import Ledger, ledger_path, ledger_problem, orphan_ledgers, read_ledger, updated
 from generator.helpcenter.policies import (
     POLICY_FILE,
     PolicyFile,
@@ -45,13 +49,16 @@ from generator.helpcenter.policies import (
     check_collisions,
     check_id,
     link_targets,
+    misnamed_files,
     policy_file_of,
     policy_files,
     skimmed_targets,
 )
-from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
-from generator.i18n.messages import SourceMessage, extract_messages
 from generator.logic.verify import Proof, prove
+
+if TYPE_CHECKING:  # the catalogs are read by the check of the whole folder only, not of one policy file
+    from generator.i18n.catalogs import Translations
+    from generator.i18n.messages import SourceMessage
 
 __all__ = ["POLICY_FILE", "CheckedPolicy", "Content", "check_content", "check_policy_file", "load_content"]
 
@@ -61,6 +68,9 @@ LOCALES_FILE = "locales.yaml"
 CATALOGS_DIR = "locales"
 #: The schema of every policy file, beside policy.yaml.
 POLICY_SCHEMA = "policy.schema.json"
+#: How many policies' checks and proofs are kept (:mod:`generator.content.reuse`): a preview of a help center
+#: this size checks and proves again only the policies whose file changed.
+KEPT_POLICIES = 256
 
 
 @dataclass(frozen=True)
@@ -184,30 +194,52 @@ def _read_policies(files: list[PolicyFile]) -> list[_Read]:
 
 
 def _check_policies(
-    read: list[_Read], shared: Document, *, targets: frozenset[str] = frozenset(), every_policy: bool = True
+    read: list[_Read],
+    shared: Document,
+    *,
+    targets: frozenset[str] = frozenset(),
+    unread: frozenset[str] = frozenset(),
+    every_policy: bool = True,
 ) -> tuple[list[tuple[PolicyFile, Document | None]], list[Diagnostic]]:
     """Check each policy read on its own, then what policies may not share; return each file's document
     (``None`` if it could not be read) and every problem but those of reading.
 
-    ``targets``: the pages of policies not in ``read`` a text may link to;
+    ``targets``: the pages of policies not in ``read`` a text may link to; ``unread``: the ids of policies not in
+    ``read`` whose files could not be parsed (a link to them is not said to be unknown);
     ``every_policy``: whether ``read`` are all the help center's policies (a shared fact or link, or a category,
     that none of them uses is then an error).
     """
     problems: list[Diagnostic] = []
     documents = [document for _, document, _ in read if document is not None]
-    unread = frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
+    unread = unread | frozenset(file.path.stem for file, document, _ in read if document is None and not file.main)
     targets = targets | link_targets(documents)
+    misnamed: set[int] = set()  # a file named after another id says so, and claims nothing
     for file, document, _ in read:
         if document is None:
             continue
-        problems += check_id(document, file)
-        problems += check_policy_references(document, shared, targets, unread)
-        problems += check_values(document) + check_links(document)
-    problems += check_collisions(documents)
+        if id_problems := check_id(document, file):
+            misnamed.add(id(document))
+        problems += id_problems
+        key = (Same(document), Same(shared), targets, unread)
+        work = functools.partial(_problems_of, document, shared, targets, unread)
+        problems += _policy_problems.get(document.file, key, work)
+    problems += check_collisions([document for document in documents if id(document) not in misnamed])
     problems += check_names(documents, shared, every_policy=every_policy and not unread and len(documents) == len(read))
     if every_policy and len(documents) == len(read):
         problems += check_categories(shared, documents)
     return [(file, document) for file, document, _ in read], problems
+
+
+#: The problems of each policy on its own (:func:`_problems_of`), by document and what else they depend on.
+_policy_problems: Kept[tuple[Hashable, ...], tuple[Diagnostic, ...]] = Kept(KEPT_POLICIES)
+
+
+def _problems_of(
+    document: Document, shared: Document, targets: frozenset[str], unread: frozenset[str]
+) -> tuple[Diagnostic, ...]:
+    """The problems of one policy on its own: its references, its facts' values and its links."""
+    found = check_policy_references(document, shared, targets, unread)
+    return (*found, *check_values(document), *check_links(document))
 
 
 def _check_markets(shared: Document, documents: list[Document], locales: LocaleSettings) -> list[Diagnostic]:
@@ -237,19 +269,55 @@ def _prove(
     for file, document in checked:
         if document is None or document.file in with_problems:
             continue
-        policy = Policy.from_data(document.data, document.position)
-        proof = prove(policy)
+        policy, proof = _proofs.get(document.file, Same(document), functools.partial(_proof_of, document))
         if not proof.holds:
             found += proof.diagnostics
             continue
         path = ledger_path(content_dir, policy.id, main=file.main)
         recorded, ledger_problems = read_ledger(path, policy.finder_dir)
         found += ledger_problems
-        ledger = updated(recorded, policy, proof.nodes)
+        key = (Same(document), Same(proof), path, Same(recorded))
+        checked_policy, ledger = _checked.get(
+            document.file, key, functools.partial(_checked_policy, policy, proof, document, path, recorded)
+        )
         if strict and ledger != recorded and not ledger_problems:
             found.append(ledger_problem(path, recorded, ledger))
-        proven.append(CheckedPolicy(policy, proof, document, path, ledger.addresses, recorded))
+        proven.append(checked_policy)
     return proven, found
+
+
+#: Each policy and its proof, by its document.
+_proofs: Kept[Same, tuple[Policy, Proof]] = Kept(KEPT_POLICIES)
+#: Each proven policy with its ledger brought up to date, by its document, its proof and its recorded ledger.
+_checked: Kept[tuple[Hashable, ...], tuple[CheckedPolicy, Ledger]] = Kept(KEPT_POLICIES)
+
+
+def _proof_of(document: Document) -> tuple[Policy, Proof]:
+    policy = Policy.from_data(document.data, document.position)
+    return policy, prove(policy)
+
+
+def _checked_policy(
+    policy: Policy, proof: Proof, document: Document, path: Path, recorded: Ledger
+) -> tuple[CheckedPolicy, Ledger]:
+    """The proven policy, and its ledger brought up to date."""
+    ledger = updated(recorded, policy, proof.nodes)
+    return CheckedPolicy(policy, proof, document, path, ledger.addresses, recorded), ledger
+
+
+def _located(messages: list[SourceMessage], content_dir: Path) -> list[SourceMessage]:
+    """Name each message's file as the catalogs' ``#:`` lines do: from the working folder, as every message
+    says it, or, for a content folder outside it, from the folder the content folder is in, never from the
+    machine's root (a catalog is committed, and read on other machines)."""
+    if not any(Path(message.file).is_absolute() for message in messages):
+        return messages
+    project = content_dir.resolve().parent
+    return [
+        dataclasses.replace(message, file=Path(message.file).resolve().relative_to(project).as_posix())
+        if Path(message.file).is_absolute()
+        else message
+        for message in messages
+    ]
 
 
 @collector_paused()  # a fifth of a help center's check went to walking its objects again and again
@@ -269,7 +337,7 @@ def check_content(
     if leaving:
         return None, leaving
     read = _read_policies(policy_files(content_dir))
-    problems = [problem for _, _, found in read for problem in found]
+    problems = [problem for _, _, found in read for problem in found] + misnamed_files(content_dir)
     shared = _read_shared(content_dir)
     problems += shared.problems
     if shared.help_center is None:  # every policy's facts, links and category may be shared ones
@@ -287,11 +355,13 @@ def check_content(
         problems += _check_markets(shared.help_center, [shared.help_center, *documents], locales)
     problems += policy_problems
     proven, proof_problems = _prove(checked, problems, content_dir, strict=strict)
-    problems += proof_problems
+    problems += proof_problems + orphan_ledgers(content_dir, {file.path.stem for file, _ in checked if not file.main})
     if problems or shared.interface is None:
         return None, problems
+    from generator.i18n.messages import extract_messages
+
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
-    messages = extract_messages(documents, shared.interface, notes, shared.help_center)
+    messages = _located(extract_messages(documents, shared.interface, notes, shared.help_center), content_dir)
     translations, problems = _read_translations(
         content_dir / CATALOGS_DIR, locales, messages, strict=strict, adding=adding
     )
@@ -316,14 +386,20 @@ def check_content(
 def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | None, list[Diagnostic]]:
     """Check and prove the one policy in ``file`` with the files every policy shares, fast: while editing it.
 
-    The other policies are only parsed, for the pages a text may link to; the
+    The other policies are only glanced at, for the pages a text may link to,
+    and only if a text links to a page that is not the policy's own; the
     catalogs are not read (``check`` of the whole folder does). Returns the
-    proven policy, or ``None``, and the problems of ``file`` and of the shared files.
+    proven policy, or ``None``, and the problems of ``file`` and of the shared
+    files.
     """
     chosen = policy_file_of(content_dir, file)
     if chosen is None:
         where = Position(display_path(file))
         listed = f"{display_path(content_dir / POLICY_FILE)} or {display_path(content_dir / 'policies')}/<id>.yaml"
+        if not file.exists():
+            return None, [
+                Diagnostic(where, f"there is no such file: a policy of {display_path(content_dir)} is {listed}")
+            ]
         return None, [Diagnostic(where, f"this is not a policy of {display_path(content_dir)}: a policy is {listed}")]
     read = _read_policies([chosen])
     problems = [problem for _, _, found in read for problem in found]
@@ -334,10 +410,17 @@ def check_policy_file(content_dir: Path, file: Path) -> tuple[CheckedPolicy | No
     problems += check_help_center_references(shared.help_center)
     problems += check_values(shared.help_center) + check_links(shared.help_center)
     targets: set[str] = set()
-    for other in policy_files(content_dir):
-        if other.path.resolve() != chosen.path.resolve():
-            targets |= skimmed_targets(skim_ids(other.path))  # a glance: only what a link may name
-    checked, policy_problems = _check_policies(read, shared.help_center, targets=frozenset(targets), every_policy=False)
+    unread: set[str] = set()  # as in the whole check, a link to a policy whose file cannot be parsed is not unknown
+    if any(links_elsewhere(document, shared.help_center) for _, document, _ in read if document is not None):
+        for other in policy_files(content_dir):
+            if other.path.resolve() != chosen.path.resolve():
+                skimmed = skim_ids(other.path)  # a glance: only what a link may name
+                targets |= skimmed_targets(skimmed)
+                if skimmed is None and not other.main:
+                    unread.add(other.path.stem)
+    checked, policy_problems = _check_policies(
+        read, shared.help_center, targets=frozenset(targets), unread=frozenset(unread), every_policy=False
+    )
     documents = [document for _, document in checked if document is not None]
     if shared.locales is not None:
         problems += check_locale_references(shared.locales, shared.help_center, documents)
@@ -362,6 +445,8 @@ def load_content(
 
 def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Document) -> list[Diagnostic]:
     """A published locale without its catalog: its pages would turn English without a word."""
+    from generator.i18n.catalogs import catalog_path
+
     problems = []
     entries = document.data.get("published", [])
     for locale in locales.translated:
@@ -382,6 +467,8 @@ def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Docu
 def _read_translations(
     locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool, adding: str = ""
 ) -> tuple[dict[str, Translations], list[Diagnostic]]:
+    from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
+
     translations: dict[str, Translations] = {}
     problems: list[Diagnostic] = []
     known = {f"{locale.tag}.po" for locale in locales.translated} | ({f"{adding}.po"} if adding else set())
@@ -398,9 +485,9 @@ def _read_translations(
         path = catalog_path(locales_dir, locale)
         catalog, read_problems = read_catalog(path) if path.exists() else (None, [])
         problems += read_problems
-        if catalog is not None:
-            problems += check_catalog(catalog, messages, locale, path)
         translations[locale.tag] = found = Translations(catalog, messages, locale)
+        if catalog is not None:
+            problems += check_catalog(catalog, messages, locale, path, found.expected)
         if strict:
             problems += [
                 Diagnostic(

@@ -25,6 +25,7 @@ is read in well under a second: :data:`MAX_LEDGER_BYTES` is its own limit.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import re
@@ -36,10 +37,10 @@ from pathlib import Path
 from generator.content.diagnostics import Diagnostic, Position, display_path
 from generator.content.load import plain_scalar
 from generator.content.model import Answer, Policy, Question
-from generator.content.publish import write_atomically
+from generator.content.reuse import Kept
 from generator.content.schema import ID_PATTERN
 from generator.logic import flow
-from generator.logic.addresses import FINDER_DIR, best_match, node_dir
+from generator.logic.addresses import FINDER_DIR, best_match, node_dir, node_dirs
 from generator.logic.explain import format_answers
 from generator.logic.verify import MAX_FINDER_PAGES
 
@@ -107,11 +108,27 @@ def ledger_path(content_dir: Path, policy_id: str, *, main: bool) -> Path:
     return content_dir / LEDGER_FILE if main else content_dir / LEDGERS_DIR / f"{policy_id}.yaml"
 
 
+def orphan_ledgers(content_dir: Path, policy_ids: set[str]) -> list[Diagnostic]:
+    """Every ledger of ``finder-addresses/`` whose policy is gone: the addresses it records would break."""
+    folder = content_dir / LEDGERS_DIR
+    found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return [
+        Diagnostic(
+            Position(display_path(path)),
+            f"the policy '{path.stem}' is not in the help center (there is no policies/{path.stem}.yaml): every "
+            "finder address this file records would answer “not found”. Put the policy back; or, to take its "
+            "finder off the site on purpose, delete this file",
+        )
+        for path in found
+        if path.stem not in policy_ids
+    ]
+
+
 def read_ledger(path: Path, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[Diagnostic]]:
     """Return the ledger at ``path`` of the finder in ``finder_dir`` (empty if there is none yet) and its problems,
     each at its line."""
     if not path.exists() and not path.is_symlink():
-        return Ledger(), []
+        return _NO_LEDGER, []
     name = display_path(path)
     data, problem = _read_bytes(path)
     if data is None:
@@ -121,7 +138,23 @@ def read_ledger(path: Path, finder_dir: str = FINDER_DIR) -> tuple[Ledger, list[
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return Ledger(), [Diagnostic(Position(name, line, 1), f"the file is not valid UTF-8: {_RESTORE}")]
-    return parse_ledger(text, name, finder_dir)
+    # Read under other limits, it may have other problems.
+    key = (hashlib.sha256(data).digest(), name, finder_dir, MAX_ADDRESSES, MAX_PROBLEMS)
+    ledger, problems = _parsed.get(name, key, functools.partial(_parse, text, name, finder_dir))
+    return ledger, list(problems)
+
+
+#: The ledger of a policy that has none yet: one object, so that what is worked out from it is kept
+#: (:mod:`generator.content.reuse`).
+_NO_LEDGER = Ledger()
+#: The ledger read last from each file, by a digest of its bytes, its finder folder and the limits: the same bytes
+#: give the same object.
+_parsed: Kept[tuple[bytes, str, str, int, int], tuple[Ledger, tuple[Diagnostic, ...]]] = Kept(256)
+
+
+def _parse(text: str, name: str, finder_dir: str) -> tuple[Ledger, tuple[Diagnostic, ...]]:
+    ledger, problems = parse_ledger(text, name, finder_dir)
+    return ledger, tuple(problems)
 
 
 def _read_bytes(path: Path) -> tuple[bytes | None, str]:
@@ -155,6 +188,7 @@ def parse_ledger(text: str, name: str, finder_dir: str = FINDER_DIR) -> tuple[Le
     words: dict[str, str] = {}
     lines: dict[str, int] = {}
     problems: list[Diagnostic] = []
+    shape = _shape(finder_dir)
     for number, line in enumerate(text.split("\n"), 1):
         if len(problems) >= MAX_PROBLEMS:
             problems.append(Diagnostic(Position(name, number, 1), f"and maybe more: {_RESTORE}"))
@@ -166,13 +200,15 @@ def parse_ledger(text: str, name: str, finder_dir: str = FINDER_DIR) -> tuple[Le
         if key.startswith(f"{WORDS}/"):
             digest = _scalar(value.strip())
             if not (_WORDS_KEY.fullmatch(key) and digest and _DIGEST.fullmatch(digest)):
-                problems.append(Diagnostic(Position(name, number, 1), _SHAPE))
+                problems.append(Diagnostic(Position(name, number, 1), shape))
                 continue
             words[key.removeprefix(f"{WORDS}/")] = digest  # after a merge, the later line wins
             continue
+        if value.strip() == "[]" and key != finder_dir and _FOLDER.fullmatch(key):  # the start of another folder
+            return Ledger(), [Diagnostic(Position(name, number, 1), _moved_finder(key, finder_dir))]
         entry = _entry(key, value.strip(), address_pattern, finder_dir)
         if entry is None:
-            problems.append(Diagnostic(Position(name, number, 1), _SHAPE))
+            problems.append(Diagnostic(Position(name, number, 1), shape))
             continue
         if key in lines:
             problem = f"the address {key} is given twice (first at line {lines[key]}): keep one of the lines"
@@ -245,15 +281,31 @@ _ID = re.compile(ID_PATTERN)
 _PLAIN_LIST = re.compile(rf"\[(?:{ID_PATTERN}(?:, {ID_PATTERN})*)?\]".replace("(-", "(?:-"))
 _WORDS_KEY = re.compile(rf"{WORDS}/{ID_PATTERN}(?:/{ID_PATTERN})?")
 _DIGEST = re.compile("[0-9a-f]{12}")
+#: A finder's folder as a ledger names it: ids joined by slashes (``finder``, ``cancel-an-order/finder``).
+_FOLDER = re.compile(rf"{ID_PATTERN}(?:/{ID_PATTERN})*".replace("(-", "(?:-"))
 
 _RESTORE = (
     "this file is written by `python -m generator addresses`: restore it from version control (after a merge, "
     "keep the lines of both sides), never delete it, or the links it keeps alive break"
 )
-_SHAPE = (
-    "each line must read `finder/<answers>: [<questions>]` (or `{question: answer, …}`), an address with one "
-    f"question per answer, or `words/<question>[/<answer>]: <digest>`; {_RESTORE}"
-)
+
+
+def _moved_finder(recorded: str, finder_dir: str) -> str:
+    """What to do when the ledger's finder starts at ``recorded`` and the policy's now at ``finder_dir``."""
+    return (
+        f"this file records the finder at {recorded}/, but the policy now puts it at {finder_dir}/: every address "
+        f"published under {recorded}/ (in e-mails, bookmarks, support macros) would break. Give the article, or "
+        f"the finder, back the id that put it at {recorded}/ (if those addresses were never published, delete "
+        "this file instead: the next build writes it anew)"
+    )
+
+
+def _shape(finder_dir: str) -> str:
+    """What a line of the ledger of the finder in ``finder_dir`` must look like."""
+    return (
+        f"each line must read `{finder_dir}/<answers>: [<questions>]` (or `{{question: answer, …}}`), an address "
+        f"with one question per answer, or `{WORDS}/<question>[/<answer>]: <digest>`; {_RESTORE}"
+    )
 
 
 # --- What the policy publishes now, and the ledger brought up to date ---
@@ -261,7 +313,7 @@ _SHAPE = (
 
 def published(nodes: list[flow.Node], finder_dir: str = FINDER_DIR) -> dict[str, dict[str, str]]:
     """Return the finder's addresses with the answers each stands for, in the finder's order."""
-    return {node_dir(node.path, finder_dir): dict(node.path) for node in nodes}
+    return {folder: dict(node.path) for folder, node in node_dirs(nodes, finder_dir).items()}
 
 
 def words_of(policy: Policy) -> dict[str, str]:
@@ -285,11 +337,11 @@ def updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> Ledger:
     renamed them since recorded; an address the finder has takes the answers
     it stands for now; the finder's new addresses come after the others.
     """
-    return _updated(recorded, policy, nodes, _renames(recorded.words, policy))
+    return _updated(recorded, policy, published(nodes, policy.finder_dir), _renames(recorded.words, policy))
 
 
-def _updated(recorded: Ledger, policy: Policy, nodes: list[flow.Node], renames: Renames) -> Ledger:
-    now = published(nodes, policy.finder_dir)
+def _updated(recorded: Ledger, policy: Policy, now: dict[str, dict[str, str]], renames: Renames) -> Ledger:
+    """:func:`updated`, given what the policy publishes ``now`` (:func:`published`)."""
     addresses: dict[str, Mapping[str, str]] = {}
     for address, answers in recorded.addresses.items():
         addresses[address] = now[address] if address in now else _renamed(answers, renames)
@@ -341,7 +393,7 @@ def _renamed(answers: Mapping[str, str], renames: Renames) -> dict[str, str]:
 def redirects(ledger: Addresses, nodes: list[flow.Node], finder_dir: str = FINDER_DIR) -> list[Redirect]:
     """Return a redirect for each address of the ledger that the finder in ``finder_dir`` no longer has."""
     current = {node.path: node for node in nodes}
-    addresses = {node_dir(path, finder_dir) for path in current}
+    addresses = node_dirs(nodes, finder_dir)
     return [
         Redirect(address, node_dir(best_match(current, tuple(answers.items())), finder_dir))
         for address, answers in ledger.items()
@@ -388,6 +440,8 @@ def record(path: Path, recorded: Ledger, ledger: Ledger, finder_dir: str = FINDE
         )
     if parse_ledger(text, display_path(path), finder_dir) != (ledger, []):
         raise LedgerError("the ledger would not read back as written: please report this")
+    from generator.content.publish import write_atomically  # check, which only reads ledgers, never needs it
+
     path.parent.mkdir(exist_ok=True)  # finder-addresses/, for the first policy beside policy.yaml's
     write_atomically(path, text)
     new = sum(address not in recorded.addresses for address in ledger.addresses)
@@ -418,14 +472,17 @@ def moved_lines(recorded: Ledger, policy: Policy, nodes: list[flow.Node]) -> lis
 
     Once recorded, a moved address is not said again.
     """
+    if not recorded.addresses:  # nothing published yet: nothing moved
+        return []
     renames = _renames(recorded.words, policy)
-    ledger = _updated(recorded, policy, nodes, renames)
+    now = published(nodes, policy.finder_dir)
+    ledger = _updated(recorded, policy, now, renames)
     lines = [
         f"{moved.address}/: moved; redirects to {moved.target}/"
         for moved in redirects(ledger.addresses, nodes, policy.finder_dir)
         if moved.address not in recorded.moved
     ]
-    for address, answers in published(nodes, policy.finder_dir).items():
+    for address, answers in now.items():
         before = recorded.addresses.get(address)
         if before is not None and address not in recorded.moved and _renamed(before, renames) != answers:
             lines.append(

@@ -13,6 +13,7 @@ to across policies (``warranty/article``, ``warranty/finder``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +22,17 @@ from typing import Any
 from generator.content.diagnostics import Diagnostic, Position, display_path
 from generator.content.load import Document, Skimmed
 from generator.content.references import OUTCOME_LINK_PREFIX, POLICY_PAGES
-from generator.content.reserved import FINDER_DIR, REVIEW_DIR
+from generator.content.reserved import FINDER_DIR, REVIEW_DIR, THEME_DIRS
+from generator.content.schema import ID_PATTERN
 
+#: A policy's id, as the policy's schema allows it.
+_ID = re.compile(ID_PATTERN)
 #: The main policy's file.
 POLICY_FILE = "policy.yaml"
 #: The folder of the other policies, one file each, named after the policy's id.
 POLICIES_DIR = "policies"
 #: Folders of a locale's site that the theme or the generator take for themselves.
-RESERVED_DIRS = frozenset({REVIEW_DIR, "assets", "search"})
+RESERVED_DIRS = frozenset({REVIEW_DIR}) | THEME_DIRS
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,21 @@ def policy_files(content_dir: Path) -> list[PolicyFile]:
     return files
 
 
+def misnamed_files(content_dir: Path) -> list[Diagnostic]:
+    """A file of ``policies/`` that looks like a policy but is not read: ``warranty.yml``, ``Warranty.YAML``."""
+    folder = content_dir / POLICIES_DIR
+    if not folder.is_dir():
+        return []
+    return [
+        Diagnostic(
+            Position(display_path(path)),
+            f"this file is not read: a policy's file ends in .yaml. Rename it {path.stem}.yaml",
+        )
+        for path in sorted(folder.iterdir())
+        if path.suffix.lower() in {".yaml", ".yml"} and path.suffix != ".yaml" and not path.name.startswith(".")
+    ]
+
+
 def policy_file_of(content_dir: Path, file: Path) -> PolicyFile | None:
     """Return the policy file ``file`` names in ``content_dir`` (given as any path to it), or ``None``."""
     wanted = file.resolve()
@@ -63,12 +82,20 @@ def check_id(document: Document, file: PolicyFile) -> list[Diagnostic]:
     found = document.data.get("id")
     if file.main or found == file.path.stem:
         return []
+    named = isinstance(found, str) and _ID.fullmatch(found)
+    if named and file.path.with_name(f"{found}.yaml").exists():
+        fixes = [f"{POLICIES_DIR}/{found}.yaml is that policy: delete this file if it is a copy"]
+    else:
+        fixes = [f"Rename the file to {found}.yaml"] if named else []
+    if _ID.fullmatch(file.path.stem):
+        fixes.append(f"write id: {file.path.stem}")
+    else:
+        fixes.append("give the policy an id in lowercase letters, digits and hyphens, and the file that name")
     return [
         Diagnostic(
             document.position(("id",)),
             f"this file is {POLICIES_DIR}/{file.path.name}, so its policy's id must be '{file.path.stem}', not "
-            f"'{found}': a policy's file is named after its id. Rename the file to {found}.yaml, or write "
-            f"id: {file.path.stem}",
+            f"'{found}': a policy's file is named after its id. {', or '.join(fixes)}",
         )
     ]
 
@@ -138,7 +165,18 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
                 )
             )
         for other_document, other in claims[:index]:
+            if other.default and other.folder == f"{claim.folder}/{FINDER_DIR}":  # said with their articles
+                continue
             if other_document is document:
+                if claim.what == "its finder" and claim.folder == other.folder:  # its own article's folder
+                    problems.append(
+                        Diagnostic(
+                            claim.where,
+                            f"the finder's folder '{claim.folder}' is the folder of the policy's own article: its "
+                            "first page would replace the article. Choose another finder id, or leave it out (the "
+                            f"finder then lives at {claim.folder}/{FINDER_DIR}/)",
+                        )
+                    )
                 continue
             if claim.what == other.what == "its article" and claim.folder == other.folder:
                 clash = "is also the article of"
@@ -146,7 +184,7 @@ def check_collisions(documents: Sequence[Document]) -> list[Diagnostic]:
             elif "its finder" in (claim.what, other.what) and (
                 _inside(claim.folder, other.folder) or _inside(other.folder, claim.folder)
             ):
-                clash = f"overlaps the folder of {other.what.removeprefix('its ')} of"
+                clash = f"overlaps the folder of the {other.what.removeprefix('its ')} of"
             else:
                 continue
             problems.append(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 from typing import Any
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position
@@ -19,7 +20,8 @@ from generator.content.load import KeyPath
 from generator.content.locales import PSEUDO_LOCALE, SiteLocale
 from generator.content.model import HelpCenter, Interface, Policy
 from generator.content.references import policy_texts
-from generator.helpcenter.folder import Content
+from generator.content.reuse import Kept, Same
+from generator.helpcenter.folder import KEPT_POLICIES, CheckedPolicy, Content
 from generator.i18n.catalogs import Translations
 from generator.i18n.messages import (
     HELP_CENTER_CONTEXT,
@@ -64,14 +66,19 @@ def localize(content: Content, locale: SiteLocale) -> Content:
         return content
     translations = content.translations.get(locale.tag) or Translations(None, content.messages, locale)
     pick = _Lookup(translations, content.locales.source.tag)
+    # A policy's texts are translated from the catalog and its own English alone: kept per policy file, so that
+    # a preview in this locale translates only the policy that was edited. Generated translations (the
+    # pseudo-locale's) depend on every policy's names: kept for these translations only.
+    source = Same(translations.catalog if translations.catalog is not None else translations)
     policies = []
     for checked in content.policies:
-        policy_data = copy.deepcopy(checked.document.data)
-        prefix = policy_context(policy_data)
-        for path, text in list(policy_texts(policy_data)):
-            if translatable(text):
-                _put(policy_data, path, pick(message_context(policy_data, prefix, path), text))
-        policies.append(dataclasses.replace(checked, policy=Policy.from_data(policy_data, checked.document.position)))
+        work = functools.partial(_localized_policy, checked, translations, content.locales.source.tag)
+        localized, fallbacks, translated = _localized.get(
+            (checked.document.file, locale.tag), (Same(checked), source), work
+        )
+        pick.fallbacks |= fallbacks
+        pick.translated |= translated
+        policies.append(localized)
     shared_data = copy.deepcopy(content.help_center_document.data)
     for path, text in [(path, text) for path, text in policy_texts(shared_data) if translatable(text)]:
         _put(shared_data, path, pick(message_context(shared_data, HELP_CENTER_CONTEXT, path), text))
@@ -92,6 +99,25 @@ def localize(content: Content, locale: SiteLocale) -> Content:
         interface=Interface.from_data(interface_data),
         untranslated=pick.untranslated(),
     )
+
+
+#: Each policy as a locale reads it, with the texts it shows in English and those it translates, by policy file
+#: and locale.
+_localized: Kept[tuple[Same, Same], tuple[CheckedPolicy, frozenset[str], frozenset[str]]] = Kept(KEPT_POLICIES)
+
+
+def _localized_policy(
+    checked: CheckedPolicy, translations: Translations, source_lang: str
+) -> tuple[CheckedPolicy, frozenset[str], frozenset[str]]:
+    """The policy with its texts translated, the texts that fell back to English and those translated."""
+    pick = _Lookup(translations, source_lang)
+    policy_data = copy.deepcopy(checked.document.data)
+    prefix = policy_context(policy_data)
+    for path, text in list(policy_texts(policy_data)):
+        if translatable(text):
+            _put(policy_data, path, pick(message_context(policy_data, prefix, path), text))
+    localized = dataclasses.replace(checked, policy=Policy.from_data(policy_data, checked.document.position))
+    return localized, frozenset(pick.fallbacks), frozenset(pick.translated)
 
 
 def _put(data: Any, path: KeyPath, value: str) -> None:

@@ -14,6 +14,7 @@ by their stable context (see :mod:`generator.i18n.messages`), so:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -29,7 +30,7 @@ from generator.content.load import MAX_FILE_BYTES, read_text
 from generator.content.locales import SiteLocale
 from generator.content.transaction import Planned
 from generator.i18n.messages import SourceMessage, messages_for
-from generator.i18n.moves import Moves, find_moves
+from generator.i18n.moves import Moves, find_moves, key
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
@@ -339,29 +340,51 @@ def update_catalog(
 ) -> Catalog:
     """Merge the current English into ``catalog``: keep, mark stale, add and retire entries.
 
-    Matching is by context only, never by similar-looking English: a changed
-    sentence keeps its old translation, marked fuzzy with the previous English,
-    so a translator sees exactly what changed (a dropped "not" included). An
-    entry whose text is gone is kept as obsolete (``#~``), and comes back,
-    marked fuzzy for review, when its context does: no translation is lost.
-    A translation whose English moved to a new context follows it there
-    (``moves``, by default :func:`~generator.i18n.moves.find_moves`).
+    Matching is by context and identical English, never by similar-looking
+    English: a changed sentence keeps its old translation, marked fuzzy with the
+    previous English, so a translator sees exactly what changed (a dropped "not"
+    included). An entry whose text is gone is kept as obsolete (``#~``), and
+    comes back, marked fuzzy for review, when its context does: no translation
+    is lost. A translation whose English moved to a new context follows it
+    there, the place it left starts untranslated, and a text edited in a list
+    whose blocks moved is stale where the diff of the list puts it (``moves``,
+    by default :func:`~generator.i18n.moves.find_moves`).
     Translator comments stay with their translation.
     """
     expected = messages_for(messages, locale)
     moves = moves if moves is not None else find_moves(catalog, expected)
     merged = _new_catalog(locale, catalog)
-    old = {message.context: message for message in catalog if message.id}
-    retired_before = {message.context: message for message in catalog.obsolete.values()}
+    old: dict[str | None, Message] = {}
+    displaced: list[Message] = []  # entries whose place another text took: kept (#~) unless their text moved
+    for message in catalog:
+        if message.id:
+            displaced += [message] if message.context in old else []
+            old.setdefault(message.context, message)
+    retired_before = {key(message): message for message in catalog.obsolete.values()}
+    first_retired: dict[str, tuple[str, str]] = {}  # the #~ entry that comes back with its context
+    for retired_key in retired_before:
+        first_retired.setdefault(retired_key[0], retired_key)
     for source in expected:
         previous = old.pop(source.context, None)
-        revived = retired_before.pop(source.context, None) if previous is None else None
+        came_back = first_retired.get(source.context) if previous is None else None
+        revived = retired_before.pop(came_back) if came_back is not None else None
         carried = moves.carried.get(source.context)
+        stale = moves.stale.get(source.context)
+        if carried is not None or stale is not None or source.context in moves.vacated:
+            displaced += [entry for entry in (previous, revived) if entry is not None and entry.string]
         if carried is not None:  # the same English, translated at its former place
             entry = _add(merged, source, _singular(carried.string), carried.user_comments)
             if carried.fuzzy:
                 entry.flags.add("fuzzy")
                 entry.previous_id = list(carried.previous_id or [])
+            continue
+        if stale is not None:  # edited, and moved with the blocks around it
+            entry = _add(merged, source, _singular(stale.string), stale.user_comments)
+            entry.flags.add("fuzzy")
+            entry.previous_id = [_singular(stale.id)]
+            continue
+        if source.context in moves.vacated:  # its old entry's text moved away, or waits for the translator
+            _add(merged, source, "")
             continue
         if previous is None:
             entry = _add(merged, source, _singular(revived.string) if revived is not None else "")
@@ -380,8 +403,8 @@ def update_catalog(
         elif previous.fuzzy:
             entry.flags.add("fuzzy")
             entry.previous_id = list(previous.previous_id or [])
-    for retired in [*retired_before.values(), *old.values()]:  # kept (#~) until their context comes back
-        if retired.context in moves.moved_from:
+    for retired in [*retired_before.values(), *old.values(), *displaced]:  # kept (#~) until their context comes back
+        if key(retired) in moves.moved:
             continue
         merged.obsolete[(_singular(retired.id), retired.context or "")] = retired
     return merged
@@ -468,6 +491,8 @@ class Translations:
 
     def __init__(self, catalog: Catalog | None, messages: list[SourceMessage], locale: SiteLocale) -> None:
         self.locale = locale
+        #: The catalog read, if any: the translation of a text depends on it and on the English text alone.
+        self.catalog = catalog
         self.expected = messages_for(messages, locale)
         entries = {message.context: message for message in catalog or () if message.id}
         #: The catalog line of each entry, to point at it.
@@ -531,10 +556,20 @@ class Translations:
         return [source for source in self.expected if source.context not in self.current]
 
 
-def check_catalog(catalog: Catalog, messages: list[SourceMessage], locale: SiteLocale, path: Path) -> list[Diagnostic]:
-    """Return every translation that would break or change a page: placeholders, links, markup, plurals."""
+def check_catalog(
+    catalog: Catalog,
+    messages: list[SourceMessage],
+    locale: SiteLocale,
+    path: Path,
+    expected: list[SourceMessage] | None = None,
+) -> list[Diagnostic]:
+    """Return every translation that would break or change a page: placeholders, links, markup, plurals.
+
+    ``expected``: the messages the catalog must translate, when already known (:attr:`Translations.expected`).
+    """
     name = display_path(path)
-    sources: Mapping[str, SourceMessage] = {source.context: source for source in messages_for(messages, locale)}
+    expected = messages_for(messages, locale) if expected is None else expected
+    sources: Mapping[str, SourceMessage] = {source.context: source for source in expected}
     problems = []
     for entry in catalog:
         if not entry.id or not entry.string or entry.context not in sources:
@@ -595,7 +630,8 @@ def _plural_gaps(
     return problems
 
 
-def _compare(source: str, translation: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # a preview checks every catalog again after each edit of the content
+def _compare(source: str, translation: str) -> tuple[str, ...]:
     """Say how ``translation`` breaks what ``source`` relies on."""
     problems = []
     used, kept = inline.usage(source), inline.usage(translation)
@@ -626,4 +662,4 @@ def _compare(source: str, translation: str) -> list[str]:
         for problem in inline.misuse(translation)
         if problem not in allowed and "HTML" not in problem
     ]
-    return problems
+    return tuple(problems)

@@ -1,9 +1,13 @@
 """The translatable messages of the content, each with a stable context.
 
-A message's context is its place in the YAML named by ids, not by list
-positions or wording: ``toy/questions/size/answers/small/text`` (the policy's id first).
-It survives reordering and rewording, so a catalog entry always knows which
-English text it translates, and a changed English text is seen as changed.
+A message's context is its place in the YAML named by ids, not by wording:
+``toy/questions/size/answers/small/text`` (the policy's id first). It survives
+reordering and rewording, so a catalog entry always knows which English text it
+translates, and a changed English text is seen as changed. Lists without ids
+(the blocks of a body, the items of a list) are named by position
+(``toy/outcomes/ok/body/1/list/0``): when blocks are inserted, removed or
+reordered, ``i18n update`` carries each translation with its English
+(:mod:`generator.i18n.moves`).
 
 Texts that count something (``interface/units/business-day/one``) become one
 message per CLDR plural category the locale needs.
@@ -11,14 +15,18 @@ message per CLDR plural category the locale needs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import babel
 
 from generator.content import inline
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale
 from generator.content.references import policy_texts
+from generator.content.reuse import Kept, Same
 
 #: The prefix of plural messages' contexts; the last part is the CLDR category.
 UNITS_CONTEXT = "interface/units/"
@@ -83,21 +91,27 @@ def extract_messages(
     messages: list[SourceMessage] = []
     for policy in [policies] if isinstance(policies, Document) else policies:
         prefix = policy_context(policy.data)
-        messages += [
-            _message(policy, prefix, path, text, _comment(prefix, path))
-            for path, text in policy_texts(policy.data)
-            if translatable(text)
-        ]
+        messages += _texts.get(policy.file, (Same(policy), prefix), functools.partial(_texts_of, policy, prefix))
     if shared is not None:
-        messages += [
-            _message(shared, HELP_CENTER_CONTEXT, path, text, _comment(HELP_CENTER_CONTEXT, path))
-            for path, text in policy_texts(shared.data)
-            if translatable(text)
-        ]
+        key = (Same(shared), HELP_CENTER_CONTEXT)
+        messages += _texts.get(shared.file, key, functools.partial(_texts_of, shared, HELP_CENTER_CONTEXT))
     for path, text in interface_texts(interface.data):
         note = (notes or {}).get(path) or (notes or {}).get(path[:-1]) or _comment("interface", path)
         messages.append(_message(interface, "interface", path, text, note))
     return messages
+
+
+#: The messages of each policy's file (and help-center.yaml's), by its document and its contexts' prefix.
+_texts: Kept[tuple[Same, str], tuple[SourceMessage, ...]] = Kept(256)
+
+
+def _texts_of(document: Document, prefix: str) -> tuple[SourceMessage, ...]:
+    """The messages of a policy's texts (or help-center.yaml's), each context starting with ``prefix``."""
+    return tuple(
+        _message(document, prefix, path, text, _comment(prefix, path))
+        for path, text in policy_texts(document.data)
+        if translatable(text)
+    )
 
 
 def messages_for(messages: list[SourceMessage], locale: SiteLocale) -> list[SourceMessage]:
@@ -135,8 +149,14 @@ def messages_for(messages: list[SourceMessage], locale: SiteLocale) -> list[Sour
 
 
 def _rule(locale: SiteLocale, category: str) -> str:
-    rules: Mapping[str, str] = locale.babel.plural_form.rules
+    rules = _plural_rules(locale.babel)
     return f"CLDR rule: {rules[category]}" if category in rules else "any other number"
+
+
+@functools.lru_cache(maxsize=64)  # Babel writes the rules anew each time it is asked for them
+def _plural_rules(language: babel.Locale) -> Mapping[str, str]:
+    rules: Mapping[str, str] = language.plural_form.rules
+    return rules
 
 
 def message_context(data: Any, prefix: str, path: KeyPath) -> str:

@@ -1,28 +1,40 @@
 """Translations that follow their English text to a new place.
 
-A message's context is its place in the YAML (see :mod:`generator.i18n.messages`), so renaming an id or
-moving a text gives it a new context. Its translation is not lost: a context that vanished (an entry whose
-text is gone, or an obsolete ``#~`` entry) hands its translation to a new context with the very same
-English, when that is unambiguous. A context that still exists keeps its own translation, and English that
-differs by a letter never matches: a changed text is stale, as always.
+A message's context is its place in the YAML (see :mod:`generator.i18n.messages`): named by ids, and by list
+positions where a list has none, as the blocks of a body (``warranty/outcomes/paid-repair/body/1``) and the items
+of a list in one (``…/body/4/list/0``). Renaming an id, moving a text, or inserting, removing or reordering blocks
+gives a text a new context, and its translation follows its very same English there:
 
-Texts that count something move as a group: ``interface/units/day/{one,other}`` go to
-``interface/units/business-day/{one,other}`` together, category by category, or not at all, so a
-translation is never left with half its plural forms.
+* a place that still holds its English keeps its translation;
+* every other translated place of the catalog (gone, obsolete ``#~``, or holding other English now) is a *source*
+  of its English, and every place whose English has no translation there is a *target*;
+* a target takes the translation of the sources of its English when they all agree, counting with them the list
+  positions that still hold that English (after an insert, one of them may hold another text of that English).
+  When they disagree, nothing is carried, the command says so, and they stay as ``#~`` entries to copy from;
+* an edited text is stale, with its earlier translation as ever: at its own place, or, in a list whose blocks
+  moved, at the place that a comparison of the old list with the new one gives it (:mod:`generator.i18n.shifts`).
 
-Example: the catalog has ``policy/questions/imei/text`` "What is the IMEI?" → "Wie lautet die IMEI?";
-the YAML now names it ``phones/questions/imei/text``, still "What is the IMEI?". :func:`find_moves`
-returns ``carried = {"phones/questions/imei/text": <the old entry>}``, and the old entry is retired for good.
+English that differs by a letter is never carried as a translation; only a stale one (never published) is matched
+by place. Texts that count something move as a group: ``interface/units/day/{one,other}`` go to
+``interface/units/business-day/{one,other}`` together, category by category, or not at all, so a translation is
+never left with half its plural forms.
+
+Example: a paragraph is inserted at the top of a body of three. ``body/0`` to ``body/2`` now hold other English,
+and ``body/3`` is new. :func:`find_moves` carries the translation of the old ``body/0`` to ``body/1``, of
+``body/1`` to ``body/2`` and of ``body/2`` to ``body/3``, and gives ``body/0``, the new paragraph, none
+(``vacated``): nothing is stale, and one text is missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from babel.messages.catalog import Catalog, Message
 
 from generator.i18n.messages import UNITS_CONTEXT, SourceMessage
+from generator.i18n.shifts import positional, realigned
 
 #: The longest English quoted in a line about a text that was not carried.
 _QUOTED = 60
@@ -30,10 +42,10 @@ _QUOTED = 60
 
 @dataclass(frozen=True)
 class Ambiguous:
-    """One English text whose vanished places were translated differently: none is carried."""
+    """One English text whose old places were translated differently: none is carried."""
 
     english: str
-    #: The vanished contexts (or plural groups), each with its own translation.
+    #: The old contexts (or plural groups), each with its own translation.
     old: tuple[str, ...]
     #: The new contexts (or plural groups) that stay untranslated.
     new: tuple[str, ...]
@@ -52,11 +64,18 @@ class Ambiguous:
 class Moves:
     """The translations a catalog carries to new contexts."""
 
-    #: Each new context, and the vanished entry whose translation (flags and translator comments too) it takes.
+    #: Each new context, and the old entry of the same English whose translation (flags and translator comments
+    #: too) it takes.
     carried: Mapping[str, Message]
-    #: The vanished contexts whose translation moved: they are not kept as obsolete entries.
-    moved_from: frozenset[str]
+    #: The old entries, as (context, English), whose translation went to another place: not kept as ``#~``.
+    moved: frozenset[tuple[str, str]]
     ambiguous: tuple[Ambiguous, ...]
+    #: Each new context that takes, as a stale translation, that of the text its English replaced at another
+    #: place (an edited block of a list whose blocks moved).
+    stale: Mapping[str, Message] = field(default_factory=dict)
+    #: The new contexts whose old entry is no longer theirs (its text moved away, or is left to the translator
+    #: with the other translations of its English): they start untranslated.
+    vacated: frozenset[str] = frozenset()
 
     def summary(self) -> str | None:
         """The line that says how many translations moved, or ``None`` when none did."""
@@ -80,61 +99,169 @@ class _Group:
     english: frozenset[tuple[str, str]]
 
 
+@dataclass(frozen=True)
+class _Old:
+    """A place of the catalog before the update: a text, or the plural forms of a text."""
+
+    name: str
+    #: Each plural category's entry; a text without a count has the one category "".
+    entries: Mapping[str, Message]
+    english: frozenset[tuple[str, str]]
+    #: A current entry of the catalog (not ``#~``), and the first of its context.
+    current: bool
+
+    @cached_property
+    def translation(self) -> tuple[str, ...]:
+        return tuple(_text(self.entries[category].string) for category in sorted(self.entries))
+
+    @cached_property
+    def keys(self) -> frozenset[tuple[str, str]]:
+        return frozenset(key(entry) for entry in self.entries.values())
+
+
+@dataclass(frozen=True)
+class _Before:
+    """The places of the catalog before the update."""
+
+    #: Each context's entry: its current one, else its first ``#~`` one.
+    visible: Mapping[str, Message]
+    #: The contexts of the current entries.
+    current: frozenset[str]
+    #: The translated texts (or plural groups) of :attr:`visible`, by context (or stem).
+    at: Mapping[str, _Old]
+    #: The other entries of a context (``#~`` ones), each a text of its own.
+    shadowed: tuple[_Old, ...]
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> _Before:
+        current = frozenset(str(message.context) for message in catalog if message.id and message.context)
+        visible: dict[str, Message] = {}
+        shadowed: list[_Old] = []
+        for message in [*catalog, *catalog.obsolete.values()]:
+            if not (message.id and message.context):
+                continue
+            if message.context in visible:
+                shadowed.append(_Old(message.context, {"": message}, frozenset({("", _text(message.id))}), False))
+            else:
+                visible[message.context] = message
+        placed = [
+            _Old(
+                group.name,
+                {category: visible[context] for category, context in group.contexts.items()},
+                group.english,
+                all(context in current for context in group.contexts.values()),
+            )
+            for group in _groups((context, _text(entry.id)) for context, entry in visible.items())
+        ]
+        at = {old.name: old for old in placed if any(old.translation)}
+        return cls(visible, current, at, tuple(shadowed))
+
+
+def key(entry: Message) -> tuple[str, str]:
+    """Name an entry of a catalog: its context and its English (``#~`` entries may share a context)."""
+    return entry.context or "", _text(entry.id)
+
+
 def find_moves(catalog: Catalog, expected: Sequence[SourceMessage]) -> Moves:
     """Return which translations of ``catalog`` follow their English to a new context of ``expected``.
 
-    ``expected`` are the locale's messages (:func:`~generator.i18n.messages.messages_for`). A new context is
-    one the catalog has no translation for; a source is a translated context ``expected`` no longer has,
-    current or obsolete. Each is matched on its whole English (every plural form of a group, category by
-    category); when the sources of one English disagree, nothing is carried for it and it is reported.
+    ``expected`` are the locale's messages (:func:`~generator.i18n.messages.messages_for`). Each English is matched
+    whole (every plural form of a group, category by category); when the places it comes from disagree, nothing is
+    carried for it and it is reported.
     """
-    entries: dict[str, Message] = {}
-    for message in [*catalog, *catalog.obsolete.values()]:  # a current entry wins over an obsolete one
-        if message.id and message.context:
-            entries.setdefault(message.context, message)
-    new = [
-        group
-        for group in _groups((source.context, source.text) for source in expected)
-        if not any(_text(entries[context].string) for context in group.contexts.values() if context in entries)
-    ]
-    names = {_stem(source.context) for source in expected}
-    old = [
-        group
-        for group in _groups((context, _text(entry.id)) for context, entry in entries.items())
-        if group.name not in names and any(_text(entries[context].string) for context in group.contexts.values())
-    ]
-    old_by_english: dict[frozenset[tuple[str, str]], list[_Group]] = {}
-    for group in old:
-        old_by_english.setdefault(group.english, []).append(group)
-    new_by_english: dict[frozenset[tuple[str, str]], list[_Group]] = {}
-    for group in new:
-        new_by_english.setdefault(group.english, []).append(group)
+    before = _Before.of(catalog)
+    new = _groups((source.context, source.text) for source in expected)
+    # A place that still holds its English keeps its translation and is no source; a list position that does is
+    # counted with the sources of its English (its text may be another of that English, moved there).
+    holders = {
+        group.name for group in new if group.name in before.at and before.at[group.name].english == group.english
+    }
+    targets = [group for group in new if group.name not in holders]
+    sources = _olds_by_english(
+        old
+        for old in [*(old for name, old in before.at.items() if name not in holders), *before.shadowed]
+        if any(old.translation)
+    )
+    holding = _olds_by_english(before.at[name] for name in sorted(holders) if positional(name))
 
     carried: dict[str, Message] = {}
-    moved_from: set[str] = set()
+    moved: set[tuple[str, str]] = set()
     ambiguous: list[Ambiguous] = []
-    for english, targets in new_by_english.items():
-        sources = old_by_english.get(english, [])
-        versions = {
-            tuple(_text(entries[context].string) for _, context in sorted(group.contexts.items())) for group in sources
-        }
-        if len(versions) > 1:
-            shown = dict(english).get("other") or min(text for _, text in english)
-            ambiguous.append(
-                Ambiguous(shown, tuple(sorted(group.name for group in sources)), tuple(group.name for group in targets))
-            )
+    undecided: set[str] = set()  # new places whose English was translated differently
+    withheld: set[tuple[str, str]] = set()  # those translations: kept as #~ for the translator
+    for english, found in _groups_by_english(targets).items():
+        origins = sources.get(english, [])
+        if not origins:
             continue
-        if not sources:
+        counted = [*origins, *holding.get(english, [])]
+        if len({old.translation for old in counted}) > 1:
+            shown = dict(english).get("other") or min(text for _, text in english)
+            names = tuple(sorted({old.name for old in counted}))
+            ambiguous.append(Ambiguous(shown, names, tuple(group.name for group in found)))
+            undecided.update(context for group in found for context in group.contexts.values())
+            withheld.update(entry for old in origins for entry in old.keys)
             continue
         # All say the same: take the one a translator confirmed most (fewest fuzzy forms), then the first by name.
-        chosen = min(
-            sources, key=lambda group: (sum(entries[context].fuzzy for context in group.contexts.values()), group.name)
-        )
-        for target in targets:
-            for category, context in target.contexts.items():
-                carried[context] = entries[chosen.contexts[category]]
-        moved_from.update(context for group in sources for context in group.contexts.values())
-    return Moves(carried, frozenset(moved_from), tuple(ambiguous))
+        chosen = min(origins, key=lambda old: (sum(entry.fuzzy for entry in old.entries.values()), old.name))
+        for group in found:
+            for category, context in group.contexts.items():
+                carried[context] = chosen.entries[category]
+        moved.update(entry for old in origins for entry in old.keys)
+
+    open_places = {
+        context
+        for group in targets
+        for context in group.contexts.values()
+        if context not in carried and context not in undecided
+    }
+    stale = _stale(before, holders, moved | withheld, open_places, expected)
+    moved.update(key(entry) for entry in stale.values())
+    taken = moved | withheld
+    vacated = {
+        context
+        for context in open_places - stale.keys()
+        if context in before.visible and key(before.visible[context]) in taken
+    }
+    return Moves(carried, frozenset(moved), tuple(ambiguous), stale, frozenset(vacated | undecided))
+
+
+def _stale(
+    before: _Before,
+    holders: set[str],
+    taken: set[tuple[str, str]],
+    open_places: set[str],
+    expected: Sequence[SourceMessage],
+) -> dict[str, Message]:
+    """Give each text edited in a list whose blocks moved its earlier translation, at the place it went to."""
+    edited = {
+        old.name: old.entries[""]
+        for old in before.at.values()
+        if old.current and old.name not in holders and positional(old.name) and "" in old.entries
+        if not old.keys & taken
+    }
+    if not edited or not open_places:
+        return {}
+    english = {context: _text(entry.id) for context, entry in before.visible.items() if context in before.current}
+    now = {source.context: source.text for source in expected}
+    return {
+        new_place: edited[old_place]
+        for old_place, new_place in realigned(english, now, edited, open_places)
+        if old_place != new_place  # at its own place, it is stale as any edited text is
+    }
+
+
+def _olds_by_english(olds: Iterable[_Old]) -> dict[frozenset[tuple[str, str]], list[_Old]]:
+    found: dict[frozenset[tuple[str, str]], list[_Old]] = {}
+    for old in olds:
+        found.setdefault(old.english, []).append(old)
+    return found
+
+
+def _groups_by_english(groups: Iterable[_Group]) -> dict[frozenset[tuple[str, str]], list[_Group]]:
+    found: dict[frozenset[tuple[str, str]], list[_Group]] = {}
+    for group in groups:
+        found.setdefault(group.english, []).append(group)
+    return found
 
 
 def _groups(messages: Iterable[tuple[str, str]]) -> list[_Group]:

@@ -17,8 +17,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:  # only the build's theme needs Jinja; `check` formats values with pseudo() and never loads it
+    import jinja2
 
 OPEN, CLOSE, PAD = "⟦", "⟧", "~"
 _ACCENTS = str.maketrans(
@@ -82,6 +84,8 @@ MATERIAL_ENGLISH = "partials/languages/en.html"
 
 def pseudo_material_loader(env: jinja2.Environment, tag: str) -> jinja2.BaseLoader:
     """Return ``env``'s template loader with Material's English interface texts pseudo-localized."""
+    import jinja2
+
     assert env.loader is not None
     english, _, _ = env.loader.get_source(env, MATERIAL_ENGLISH)
     pseudo_texts = jinja2.DictLoader({MATERIAL_ENGLISH: pseudo_material_language(english, tag)})

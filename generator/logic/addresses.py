@@ -8,10 +8,13 @@ so it survives rewording; it changes when the questions do, and then
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from generator.content.reserved import FINDER_DIR, REVIEW_DIR
+from generator.content.reuse import Kept, Same
 from generator.logic import flow
 
-__all__ = ["FINDER_DIR", "REVIEW_DIR", "best_match", "node_dir"]
+__all__ = ["FINDER_DIR", "REVIEW_DIR", "best_match", "node_dir", "node_dirs"]
 
 
 def node_dir(path: flow.Path, finder_dir: str = FINDER_DIR) -> str:
@@ -21,6 +24,19 @@ def node_dir(path: flow.Path, finder_dir: str = FINDER_DIR) -> str:
     ('finder/small/broken', 'returns/finder')
     """
     return "/".join([finder_dir, *(answer for _, answer in path)])
+
+
+#: The folders of each finder's nodes, by the finder's folder and the proof's list of nodes.
+_folders: Kept[Same, Mapping[str, flow.Node]] = Kept(256)
+
+
+def node_dirs(nodes: list[flow.Node], finder_dir: str = FINDER_DIR) -> Mapping[str, flow.Node]:
+    """Return the nodes of a finder by folder (:func:`node_dir`), in the finder's order.
+
+    Worked out once per list of nodes (a proof's), however many steps of a
+    build ask: the ledger, its redirects and the pages.
+    """
+    return _folders.get(finder_dir, Same(nodes), lambda: {node_dir(node.path, finder_dir): node for node in nodes})
 
 
 def best_match(nodes: dict[flow.Path, flow.Node], answers: flow.Path) -> flow.Path:

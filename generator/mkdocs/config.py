@@ -116,6 +116,6 @@ def locale_config(
     plugin = policy_plugin(config)
     plugin.config.locale = tag
     plugin.config.on_request = on_request
-    plugin.config.base_url = base_url or plugin.config.base_url
-    config.site_url = f"{plugin.config.base_url or '/'}{locale_slug(tag)}/"
+    plugin.config.base_url = base_url or plugin.config.base_url or "/"
+    config.site_url = f"{plugin.config.base_url}{locale_slug(tag)}/"
     return config

@@ -37,39 +37,44 @@ class PagesOnRequest(Mapping[str, bytes]):
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
         self.plugin = policy_plugin(config)
-        #: The pages left out, by the path of their HTML (``finder/a/index.md`` is ``finder/a/index.html``).
-        pending = self.plugin.pending.values()
-        self.pages = {page.src_uri.removesuffix(".md") + ".html": page.src_uri for page in pending if not page.listed}
         self.made: OrderedDict[str, bytes] = OrderedDict()
-        self.data_files: dict[str, bytes] | None = None
+        self.data_files: dict[str, bytes] = {}  # those made so far (finder.json)
         self.lock = threading.Lock()  # one page at a time: the plugins keep the page being made
 
+    def source(self, path: str) -> str | None:
+        """The source of the page left out whose HTML is ``path`` (``finder/a/index.md``), or ``None``."""
+        if not path.endswith("index.html"):
+            return None
+        src_uri = path.removesuffix(".html") + ".md"
+        page = self.plugin.pending.get(src_uri)
+        return src_uri if page is not None and not page.listed else None
+
     def __getitem__(self, path: str) -> bytes:
+        src_uri = self.source(path)
         with self.lock:
-            if path not in self.pages:
-                return self._data_files()[path]
+            if src_uri is None:
+                return self._data_file(path)
             if path not in self.made:
-                self.made[path] = self._page(self.pages[path])
+                self.made[path] = self._page(src_uri)
                 if len(self.made) > KEPT_PAGES:
                     self.made.popitem(last=False)
             self.made.move_to_end(path)
             return self.made[path]
 
     def __contains__(self, path: object) -> bool:
-        if path in self.pages:
-            return True
-        if not isinstance(path, str) or path.endswith("index.html"):  # a page: no data file is named so
+        if not isinstance(path, str):
             return False
-        with self.lock:
-            return path in self._data_files()
+        if path.endswith("index.html"):  # a page: no data file is named so
+            return self.source(path) is not None
+        return path in self.plugin.data_files
 
     def __iter__(self) -> Iterator[str]:
-        with self.lock:
-            return iter([*self.pages, *self._data_files()])
+        pending = self.plugin.pending.items()
+        pages = [src_uri.removesuffix(".md") + ".html" for src_uri, page in pending if not page.listed]
+        return iter([*pages, *self.plugin.data_files])
 
     def __len__(self) -> int:
-        with self.lock:
-            return len(self.pages) + len(self._data_files())
+        return sum(1 for _ in self)
 
     def _page(self, src_uri: str) -> bytes:
         """Make the page of ``src_uri`` as ``mkdocs.commands.build`` makes each page, with the build's nav and theme."""
@@ -90,14 +95,15 @@ class PagesOnRequest(Mapping[str, bytes]):
             raise PageError(problem_of(error)) from None
         return html.encode("utf-8", errors="xmlcharrefreplace")
 
-    def _data_files(self) -> dict[str, bytes]:
-        if self.data_files is None:
+    def _data_file(self, name: str) -> bytes:
+        """The file ``name`` that is not a page (``finder.json``), made once."""
+        if name not in self.data_files:
+            make = self.plugin.data_files[name]  # KeyError: no such file
             try:
-                made = self.plugin.data_files()
+                self.data_files[name] = make().encode("utf-8")
             except Exception as error:
                 raise PageError(problem_of(error)) from None
-            self.data_files = {name: text.encode("utf-8") for name, text in made.items()}
-        return self.data_files
+        return self.data_files[name]
 
 
 def problem_of(error: BaseException) -> str | list[Diagnostic]:

@@ -27,17 +27,18 @@ from generator.i18n.pseudo import pseudo_material_loader
 from generator.mkdocs.generated import page_file, stamp_sitemap
 from generator.mkdocs.options import PolicyPluginConfig
 from generator.mkdocs.partials import render_once
-from generator.rendering.llms import locale_files
-from generator.rendering.pages import Page, PendingPage, pending_pages
+from generator.rendering.llms import locale_file_makers
+from generator.rendering.pages import Page, PendingPages, pending_pages
 from generator.rendering.render import COMPILED_TEMPLATES, Fragments
 
 
 class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     """Proves the policy and adds its pages, in one locale, to the build."""
 
-    pending: dict[str, PendingPage]  # every page by source path, rendered when MkDocs reads it
+    pending: PendingPages  # every page by source path, rendered when MkDocs reads it
     made: dict[str, Page]  # the pages whose front matter MkDocs has, until it takes their HTML
-    data_files: Callable[[], dict[str, str]]  # finder.json, its schema and llms.txt, by file name
+    writing: MkDocsPage | None = None  # the page whose HTML MkDocs has, until it has written it
+    data_files: dict[str, Callable[[], str]]  # what makes finder.json, its schema and llms.txt, by file name
     locale: SiteLocale
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -49,8 +50,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         except ContentError as error:
             raise PluginError(f"the content has problems:\n{error}") from None
         content = localize(content, self.locale)
-        pending, interface = pending_pages(content, self.locale, rendered := Fragments()), content.interface
-        self.pending = {page.src_uri: page for page in pending}
+        self.pending, interface = pending_pages(content, self.locale, rendered := Fragments()), content.interface
         # Material shows the site name as it is (in attributes too): escaped, and Markup so `| e` leaves it be.
         config.site_name = Markup.escape(str(interface.site_name))
         config.extra["help_not_found"] = {key: str(text) for key, text in interface.texts["not_found"].items()}
@@ -59,9 +59,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if search is not None:  # a search index per locale, with that language's stemmer
             search.config.lang = [self.locale.babel.language]
         if config.nav is None:
-            config.nav = [page.src_uri for page in pending if page.listed]
-        base = self.config.base_url or config.site_url or "/"
-        self.data_files = lambda: locale_files(content, self.locale, f"{base}{self.locale.slug}/", rendered)
+            config.nav = [page.src_uri for page in self.pending.listed]
+        base = self.config.base_url or "/"  # the root of the site, above every locale's folder
+        self.data_files = locale_file_makers(content, self.locale, f"{base}{self.locale.slug}/", rendered)
         locales = [{"tag": each.tag, "slug": each.slug, "name": each.name} for each in content.locales.published]
         config.extra.update(help_base_url=base, help_locale=self.locale.tag, help_locales=locales)
         return config
@@ -80,11 +80,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.made, later = {}, self.config.on_request  # the preview makes unlisted pages and data files when asked
-        for page in self.pending.values():  # one the navigation does not list (a finder step) is linked from others
-            if page.listed or not later:  # no source: the events below give them
-                files.append(page_file(config, page.src_uri, listed=page.listed))
-        for name, text in ({} if later else self.data_files()).items():  # finder.json, its schema and llms.txt
-            files.append(File.generated(config, name, content=text))
+        for page in self.pending.listed if later else self.pending.values():  # no source: the events below give it
+            files.append(page_file(config, page.src_uri, listed=page.listed))  # unlisted: a finder step, linked to
+        for name, make in ({} if later else self.data_files).items():  # finder.json, its schema and llms.txt
+            files.append(File.generated(config, name, content=make()))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -97,7 +96,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         if (made := self.made.pop(page.file.src_uri, None)) is not None:  # as it is written, before search reads it
-            page.content = made.html.rstrip("\n")
+            page.content, self.writing = made.html.rstrip("\n"), page
         # The same page in every locale: Material's head links and language menu read these.
         base = config.extra["help_base_url"]
         config.extra["alternate"] = [
@@ -107,8 +106,8 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.pending:  # written: a locale's thousands of pages are never all held at once
-            page.content = None
+        if page is self.writing:  # written: a locale's thousands of pages are never all held at once
+            page.content = self.writing = None
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.content.diagnostics import Diagnostic
+from generator.content.load import collector_paused
 from generator.content.locales import locale_slug
 from generator.helpcenter.proven import proven_content
 from generator.mkdocs.config import BuildError, content_folder_of, locale_config
@@ -89,6 +90,7 @@ def serve(config_file: Path, *, locale: str, host: str = "127.0.0.1", port: int 
         restore()
 
 
+@collector_paused()  # until the build is shown: walking its many objects again and again took a quarter of it
 def build_and_show(server: PreviewServer, workspace: Path, configure: Callable[[str], MkDocsConfig]) -> None:
     """Build the site's listed pages into a folder of its own, and show it, or the problems that stopped it."""
     folder = Path(tempfile.mkdtemp(prefix="build-", dir=workspace))

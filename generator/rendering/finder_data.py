@@ -2,7 +2,7 @@
 
 It holds the same proven logic as the static finder: the questions with
 their answers, the outcomes, the scenarios, and the flow's nodes, each under
-the stable id that is also its address (``finder/not-flagged/accounts``), in
+the stable id that is also its address (``finder/shipped/some-items``), in
 the locale's words, with the address of the page that shows it. A text the
 locale shows in another language, its translation being stale or missing, is
 named in its object's ``lang`` with that language's tag (``{"title": "en-US"}``),
@@ -12,8 +12,10 @@ as the pages mark it with a ``lang`` attribute. Its shape is
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +44,20 @@ def finder_files(
     (``https://help.example/fr-fr/``, or ``/fr-fr/``); every address in the file starts with it.
     ``fragments``: the texts the locale's pages already rendered.
     """
+    return {name: make() for name, make in finder_file_makers(content, locale, locale_url, fragments).items()}
+
+
+def finder_file_makers(
+    content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments | None = None
+) -> dict[str, Callable[[], str]]:
+    """Return what makes each file of :func:`finder_files`, by its path: a preview makes a file when asked for it."""
     fragments = {} if fragments is None else fragments
-    files: dict[str, str] = {}
+    makers: dict[str, Callable[[], str]] = {}
     for each in content.each():
         folder = posixpath.dirname(each.policy.finder_data_file)
-        files[each.policy.finder_data_file] = _finder_json(each, locale, locale_url, fragments)
-        files[posixpath.join(folder, SCHEMA_FILE.name)] = SCHEMA_FILE.read_text(encoding="utf-8")
-    return files
+        makers[each.policy.finder_data_file] = functools.partial(_finder_json, each, locale, locale_url, fragments)
+        makers[posixpath.join(folder, SCHEMA_FILE.name)] = functools.partial(SCHEMA_FILE.read_text, encoding="utf-8")
+    return makers
 
 
 def _finder_json(content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments) -> str:

@@ -23,8 +23,9 @@ The shape, as the convention writes it::
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.content.locales import SiteLocale
@@ -56,9 +57,16 @@ class Section:
 
 def locale_files(content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments) -> dict[str, str]:
     """Return the files of ``locale`` that are not pages, by name: ``finder.json``, its schema and ``llms.txt``."""
+    return {name: make() for name, make in locale_file_makers(content, locale, locale_url, fragments).items()}
+
+
+def locale_file_makers(
+    content: Content, locale: SiteLocale, locale_url: str, fragments: Fragments
+) -> dict[str, Callable[[], str]]:
+    """Return what makes each file of :func:`locale_files`, by its name: a preview makes a file when asked for it."""
     return {
-        **finder_data.finder_files(content, locale, locale_url, fragments),
-        FILE_NAME: locale_llms_txt(content, locale, locale_url, fragments),
+        **finder_data.finder_file_makers(content, locale, locale_url, fragments),
+        FILE_NAME: functools.partial(locale_llms_txt, content, locale, locale_url, fragments),
     }
 
 

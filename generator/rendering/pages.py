@@ -8,7 +8,7 @@ take them as they are.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,11 +16,12 @@ from markupsafe import Markup, escape
 
 from generator.content.locales import SiteLocale
 from generator.content.model import Answer, Outcome, Question
-from generator.helpcenter.folder import Content
+from generator.content.reuse import Kept, Same
+from generator.helpcenter.folder import KEPT_POLICIES, Content
 from generator.helpcenter.ledger import Redirect, redirects
 from generator.helpcenter.translate import localize
 from generator.logic import flow
-from generator.logic.addresses import REVIEW_DIR, node_dir
+from generator.logic.addresses import REVIEW_DIR, node_dir, node_dirs
 from generator.rendering import review
 from generator.rendering.render import Fragments, PageRenderer, shows_untranslated
 
@@ -51,7 +52,7 @@ class Page:
 
     @property
     def src_uri(self) -> str:
-        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        """The page's source path, e.g. ``finder/shipped/index.md``."""
         return f"{self.directory}/index.md" if self.directory else "index.md"
 
     def meta(self) -> dict[str, Any]:
@@ -85,7 +86,7 @@ class PendingPage:
 
     @property
     def src_uri(self) -> str:
-        """The page's source path, e.g. ``finder/not-flagged/index.md``."""
+        """The page's source path, e.g. ``finder/shipped/index.md``."""
         return f"{self.directory}/index.md" if self.directory else "index.md"
 
 
@@ -155,13 +156,13 @@ def build_localized_pages(content: Content, locale: SiteLocale, fragments: Fragm
 
     ``fragments`` is what they render once, shared with the locale's other files (finder.json).
     """
-    pages = [pending.render() for pending in pending_pages(content, locale, fragments)]
+    pages = [pending.render() for pending in pending_pages(content, locale, fragments).values()]
     for page in pages:
         _ = page.html  # rendered now
     return pages
 
 
-def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> list[PendingPage]:
+def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | None = None) -> PendingPages:
     """Return every page of ``locale``, not rendered yet: home, then each policy's article, finder nodes, review
     and redirects, then the list of the reviews."""
     fragments = {} if fragments is None else fragments
@@ -175,19 +176,88 @@ def pending_pages(content: Content, locale: SiteLocale, fragments: Fragments | N
             lambda: _with_notice(page, page.render("home.html", categories=home_categories(page))),
         )
 
-    pages = [PendingPage("", True, home)]
+    parts: list[PendingPage | _FinderPages] = [PendingPage("", True, home)]
     for each in content.each():
-        pages += _policy_pages(each, locale, fragments)
+        parts += _policy_pages(each, locale, fragments)
     reviews = PageRenderer(content, locale, REVIEW_DIR, "", fragments=fragments)
-    pages.append(PendingPage(REVIEW_DIR, False, functools.partial(_review_index, content, reviews)))
-    return pages
+    parts.append(PendingPage(REVIEW_DIR, False, functools.partial(_review_index, content, reviews)))
+    return PendingPages(parts)
 
 
-def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) -> list[PendingPage]:
+class PendingPages(Mapping[str, PendingPage]):
+    """The pages of a locale by source path, in the order of the site; a finder's node becomes a
+    :class:`PendingPage` only when it is looked up.
+
+    A preview builds the listed pages and makes the others when a browser asks
+    (DECISIONS.md 28): an edit then costs nothing per page of the finders.
+    """
+
+    def __init__(self, parts: list[PendingPage | _FinderPages]) -> None:
+        self.parts = parts
+        self.single = {part.src_uri: part for part in parts if isinstance(part, PendingPage)}
+        self.finders = [part for part in parts if isinstance(part, _FinderPages)]
+
+    def __getitem__(self, src_uri: str) -> PendingPage:
+        found = self.single.get(src_uri)
+        if found is not None:
+            return found
+        directory = src_uri.removesuffix("/index.md")
+        for finder in self.finders if directory != src_uri else ():
+            if directory in finder.nodes:
+                return finder.page(directory)
+        raise KeyError(src_uri)
+
+    def __iter__(self) -> Iterator[str]:
+        for part in self.parts:
+            if isinstance(part, PendingPage):
+                yield part.src_uri
+            else:
+                yield from (f"{directory}/index.md" for directory in part.nodes)
+
+    def __len__(self) -> int:
+        return len(self.single) + sum(len(finder.nodes) for finder in self.finders)
+
+    @property
+    def listed(self) -> list[PendingPage]:
+        """The pages the navigation and the search index hold, in order: the home page, each article and the
+        first page of each finder."""
+        pages = []
+        for part in self.parts:
+            if isinstance(part, _FinderPages):
+                pages.append(part.page(part.content.policy.finder_dir))
+            elif part.listed:
+                pages.append(part)
+        return pages
+
+
+@dataclass(frozen=True)
+class _FinderPages:
+    """The pages of one policy's finder (the policy in focus of ``content``), one per node, by folder."""
+
+    content: Content
+    locale: SiteLocale
+    fragments: Fragments
+    #: Each node of the finder by its folder, in the finder's order.
+    nodes: Mapping[str, flow.Node]
+
+    def page(self, directory: str) -> PendingPage:
+        node = self.nodes[directory]
+        return PendingPage(directory, not node.path, functools.partial(self._render, node, directory))
+
+    def _render(self, node: flow.Node, directory: str) -> Page:
+        policy = self.content.policy
+        page = PageRenderer(self.content, self.locale, directory, policy.article.id, fragments=self.fragments)
+        return _finder_page(node, self.content, page, {"finder_dir": policy.finder_dir})
+
+
+#: The redirects of each finder, by its folder, its ledger's addresses and the proof's nodes.
+_redirects: Kept[tuple[Same, Same], tuple[Redirect, ...]] = Kept(KEPT_POLICIES)
+
+
+def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) -> list[PendingPage | _FinderPages]:
     """Return the pages of the policy in focus: its article, its finder's nodes, its review, its redirects."""
-    policy = content.policy
+    policy, nodes = content.policy, content.proof.nodes
     article_dir, finder_dir = policy.article.id, policy.finder_dir
-    common = {"finder_dir": finder_dir}
 
     def renderer(directory: str) -> PageRenderer:
         return PageRenderer(content, locale, directory, article_dir, fragments=fragments)
@@ -198,18 +268,19 @@ def _policy_pages(content: Content, locale: SiteLocale, fragments: Fragments) ->
             article_dir,
             page.text(policy.article.title).striptags(),
             page.text(policy.article.description).striptags(),
-            lambda: _with_notice(page, page.render("article.html", **common)),
+            lambda: _with_notice(page, page.render("article.html", finder_dir=finder_dir)),
         )
 
     later = functools.partial
-    pages = [PendingPage(article_dir, True, article)]
-    for node in content.proof.nodes:
-        directory = node_dir(node.path, finder_dir)
-        finder_page = later(_finder_page, node, content, renderer(directory), common)
-        pages.append(PendingPage(directory, not node.path, finder_page))
+    by_dir = node_dirs(nodes, finder_dir)
+    pages: list[PendingPage | _FinderPages] = [PendingPage(article_dir, True, article)]
+    pages.append(_FinderPages(content, locale, fragments, by_dir))
     pages.append(PendingPage(policy.review_dir, False, later(_review_page, content, renderer(policy.review_dir))))
-    for moved in redirects(content.ledger, content.proof.nodes, finder_dir):
-        pages.append(PendingPage(moved.address, False, later(_redirect_page, moved, renderer(moved.address))))
+    moved = _redirects.get(
+        finder_dir, (Same(content.ledger), Same(nodes)), lambda: tuple(redirects(content.ledger, nodes, finder_dir))
+    )
+    for each in moved:
+        pages.append(PendingPage(each.address, False, later(_redirect_page, each, renderer(each.address))))
     return pages
 
 
@@ -251,14 +322,15 @@ def _redirect_page(moved: Redirect, page: PageRenderer) -> Page:
 
 def _review_page(content: Content, page: PageRenderer) -> Page:
     """The policy table and the finder's flow, for editors and reviewers: kept from customers and robots."""
+    title = page.ui("review", "policy_title", title=page.text(content.policy.article.title).striptags())
 
     def html() -> str:
         context = review_context(content, page, label_id="review-diagram-label")
-        return _with_notice(page, page.render("review.html", **context))
+        return _with_notice(page, page.render("review.html", title=title, **context))
 
     return Page(
         content.policy.review_dir,
-        page.ui("review", "title").striptags(),
+        title.striptags(),
         page.ui("review", "description").striptags(),
         html,
         listed=False,

@@ -81,6 +81,12 @@ class PageLog:
     def on_page_error(self, error: Error) -> None:
         self.errors.append(f"uncaught exception: {error}")
 
+    def clear(self) -> None:
+        """Forget what the pages asked for and what went wrong: a new test begins."""
+        self.requests.clear()
+        self.external.clear()
+        self.errors.clear()
+
     def assert_clean(self) -> None:
         """Fail if a request left 127.0.0.1, or a page logged an error."""
         assert not self.external, "requests left 127.0.0.1:\n" + "\n".join(self.external)
@@ -119,3 +125,25 @@ def page_nojs(browser: Browser, page_log: PageLog) -> Iterator[Page]:
     context, page = _open_page(browser, page_log, java_script_enabled=False)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def module_log() -> PageLog:
+    """The log of the module's shared page (:func:`shared_page`), emptied before each test and checked after it."""
+    return PageLog()
+
+
+@pytest.fixture(scope="module")
+def module_page(browser: Browser, module_log: PageLog) -> Iterator[Page]:
+    """One page, JavaScript on, for every test of a module: a context per test costs more than the test."""
+    context, page = _open_page(browser, module_log)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shared_page(module_page: Page, module_log: PageLog) -> Iterator[Page]:
+    """The module's page; the test fails if it logged an error or asked another host for anything."""
+    module_log.clear()
+    yield module_page
+    module_log.assert_clean()

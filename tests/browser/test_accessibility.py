@@ -11,13 +11,11 @@ state, and a context per page would make this the slowest file of the suite.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from browser.conftest import TIMEOUT_MS, PageLog
 from support import LOCALES
 
 pytestmark = pytest.mark.browser
@@ -58,39 +56,16 @@ PER_LOCALE = pytest.mark.parametrize("slug", [pytest.param(slug, id=tag) for tag
 SEARCHED = "UPS"
 
 
-@pytest.fixture(scope="module")
-def shared() -> PageLog:
-    """The log of the module's page, emptied before each test and checked after it."""
-    return PageLog()
-
-
-@pytest.fixture(scope="module")
-def axe_page(browser: Browser, shared: PageLog) -> Iterator[Page]:
-    """One page, JavaScript on, for every test of the module."""
-    if not AXE.is_file():
-        pytest.fail(f"the accessibility tests need axe-core at {AXE.relative_to(ROOT)}: run `make install`")
-    context = browser.new_context()
-    context.set_default_timeout(TIMEOUT_MS)
-    context.on("request", shared.on_request)
-    page = context.new_page()
-    page.on("console", shared.on_console)
-    page.on("pageerror", shared.on_page_error)
-    yield page
-    context.close()
-
-
 @pytest.fixture
-def page(axe_page: Page, shared: PageLog) -> Iterator[Page]:
-    """The module's page; the test fails if it logged an error or asked another host for anything."""
-    shared.requests.clear()
-    shared.external.clear()
-    shared.errors.clear()
-    yield axe_page
-    shared.assert_clean()
+def page(shared_page: Page) -> Page:
+    """One page for the whole module (see :func:`browser.conftest.shared_page`)."""
+    return shared_page
 
 
 def violations(page: Page) -> list[str]:
     """What axe finds wrong with the page on show: one line per rule, then its elements."""
+    if not AXE.is_file():
+        pytest.fail(f"the accessibility tests need axe-core at {AXE.relative_to(ROOT)}: run `make install`")
     page.wait_for_function(SETTLED)
     page.add_script_tag(path=str(AXE))
     found = []

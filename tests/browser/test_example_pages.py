@@ -9,13 +9,10 @@ another host than 127.0.0.1 for anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from browser.conftest import TIMEOUT_MS, PageLog
-from browser.test_accessibility import AXE, ROOT, assert_accessible
+from browser.test_accessibility import assert_accessible
 from support import EXAMPLE_POLICY_PAGES, EXAMPLE_SEARCH_WORDS, LOCALES
 
 pytestmark = pytest.mark.browser
@@ -42,35 +39,10 @@ PAGES = [
 PER_LOCALE = pytest.mark.parametrize("slug", [pytest.param(slug, id=tag) for tag, _, slug in LOCALES])
 
 
-@pytest.fixture(scope="module")
-def shared() -> PageLog:
-    """The log of the module's page, emptied before each test and checked after it."""
-    return PageLog()
-
-
-@pytest.fixture(scope="module")
-def module_page(browser: Browser, shared: PageLog) -> Iterator[Page]:
-    """One page, JavaScript on, for every test of the module."""
-    if not AXE.is_file():
-        pytest.fail(f"the accessibility tests need axe-core at {AXE.relative_to(ROOT)}: run `make install`")
-    context = browser.new_context()
-    context.set_default_timeout(TIMEOUT_MS)
-    context.on("request", shared.on_request)
-    page = context.new_page()
-    page.on("console", shared.on_console)
-    page.on("pageerror", shared.on_page_error)
-    yield page
-    context.close()
-
-
 @pytest.fixture
-def page(module_page: Page, shared: PageLog) -> Iterator[Page]:
-    """The module's page; the test fails if it logged an error or asked another host for anything."""
-    shared.requests.clear()
-    shared.external.clear()
-    shared.errors.clear()
-    yield module_page
-    shared.assert_clean()
+def page(shared_page: Page) -> Page:
+    """One page for the whole module (see :func:`browser.conftest.shared_page`)."""
+    return shared_page
 
 
 def open_page(page: Page, url: str) -> None:
