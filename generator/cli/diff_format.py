@@ -7,6 +7,7 @@ from itertools import groupby
 
 from generator.helpcenter.compare import Comparison, PolicyComparison, TextChange
 from generator.helpcenter.compare_values import LocaleChange, MarketChange, ValueChange
+from generator.i18n.shifts import common_ends
 from generator.logic.explain import count_combinations
 
 #: Words of context kept on each side of what a long text changes.
@@ -242,12 +243,7 @@ def compact(old: str, new: str) -> tuple[str, str]:
     if len(old) + len(new) <= LONG_TEXTS:
         return old, new
     before, after = old.split(" "), new.split(" ")
-    start = 0
-    while start < min(len(before), len(after)) and before[start] == after[start]:
-        start += 1
-    end = 0
-    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
-        end += 1
+    start, end = common_ends(before, after)
     first = max(0, start - CONTEXT_WORDS)
     keep_end = max(0, end - CONTEXT_WORDS)
 

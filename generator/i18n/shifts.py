@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
+from typing import Any
 
 #: A position in a context: ``/4`` in ``…/body/4/list/0`` (an id never starts with a digit).
 _POSITION = re.compile(r"/\d+(?=/|$)")
@@ -61,12 +62,11 @@ def realigned(
     return pairs
 
 
-def _replaced(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> Iterator[tuple[int, int, int, int]]:
-    """The spans of ``old`` that ``new`` replaces by others, as a diff finds them.
+def common_ends(old: Sequence[Any], new: Sequence[Any]) -> tuple[int, int]:
+    """How many items ``old`` and ``new`` share at their start, then at their end (never overlapping).
 
-    The lines both start and end with are set aside first: a long list with one block inserted and one edited
-    is compared on the few lines between them. (A text repeated in a long list is not taken as a landmark: the
-    diff stays fast, and the blocks around it place it.)
+    >>> common_ends("abcxyz", "abXYz")
+    (2, 1)
     """
     head = 0
     while head < min(len(old), len(new)) and old[head] == new[head]:
@@ -74,6 +74,17 @@ def _replaced(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> Iterato
     tail = 0
     while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
+    return head, tail
+
+
+def _replaced(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> Iterator[tuple[int, int, int, int]]:
+    """The spans of ``old`` that ``new`` replaces by others, as a diff finds them.
+
+    The lines both start and end with are set aside first: a long list with one block inserted and one edited
+    is compared on the few lines between them. (A text repeated in a long list is not taken as a landmark: the
+    diff stays fast, and the blocks around it place it.)
+    """
+    head, tail = common_ends(old, new)
     matcher = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail])
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if tag == "replace":
