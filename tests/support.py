@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -548,3 +549,20 @@ def made_once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make:
             make(folder)
             done.touch()
     return folder
+
+
+def proofs_made(monkeypatch: pytest.MonkeyPatch, key: Callable[[Any], str]) -> list[str]:
+    """``key(policy)`` of each policy the help center proves from now on: none is kept from before."""
+    from generator.content.reuse import Kept
+    from generator.helpcenter import folder
+
+    made: list[str] = []
+    prove = folder.prove
+    monkeypatch.setattr(folder, "_proofs", Kept(folder.KEPT_POLICIES))
+
+    def counting(policy: Any, **options: Any) -> Any:
+        made.append(key(policy))
+        return prove(policy, **options)
+
+    monkeypatch.setattr(folder, "prove", counting)
+    return made

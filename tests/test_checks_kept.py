@@ -15,10 +15,9 @@ import pytest
 
 from generator.content.locales import SiteLocale
 from generator.content.reuse import Kept, Same
-from generator.helpcenter import folder
 from generator.helpcenter.folder import check_content, load_content
 from generator.helpcenter.translate import localize
-from support import EXAMPLE_DIR, edit_file
+from support import EXAMPLE_DIR, edit_file, proofs_made
 
 #: A title of each policy of the example help center, by policy and file.
 TITLES = {
@@ -38,16 +37,7 @@ def center(tmp_path) -> Path:
 @pytest.fixture
 def proofs(monkeypatch) -> list[str]:
     """The ids of the policies proven from now on (no proof is kept from before)."""
-    made: list[str] = []
-    prove = folder.prove
-    monkeypatch.setattr(folder, "_proofs", Kept(folder.KEPT_POLICIES))
-
-    def counting(policy, **options):
-        made.append(policy.id)
-        return prove(policy, **options)
-
-    monkeypatch.setattr(folder, "prove", counting)
-    return made
+    return proofs_made(monkeypatch, lambda policy: policy.id)
 
 
 def titles(content) -> dict[str, set[str]]:

@@ -14,12 +14,11 @@ import pytest
 
 from generator.cli import main
 from generator.content.model import Fact
-from generator.content.reuse import Kept
-from generator.helpcenter import folder as content_module
 from generator.helpcenter import proven
 from generator.helpcenter.folder import load_content
 from generator.helpcenter.proven import Proven, fingerprint, proven_content
 from generator.mkdocs.site import BuildError, build_site
+from support import proofs_made
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,16 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def proofs(monkeypatch) -> list[str]:
     """Count the proofs made in this process from now on (none is kept from before)."""
-    made: list[str] = []
-    prove = content_module.prove
-    monkeypatch.setattr(content_module, "_proofs", Kept(content_module.KEPT_POLICIES))
-
-    def counting(policy, **options):
-        made.append(policy.facts["carrier"].value)
-        return prove(policy, **options)
-
-    monkeypatch.setattr(content_module, "prove", counting)
-    return made
+    return proofs_made(monkeypatch, lambda policy: policy.facts["carrier"].value)
 
 
 def test_the_build_command_proves_once_in_its_process(project, proofs, capsys):
