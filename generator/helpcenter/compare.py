@@ -23,7 +23,7 @@ from generator.content.model import Policy
 from generator.content.references import policy_texts
 from generator.helpcenter.folder import Content
 from generator.helpcenter.ledger import published, redirects
-from generator.i18n.messages import HELP_CENTER_CONTEXT, UNITS_CONTEXT, message_context, policy_context
+from generator.i18n.messages import HELP_CENTER_CONTEXT, message_context, policy_context
 from generator.logic import flow
 from generator.logic.cover import ScenarioSets
 from generator.logic.explain import describe
@@ -189,14 +189,14 @@ def compare(old: Content, new: Content) -> Comparison:
             found.texts = [text for text in texts if text.context.startswith(f"{policy_id}/")]
             result.policies.append(found)
     changed = {change.context for change in texts if change.old is not None and change.new is not None}
-    added = {_message_of(change.context) for change in texts if change.old is None}
+    added = {change.context for change in texts if change.old is None}
     for locale in new.locales.translated:
         translations = new.translations[locale.tag]
         stale = sorted(changed & translations.stale, key=order)
         missing = [
             source.context
             for source in translations.untranslated()
-            if source.context not in translations.stale and _message_of(source.context) in added
+            if source.context not in translations.stale and source.context in added
         ]
         if stale:
             result.stale[locale.tag] = stale
@@ -224,7 +224,9 @@ def english_texts(content: Content) -> dict[str, str]:
         message_context(data, prefix, path): text for data, prefix in documents for path, text in policy_texts(data)
     }
     for message in content.messages:
-        texts.setdefault(message.context, message.text)
+        texts.setdefault(
+            message.context, message.text if message.plural is None else f"{message.text} / {message.plural}"
+        )
     return texts
 
 
@@ -402,11 +404,6 @@ def _valid(space: AnswerSpace, policy: Policy) -> Box:
 def _box(space: AnswerSpace, valid: Box, when: Any) -> Box | None:
     """The combinations of ``space`` a scenario covers, within its version's ``valid`` ones."""
     return intersection(space.box(when), valid)
-
-
-def _message_of(context: str) -> str:
-    """The English message a catalog entry translates: a plural form's (``…/many``) is the unit's ``other``."""
-    return context.rsplit("/", 1)[0] + "/other" if context.startswith(UNITS_CONTEXT) else context
 
 
 def _ids(old: Policy, new: Policy, result: PolicyComparison) -> None:

@@ -31,6 +31,7 @@ from generator.i18n.messages import (
     policy_context,
     translatable,
 )
+from generator.i18n.plural_rules import plural_forms
 from generator.i18n.pseudo import pseudo
 
 
@@ -49,6 +50,15 @@ class _Lookup:
             self.fallbacks.add(english)
             return english
         self.translated.add(translated)
+        return translated
+
+    def forms(self, context: str, english: dict[str, str]) -> dict[str, str]:
+        """The forms of a text with a count, by CLDR category; ``english``'s when it must fall back."""
+        translated = self.translations.forms(context)
+        if translated is None:
+            self.fallbacks.update(english.values())
+            return english
+        self.translated.update(translated.values())
         return translated
 
     def untranslated(self) -> dict[str, str]:
@@ -87,11 +97,12 @@ def localize(content: Content, locale: SiteLocale) -> Content:
         if path[0] == "units":
             continue
         _put(interface_data, path, pick(message_context(interface_data, "interface", path), text))
+    categories = plural_forms(locale.babel).categories
     for unit, forms in interface_data["units"].items():
-        interface_data["units"][unit] = {
-            category: pick(f"{UNITS_CONTEXT}{unit}/{category}", forms.get(category) or forms["other"])
-            for category in locale.plural_categories
-        }
+        english = {category: forms.get(category) or forms["other"] for category in categories}
+        shown = pick.forms(f"{UNITS_CONTEXT}{unit}", english)
+        # A language whose whole numbers never take "other" (Polish) still gets one, the form a count falls to.
+        interface_data["units"][unit] = {"other": shown[categories[-1]], **shown}
     return dataclasses.replace(
         content,
         policies=tuple(policies),
@@ -141,6 +152,10 @@ def resolve_locale(content: Content, tag: str) -> tuple[SiteLocale, Content]:
         names = content.locales.names
         generated = Translations.source(content.messages, locale)
         generated.current = {context: pseudo(text, names) for context, text in generated.current.items()}
+        generated.plurals = {
+            context: {category: pseudo(text, names) for category, text in forms.items()}
+            for context, forms in generated.plurals.items()
+        }
         return locale, dataclasses.replace(content, translations={**content.translations, tag: generated})
     published = ", ".join(locale.tag for locale in content.locales.published)
     where = Position(content.policy_document.file.replace("policy.yaml", "locales.yaml"))

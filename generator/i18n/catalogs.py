@@ -31,6 +31,15 @@ from generator.content.locales import SiteLocale
 from generator.content.transaction import Planned
 from generator.i18n.messages import SourceMessage, messages_for
 from generator.i18n.moves import Moves, find_moves, key
+from generator.i18n.plural_entries import (
+    empty_forms,
+    forms_of,
+    header_problems,
+    in_our_layout,
+    is_plural,
+    translated_forms,
+)
+from generator.i18n.plural_rules import plural_forms
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
@@ -352,6 +361,7 @@ def update_catalog(
     Translator comments stay with their translation.
     """
     expected = messages_for(messages, locale)
+    catalog = in_our_layout(catalog, locale)  # a catalog with a form per entry, as they were, is read the same
     moves = moves if moves is not None else find_moves(catalog, expected)
     merged = _new_catalog(locale, catalog)
     old: dict[str | None, Message] = {}
@@ -373,33 +383,33 @@ def update_catalog(
         if carried is not None or stale is not None or source.context in moves.vacated:
             displaced += [entry for entry in (previous, revived) if entry is not None and entry.string]
         if carried is not None:  # the same English, translated at its former place
-            entry = _add(merged, source, _singular(carried.string), carried.user_comments)
+            entry = _add(merged, source, carried.string, carried.user_comments)
             if carried.fuzzy:
                 entry.flags.add("fuzzy")
                 entry.previous_id = list(carried.previous_id or [])
             continue
         if stale is not None:  # edited, and moved with the blocks around it
-            entry = _add(merged, source, _singular(stale.string), stale.user_comments)
+            entry = _add(merged, source, stale.string, stale.user_comments)
             entry.flags.add("fuzzy")
-            entry.previous_id = [_singular(stale.id)]
+            entry.previous_id = forms_of(stale.id)
             continue
         if source.context in moves.vacated:  # its old entry's text moved away, or waits for the translator
             _add(merged, source, "")
             continue
         if previous is None:
-            entry = _add(merged, source, _singular(revived.string) if revived is not None else "")
+            entry = _add(merged, source, revived.string if revived is not None else "")
             if revived is not None and revived.string:  # back after a while: a translator looks again
                 entry.user_comments = list(revived.user_comments)
                 entry.flags.add("fuzzy")
                 # The English its translation was made for: a stale entry's previous English, when it has one.
-                made_for = revived.previous_id if revived.fuzzy and revived.previous_id else [revived.id]
-                entry.previous_id = [_singular(text) for text in made_for[:1]]
+                made_for = revived.previous_id if revived.fuzzy and revived.previous_id else revived.id
+                entry.previous_id = forms_of(made_for)
             continue
-        entry = _add(merged, source, _singular(previous.string), previous.user_comments)
-        if previous.id != source.text:
-            if previous.string:
+        entry = _add(merged, source, previous.string, previous.user_comments)
+        if forms_of(previous.id) != forms_of(source.msgid):
+            if any(forms_of(previous.string)):
                 entry.flags.add("fuzzy")
-                entry.previous_id = [_singular(previous.id)]
+                entry.previous_id = forms_of(previous.id)
         elif previous.fuzzy:
             entry.flags.add("fuzzy")
             entry.previous_id = list(previous.previous_id or [])
@@ -419,6 +429,10 @@ def _new_catalog(locale: SiteLocale | None, like: Catalog | None = None) -> Cata
         msgid_bugs_address="",
         fuzzy=False,
     )
+    if locale is not None:
+        # Babel would write its own gettext table's Plural-Forms (French: 2 forms, as before CLDR had "many");
+        # the Plural-Forms header is how a Catalog is told its forms, and every plural entry has that many.
+        catalog.mime_headers = [("Plural-Forms", plural_forms(locale.babel).header)]
     if like is not None:
         catalog.last_translator = like.last_translator
         catalog.language_team = like.language_team
@@ -427,16 +441,30 @@ def _new_catalog(locale: SiteLocale | None, like: Catalog | None = None) -> Cata
 
 
 def _singular(value: str | tuple[str, ...] | list[str] | None) -> str:
-    """A catalog entry's text; of a plural entry (``msgid_plural``, which we never write), its first form."""
+    """A catalog entry's text; of a plural entry (``msgid_plural``), its first form."""
     if value is None or isinstance(value, str):
         return value or ""
     return value[0] if value else ""
 
 
-def _add(catalog: Catalog, source: SourceMessage, string: str, user_comments: Iterable[str] = ()) -> Message:
+def _add(
+    catalog: Catalog,
+    source: SourceMessage,
+    string: str | tuple[str, ...] | list[str] | None,
+    user_comments: Iterable[str] = (),
+) -> Message:
+    """Add ``source`` with a translation taken from an entry: of a text with a count, its forms when it has as
+    many as the catalog, else none (a text that had no count has no form of the plural)."""
+    if source.plural is not None:
+        forms = forms_of(string) if isinstance(string, (tuple, list)) else []
+        translation: str | tuple[str, ...] = (
+            tuple(forms) if len(forms) == catalog.num_plurals else ("",) * catalog.num_plurals
+        )
+    else:
+        translation = _singular(string)
     return catalog.add(
-        source.text,
-        string,
+        source.msgid,
+        translation,
         context=source.context,
         auto_comments=[source.comment],
         user_comments=list(user_comments),
@@ -494,35 +522,54 @@ class Translations:
         #: The catalog read, if any: the translation of a text depends on it and on the English text alone.
         self.catalog = catalog
         self.expected = messages_for(messages, locale)
-        entries = {message.context: message for message in catalog or () if message.id}
+        forms = plural_forms(locale.babel)
+        entries = (
+            {message.context: message for message in in_our_layout(catalog, locale) if message.id} if catalog else {}
+        )
         #: The catalog line of each entry, to point at it.
         self.lines = {context: entry.lineno or 0 for context, entry in entries.items()}
         #: The English each stale translation was made for, when the catalog says (``#| msgid``).
         self.previous = {
-            context: (entry.previous_id[0] if entry.previous_id else str(entry.id))
-            for context, entry in entries.items()
+            context: " / ".join(forms_of(entry.previous_id or entry.id)) for context, entry in entries.items()
         }
         self.current: dict[str, str] = {}
+        #: The forms of each text with a count translated, by CLDR category (its :attr:`current` is the first).
+        self.plurals: dict[str, dict[str, str]] = {}
         self.stale: set[str] = set()
         for source in self.expected:
             entry = entries.get(source.context)
-            if entry is None or not entry.string:
+            translation = translated_forms(entry, source, forms.nplurals)
+            if entry is None or translation is None:
                 continue
-            if entry.fuzzy or entry.id != source.text:
+            if entry.fuzzy or forms_of(entry.id) != forms_of(source.msgid):
                 self.stale.add(source.context)
+            elif isinstance(translation, tuple):
+                self.current[source.context] = translation[0]
+                self.plurals[source.context] = dict(zip(forms.categories, translation, strict=True))
             else:
-                self.current[source.context] = str(entry.string)
+                self.current[source.context] = translation
 
     @classmethod
     def source(cls, messages: list[SourceMessage], locale: SiteLocale) -> Translations:
         """The source locale: every English text is its own current translation."""
         translations = cls(None, messages, locale)
         translations.current = {source.context: source.text for source in translations.expected}
+        categories = plural_forms(locale.babel).categories
+        translations.plurals = {
+            source.context: {category: source.english(category) for category in categories}
+            for source in translations.expected
+            if source.plural is not None
+        }
         return translations
 
     def get(self, context: str) -> str | None:
         """Return the current translation of ``context``, or ``None`` when it must fall back."""
         return self.current.get(context)
+
+    def forms(self, context: str) -> dict[str, str] | None:
+        """Return the current forms of the text with a count ``context``, by CLDR category, or ``None`` when it
+        must fall back."""
+        return self.plurals.get(context)
 
     def status(self) -> Status:
         total = len(self.expected)
@@ -570,18 +617,28 @@ def check_catalog(
     name = display_path(path)
     expected = messages_for(messages, locale) if expected is None else expected
     sources: Mapping[str, SourceMessage] = {source.context: source for source in expected}
+    header = header_problems(catalog, locale, path)
+    laid_out = catalog if header else in_our_layout(catalog, locale)
+    categories = plural_forms(locale.babel).categories
     problems = []
-    for entry in catalog:
+    for entry in laid_out:
         if not entry.id or not entry.string or entry.context not in sources:
             continue
         where = Position(name, entry.lineno or 0, 1)
         # A stale translation is never published; it is held to the English it was made for, so that an
         # English edit that adds a placeholder does not turn every catalog into an error.
-        made_for = entry.previous_id[0] if entry.fuzzy and entry.previous_id else entry.id
-        source, string = str(made_for), str(entry.string)
-        problems += [Diagnostic(where, f"{entry.context}: {problem}") for problem in _compare(source, string)]
-    problems += _plural_gaps(catalog, sources, locale, name)
-    return _language_problem(catalog, locale, path) + problems
+        made_for = forms_of(entry.previous_id if entry.fuzzy and entry.previous_id else entry.id)
+        pairs = (
+            zip(categories, forms_of(entry.string), strict=False)
+            if is_plural(entry)
+            else [("one", forms_of(entry.string)[0])]
+        )
+        for category, string in pairs:
+            if string:
+                source = made_for[0] if category == "one" or len(made_for) == 1 else made_for[-1]
+                problems += [Diagnostic(where, f"{entry.context}: {problem}") for problem in _compare(source, string)]
+    problems += [] if header else empty_forms(laid_out, expected, locale, path)
+    return _language_problem(catalog, locale, path) + header + problems
 
 
 def _language_problem(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Diagnostic]:
@@ -598,36 +655,6 @@ def _language_problem(catalog: Catalog, locale: SiteLocale, path: Path) -> list[
             f"put the {locale.tag} translations here, and write Language: {locale.tag.replace('-', '_')}",
         )
     ]
-
-
-def _plural_gaps(
-    catalog: Catalog, sources: Mapping[str, SourceMessage], locale: SiteLocale, name: str
-) -> list[Diagnostic]:
-    """Report a text with a count translated in some plural forms but not all the locale needs.
-
-    A text not translated at all simply falls back to English; a half-translated
-    one would show the wrong form for some numbers.
-    """
-    # By context, whatever its English: a form whose English changed is stale, not missing.
-    by_context = {message.context: message for message in catalog if message.id}
-    forms: dict[str, dict[str, Message | None]] = {}
-    for source in sources.values():
-        if source.plural_category:
-            stem = source.context.rsplit("/", 1)[0]
-            forms.setdefault(stem, {})[source.plural_category] = by_context.get(source.context)
-    problems = []
-    for stem, entries in forms.items():
-        if not any(entry is not None and entry.string for entry in entries.values()):
-            continue
-        for category, entry in entries.items():
-            if entry is None or not entry.string:
-                line = entry.lineno if entry is not None and entry.lineno else 1
-                problems.append(
-                    Diagnostic(
-                        Position(name, line, 1), f"{stem}: missing plural form '{category}', which {locale.tag} needs"
-                    )
-                )
-    return problems
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a preview checks every catalog again after each edit of the content

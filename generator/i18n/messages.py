@@ -9,26 +9,28 @@ translates, and a changed English text is seen as changed. Lists without ids
 reordered, ``i18n update`` carries each translation with its English
 (:mod:`generator.i18n.moves`).
 
-Texts that count something (``interface/units/business-day/one``) become one
-message per CLDR plural category the locale needs.
+A text that counts something (``interface/units/business-day``) is one message
+with a plural: gettext's ``msgid`` (English ``one``) and ``msgid_plural``
+(English ``other``), and in a locale's catalog one ``msgstr[index]`` per CLDR
+plural category the locale needs (:mod:`generator.i18n.plural_rules`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import babel
 
 from generator.content import inline
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale
 from generator.content.references import policy_texts
 from generator.content.reuse import Kept, Same
+from generator.i18n.plural_rules import plural_forms
 
-#: The prefix of plural messages' contexts; the last part is the CLDR category.
+#: The prefix of plural messages' contexts; the last part is the unit (``interface/units/day``).
 UNITS_CONTEXT = "interface/units/"
 
 #: The prefix of the contexts of help-center.yaml's texts.
@@ -69,11 +71,17 @@ class SourceMessage:
     comment: str
     file: str
     line: int
+    #: The English plural (``other``) of a text with a count, whose :attr:`text` is its singular (``one``).
+    plural: str | None = None
 
     @property
-    def plural_category(self) -> str | None:
-        """The CLDR plural category for a text with a count, else ``None``."""
-        return self.context.rsplit("/", 1)[1] if self.context.startswith(UNITS_CONTEXT) else None
+    def msgid(self) -> str | tuple[str, str]:
+        """The English as a catalog entry holds it: a text, or a text with a count's singular and plural."""
+        return self.text if self.plural is None else (self.text, self.plural)
+
+    def english(self, category: str) -> str:
+        """The English shown for a number of the CLDR ``category`` (its ``one`` or, for any other, ``other``)."""
+        return self.text if self.plural is None or category == "one" else self.plural
 
 
 def extract_messages(
@@ -95,9 +103,18 @@ def extract_messages(
     if shared is not None:
         key = (Same(shared), HELP_CENTER_CONTEXT)
         messages += _texts.get(shared.file, key, functools.partial(_texts_of, shared, HELP_CENTER_CONTEXT))
+    counted: set[KeyPath] = set()
     for path, text in interface_texts(interface.data):
+        if path[0] == "units":  # a text with a count: one message with a plural, where its first form is
+            path = path[:2]
+            if path in counted:
+                continue
+            counted.add(path)
+            forms = interface.data["units"][path[1]]
+            text = forms.get("one") or forms["other"]
         note = (notes or {}).get(path) or (notes or {}).get(path[:-1]) or _comment("interface", path)
-        messages.append(_message(interface, "interface", path, text, note))
+        message = _message(interface, "interface", path, text, note)
+        messages.append(dataclasses.replace(message, plural=forms["other"]) if path[0] == "units" else message)
     return messages
 
 
@@ -115,48 +132,16 @@ def _texts_of(document: Document, prefix: str) -> tuple[SourceMessage, ...]:
 
 
 def messages_for(messages: list[SourceMessage], locale: SiteLocale) -> list[SourceMessage]:
-    """Return the messages a catalog of ``locale`` must translate.
-
-    A text with a count gets one message per plural category the locale's
-    CLDR rules need; a category English lacks starts from the English ``other``.
-    """
-    result: list[SourceMessage] = []
-    needed = sorted(locale.plural_categories, key=["zero", "one", "two", "few", "many", "other"].index)
-    groups: dict[str, dict[str, SourceMessage]] = {}
-    for message in messages:
-        category = message.plural_category
-        if category is None:
-            result.append(message)
-            continue
-        stem = message.context.rsplit("/", 1)[0]
-        if stem not in groups:
-            groups[stem] = {}
-            result.append(message)  # a placeholder, replaced below, keeps the group in file order
-        groups[stem][category] = message
-    expanded: list[SourceMessage] = []
-    for message in result:
-        if message.plural_category is None:
-            expanded.append(message)
-            continue
-        forms = groups[message.context.rsplit("/", 1)[0]]
-        for category in needed:
-            source = forms.get(category) or forms["other"]
-            stem = source.context.rsplit("/", 1)[0]
-            rule = _rule(locale, category)
-            comment = f"{source.comment.rstrip('.')}. Plural form '{category}' ({rule}); {{count}} is the number"
-            expanded.append(SourceMessage(f"{stem}/{category}", source.text, comment, source.file, source.line))
-    return expanded
-
-
-def _rule(locale: SiteLocale, category: str) -> str:
-    rules = _plural_rules(locale.babel)
-    return f"CLDR rule: {rules[category]}" if category in rules else "any other number"
-
-
-@functools.lru_cache(maxsize=64)  # Babel writes the rules anew each time it is asked for them
-def _plural_rules(language: babel.Locale) -> Mapping[str, str]:
-    rules: Mapping[str, str] = language.plural_form.rules
-    return rules
+    """Return the messages a catalog of ``locale`` must translate: those of the content, each text with a count
+    noted with the forms the locale needs (``msgstr[1] (many: 1000000, 2000000, …)``)."""
+    forms = plural_forms(locale.babel)
+    described = "; ".join(forms.describe(index) for index in range(forms.nplurals))
+    return [
+        message
+        if message.plural is None
+        else dataclasses.replace(message, comment=f"{message.comment.rstrip('.')}. {locale.tag}: {described}")
+        for message in messages
+    ]
 
 
 def message_context(data: Any, prefix: str, path: KeyPath) -> str:

@@ -15,9 +15,9 @@ gives a text a new context, and its translation follows its very same English th
   moved, at the place that a comparison of the old list with the new one gives it (:mod:`generator.i18n.shifts`).
 
 English that differs by a letter is never carried as a translation; only a stale one (never published) is matched
-by place. Texts that count something move as a group: ``interface/units/day/{one,other}`` go to
-``interface/units/business-day/{one,other}`` together, category by category, or not at all, so a translation is
-never left with half its plural forms.
+by place. A text that counts something is one plural entry (``interface/units/day``), matched by all its English
+forms and carried with all its translated forms. (Catalogs had one entry per plural category,
+``interface/units/day/one``; :func:`~generator.i18n.plural_entries.in_our_layout` reads them as one entry.)
 
 Example: a paragraph is inserted at the top of a body of three. ``body/0`` to ``body/2`` now hold other English,
 and ``body/3`` is new. :func:`find_moves` carries the translation of the old ``body/0`` to ``body/1``, of
@@ -52,7 +52,8 @@ class Ambiguous:
 
     def describe(self) -> str:
         """Say which contexts these are and what the translator does, in one line."""
-        english = self.english if len(self.english) <= _QUOTED else self.english[: _QUOTED - 1] + "…"
+        english = self.english.replace(_FORMS, " / ")
+        english = english if len(english) <= _QUOTED else english[: _QUOTED - 1] + "…"
         return (
             f'"{english}" was translated differently at {_listed(self.old)}, so no translation followed it to '
             f"{_listed(self.new)}: translate {'it' if len(self.new) == 1 else 'them'} there (the earlier "
@@ -170,7 +171,7 @@ def find_moves(catalog: Catalog, expected: Sequence[SourceMessage]) -> Moves:
     carried for it and it is reported.
     """
     before = _Before.of(catalog)
-    new = _groups((source.context, source.text) for source in expected)
+    new = _groups((source.context, _text(source.msgid)) for source in expected)
     # A place that still holds its English keeps its translation and is no source; a list position that does is
     # counted with the sources of its English (its text may be another of that English, moved there).
     holders = {
@@ -278,14 +279,19 @@ def _groups(messages: Iterable[tuple[str, str]]) -> list[_Group]:
 
 def _stem(context: str) -> str:
     """The plural group of ``context`` (``interface/units/day`` for ``interface/units/day/one``), else itself."""
-    return context.rsplit("/", 1)[0] if context.startswith(UNITS_CONTEXT) else context
+    return context.rsplit("/", 1)[0] if context.startswith(UNITS_CONTEXT) and context.count("/") == 3 else context
 
 
 def _text(value: str | tuple[str, ...] | list[str] | None) -> str:
-    """An entry's text; of a plural entry (``msgid_plural``, which the tool never writes), its first form."""
+    """An entry's text; of a plural entry (``msgid_plural``), its forms, each after the other: the same text is
+    the same forms."""
     if value is None or isinstance(value, str):
         return value or ""
-    return value[0] if value else ""
+    return _FORMS.join(value)
+
+
+#: What :func:`_text` puts between the forms of a plural entry: no text holds it.
+_FORMS = "\x00"
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -1,0 +1,206 @@
+"""A catalog's texts with a count: gettext plural entries, one ``msgstr[index]`` per form the locale needs.
+
+The index of each form is the locale's, from CLDR (:mod:`generator.i18n.plural_rules`), which the catalog's
+``Plural-Forms`` header states. A catalog is read in that layout (:func:`in_our_layout`):
+
+* a catalog written before texts with a count were plural entries holds one entry per CLDR category
+  (``interface/units/day/one``, ``…/many``, ``…/other``): its forms are put in one plural entry, each in its
+  slot, as ``i18n update`` then writes it;
+* a catalog whose ``Plural-Forms`` another tool rewrote with another expression for the same forms (another
+  order, other parentheses) has its forms put in the locale's order; one whose header gives other forms (two
+  for French, as gettext's old table says) cannot be read safely, and ``check`` says what to write
+  (:func:`header_problems`).
+"""
+
+from __future__ import annotations
+
+import copy
+import gettext
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+
+from generator.content.diagnostics import Diagnostic, Position, display_path
+from generator.content.locales import SiteLocale
+from generator.i18n.messages import UNITS_CONTEXT, SourceMessage
+from generator.i18n.plural_rules import CATEGORY_ORDER, SAMPLE, PluralForms, plural_forms
+
+
+def forms_of(value: str | tuple[str, ...] | list[str] | None) -> list[str]:
+    """A catalog entry's English or translation, as a list: its one text, or a plural entry's forms."""
+    if value is None or isinstance(value, str):
+        return [value or ""]
+    return [str(text) for text in value]
+
+
+def is_plural(message: Message) -> bool:
+    """Whether a catalog entry has a plural (``msgid_plural``)."""
+    return isinstance(message.id, (tuple, list))
+
+
+def layout(catalog: Catalog, forms: PluralForms) -> tuple[str, ...] | None:
+    """The CLDR category of each ``msgstr`` index of ``catalog``, as its ``Plural-Forms`` gives them, or ``None``
+    when its forms are not the locale's (another number of them, or numbers put in other forms)."""
+    said = (catalog.num_plurals, catalog.plural_expr)
+    if said == (forms.nplurals, forms.expression):
+        return forms.categories
+    try:
+        index_of = gettext.c2py(catalog.plural_expr)
+    except (ValueError, RecursionError):
+        return None
+    category_of: dict[int, str] = {}
+    for number, category in zip(SAMPLE, _categories(forms), strict=True):
+        if category_of.setdefault(index_of(number), category) != category:
+            return None
+    if sorted(category_of) != list(range(forms.nplurals)) or catalog.num_plurals != forms.nplurals:
+        return None
+    return tuple(category_of[index] for index in range(forms.nplurals))
+
+
+def _categories(forms: PluralForms) -> list[str]:
+    index_of = gettext.c2py(forms.expression)
+    return [forms.categories[index_of(number)] for number in SAMPLE]
+
+
+def in_our_layout(catalog: Catalog, locale: SiteLocale) -> Catalog:
+    """Return ``catalog`` with each text with a count as one plural entry, its forms in the locale's order.
+
+    The catalog itself is never changed (it is kept as read); a copy is made when something moves.
+    """
+    forms = plural_forms(locale.babel)
+    old = [message for message in [*catalog, *catalog.obsolete.values()] if _old_form(message) is not None]
+    found = layout(catalog, forms)
+    reorder = found is not None and found != forms.categories and any(is_plural(message) for message in catalog)
+    if not old and not reorder:
+        return catalog
+    moved = copy.deepcopy(catalog)
+    if reorder and found is not None:
+        for message in [*moved, *moved.obsolete.values()]:
+            if is_plural(message):
+                by_category = dict(zip(found, message.string, strict=False))
+                message.string = tuple(by_category.get(category, "") for category in forms.categories)
+    for obsolete in (False, True):
+        entries = moved.obsolete.values() if obsolete else moved
+        groups: dict[str, dict[str, Message]] = {}
+        for message in entries:
+            category = _old_form(message)
+            if category is not None:
+                groups.setdefault(str(message.context).rsplit("/", 1)[0], {}).setdefault(category, message)
+        for stem, group in groups.items():
+            _merge(moved, stem, group, forms, obsolete=obsolete)
+    moved.mime_headers = [("Plural-Forms", forms.header)]  # its forms are now in the locale's order
+    return moved
+
+
+def _old_form(message: Message) -> str | None:
+    """The category of an entry of one form of a text with a count, as catalogs had them (``…/day/one``)."""
+    context = message.context or ""
+    if not context.startswith(UNITS_CONTEXT) or is_plural(message):
+        return None
+    category = context.rsplit("/", 1)[-1]
+    return category if context.count("/") == 3 and category in CATEGORY_ORDER else None
+
+
+def _merge(catalog: Catalog, stem: str, group: dict[str, Message], forms: PluralForms, *, obsolete: bool) -> None:
+    """Put the entries of the forms of one text into one plural entry of ``catalog`` (or of its ``#~`` ones)."""
+    first = min(group.values(), key=lambda message: message.lineno or 0)
+    other = group.get("other") or first
+    singular = group.get("one") or other
+    for message in group.values():
+        if obsolete:
+            catalog.obsolete.pop((str(message.id), str(message.context)), None)
+        else:
+            catalog.delete(message.id, context=message.context)
+    if any(message.context == stem for message in (catalog.obsolete.values() if obsolete else catalog)):
+        return  # the plural entry is there already: it is the one a translator's tool saw
+    merged = Message(
+        (str(singular.id), str(other.id)),
+        tuple(str(group[category].string or "") if category in group else "" for category in forms.categories),
+        auto_comments=list(first.auto_comments),
+        user_comments=list(first.user_comments),
+        flags={"fuzzy"} if any(message.fuzzy for message in group.values()) else set(),
+        context=stem,
+        lineno=first.lineno,
+    )
+    stale = [message for message in (singular, other) if message.fuzzy and message.previous_id]
+    if stale:
+        merged.previous_id = [(message.previous_id or forms_of(message.id))[0] for message in (singular, other)]
+    if obsolete:
+        catalog.obsolete[(merged.id[0], stem)] = merged
+    else:
+        catalog[merged.id] = merged
+
+
+def translated_forms(entry: Message | None, source: SourceMessage, nplurals: int) -> str | tuple[str, ...] | None:
+    """The translation an entry gives ``source``: its text, or all its ``nplurals`` forms; ``None`` when it has
+    none or lacks a form (a text with a count shows in English until every form is translated)."""
+    if entry is None:
+        return None
+    if source.plural is None:
+        text = forms_of(entry.string)[0]
+        return text or None
+    translated = forms_of(entry.string)
+    if not is_plural(entry) or len(translated) != nplurals or not all(translated):
+        return None
+    return tuple(translated)
+
+
+def empty_forms(
+    catalog: Catalog, expected: Iterable[SourceMessage], locale: SiteLocale, path: Path
+) -> list[Diagnostic]:
+    """Report each text with a count translated in some forms but not in every one the locale needs, at the
+    ``msgstr[index]`` to write: a half-translated text would show a wrong form for some numbers."""
+    forms = plural_forms(locale.babel)
+    wanted = {source.context for source in expected if source.plural is not None}
+    problems: list[Diagnostic] = []
+    lines: list[str] | None = None
+    for entry in catalog:
+        if entry.context not in wanted or not is_plural(entry) or not any(forms_of(entry.string)):
+            continue
+        for index, form in enumerate(forms_of(entry.string)):
+            if form or index >= forms.nplurals:
+                continue
+            lines = lines if lines is not None else _lines(path)
+            problems.append(
+                Diagnostic(
+                    Position(display_path(path), _line_of(lines, entry.lineno or 0, f"msgstr[{index}]"), 1),
+                    f"{entry.context}: {forms.describe(index)} is empty: {locale.tag} shows this form for these "
+                    f"numbers; translate it (until every form is translated, the English is shown)",
+                )
+            )
+    return problems
+
+
+def header_problems(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Diagnostic]:
+    """Report a ``Plural-Forms`` header that does not give the locale's forms, when the catalog has texts with
+    a count: their ``msgstr[index]`` would be read in the wrong slots."""
+    forms = plural_forms(locale.babel)
+    if not any(is_plural(message) for message in catalog) or layout(catalog, forms) is not None:
+        return []
+    lines = _lines(path)
+    line = next((number for number, text in enumerate(lines, 1) if text.startswith('"Plural-Forms:')), 1)
+    described = ", ".join(forms.describe(index) for index in range(forms.nplurals))
+    return [
+        Diagnostic(
+            Position(display_path(path), line, 1),
+            f"Plural-Forms says nplurals={catalog.num_plurals}; plural={catalog.plural_expr}, but {locale.tag} has "
+            f"{forms.nplurals} forms for a count ({described}): write "
+            f'"Plural-Forms: {forms.header}\\n", then check that each msgstr[index] holds the form its numbers '
+            "need",
+        )
+    ]
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeError):
+        return []
+
+
+def _line_of(lines: Sequence[str], start: int, keyword: str) -> int:
+    """The line, from ``start`` on, that starts with ``keyword`` (``start`` if none does)."""
+    return next(
+        (number for number in range(max(start, 1), len(lines) + 1) if lines[number - 1].startswith(keyword)), start
+    )
