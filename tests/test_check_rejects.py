@@ -148,6 +148,11 @@ GENERATED = {"too-large": lambda: padded_toy_policy(MAX_FILE_BYTES + 1)}
 CATALOG_CASES = [
     pytest.param("placeholder-misspelt", id="translation-misspells-a-placeholder"),
     pytest.param("plural-form-missing", id="translation-lacks-a-plural-form"),
+    pytest.param(
+        "plural-form-missing-old-format", id="translation-lacks-a-plural-form-in-a-catalog-of-one-entry-per-form"
+    ),
+    pytest.param("plural-form-extra", id="translation-has-a-plural-form-too-many"),
+    pytest.param("plural-forms-header-of-two", id="catalog-header-plural-forms-of-another-number"),
     pytest.param("markup-added", id="translation-adds-markup"),
     pytest.param("bidi-in-msgstr", id="translation-with-a-bidi-override-or-a-carriage-return"),
     pytest.param("stray-brace", id="translation-with-a-brace-that-writes-no-placeholder"),
@@ -359,7 +364,7 @@ def test_toy_catalogs_are_valid(tmp_path, check):
     assert (status, err) == (0, "")
     summary, translated = out.splitlines()
     assert summary.startswith("policy.yaml: 4 scenarios, 2 outcomes, 6 answer combinations: complete and unambiguous")
-    assert translated.startswith("fr-FR: 6/")
+    assert translated.startswith("fr-FR: 4/")  # three texts and one text with a count (three forms)
     assert translated.endswith("; these texts show in English with a notice")
 
 

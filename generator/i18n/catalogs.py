@@ -33,6 +33,7 @@ from generator.i18n.messages import SourceMessage, messages_for
 from generator.i18n.moves import Moves, find_moves, key
 from generator.i18n.plural_entries import (
     empty_forms,
+    extra_forms,
     forms_of,
     header_problems,
     in_our_layout,
@@ -90,6 +91,9 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     ]
     if repeated:
         return None, repeated
+    extra = extra_forms(text, display_path(path))
+    if extra:
+        return None, extra
     try:
         # The previous English of an obsolete entry (``#~| msgid``, as msgmerge writes it) is read as that of a
         # current one, a ``#|`` comment: Babel's reader takes ``#~`` lines for message lines.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import gettext
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -162,13 +163,7 @@ def empty_forms(
             if form or index >= forms.nplurals:
                 continue
             lines = lines if lines is not None else _lines(path)
-            problems.append(
-                Diagnostic(
-                    Position(display_path(path), _line_of(lines, entry.lineno or 0, f"msgstr[{index}]"), 1),
-                    f"{entry.context}: {forms.describe(index)} is empty: {locale.tag} shows this form for these "
-                    f"numbers; translate it (until every form is translated, the English is shown)",
-                )
-            )
+            problems.append(_empty_form(lines, entry, index, forms, locale, display_path(path)))
     return problems
 
 
@@ -192,6 +187,37 @@ def header_problems(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Di
     ]
 
 
+#: The number of forms a catalog's header gives, and a line of a form of a text with a count.
+_NPLURALS = re.compile(r'^"Plural-Forms:.*?nplurals\s*=\s*(\d+)', re.M)
+_FORM_LINE = re.compile(r"(?:msgctxt\s+\"(?P<context>(?:[^\"\\]|\\.)*)\"|msgstr\[(?P<index>\d+)\])")
+
+
+def extra_forms(text: str, name: str) -> list[Diagnostic]:
+    """Report each ``msgstr[index]`` past the forms the catalog's ``Plural-Forms`` gives, at its line (Babel's
+    reader stops at the first, with a programmer's words)."""
+    said = _NPLURALS.search(text)
+    if said is None:
+        return []  # Babel's reader takes the language's forms from its own table, and says so if one is too many
+    nplurals = int(said[1])
+    problems = []
+    context = ""
+    for number, line in enumerate(text.split("\n"), 1):
+        found = _FORM_LINE.match(line.strip())
+        if found is None:
+            continue
+        if found["context"] is not None:
+            context = found["context"]
+        elif int(found["index"]) >= nplurals:
+            problems.append(
+                Diagnostic(
+                    Position(name, number, 1),
+                    f"{context}: msgstr[{found['index']}] is one form more than the {nplurals} this catalog's "
+                    f"Plural-Forms gives (nplurals={nplurals}: msgstr[0] to msgstr[{nplurals - 1}]): delete it",
+                )
+            )
+    return problems
+
+
 def _lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8").split("\n")
@@ -199,8 +225,29 @@ def _lines(path: Path) -> list[str]:
         return []
 
 
-def _line_of(lines: Sequence[str], start: int, keyword: str) -> int:
-    """The line, from ``start`` on, that starts with ``keyword`` (``start`` if none does)."""
+def _empty_form(
+    lines: Sequence[str], entry: Message, index: int, forms: PluralForms, locale: SiteLocale, name: str
+) -> Diagnostic:
+    """Say that a form of a text with a count is empty, at its ``msgstr[index]``, or, in a catalog of one entry per
+    form (as they were), at that entry's ``msgstr``."""
+    category = forms.categories[index]
+    old_entry = _line_of(lines, 1, f'msgctxt "{entry.context}/{category}"')
+    if old_entry:
+        return Diagnostic(
+            Position(name, _line_of(lines, old_entry, "msgstr") or old_entry, 1),
+            f"{entry.context}/{category}: this form {forms.describe(index).split(' ', 1)[1]} is empty: {locale.tag} "
+            "shows it for these numbers; translate it (until every form is translated, the English is shown; "
+            f"i18n update makes the forms one entry, this one its msgstr[{index}])",
+        )
+    return Diagnostic(
+        Position(name, _line_of(lines, entry.lineno or 1, f"msgstr[{index}]") or entry.lineno or 0, 1),
+        f"{entry.context}: {forms.describe(index)} is empty: {locale.tag} shows this form for these "
+        "numbers; translate it (until every form is translated, the English is shown)",
+    )
+
+
+def _line_of(lines: Sequence[str], start: int, start_of_line: str) -> int:
+    """The first line, from ``start`` on, that starts with ``start_of_line``; 0 if none does."""
     return next(
-        (number for number in range(max(start, 1), len(lines) + 1) if lines[number - 1].startswith(keyword)), start
+        (number for number in range(max(start, 1), len(lines) + 1) if lines[number - 1].startswith(start_of_line)), 0
     )
