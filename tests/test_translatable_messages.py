@@ -1,67 +1,95 @@
-"""A text with a count becomes one message per plural form the locale needs, in CLDR order, each starting from
-the English form of that category or else the English "other", with a note that says which numbers it is for (after the English note, its full stop
-dropped once).
+"""A text with a count is one message with a plural: the English ``one`` (or ``other`` when English gives no
+``one``) and ``other``, at the place of its first form in the file. A locale's catalog notes, after the English
+note (its full stop dropped once), which ``msgstr[index]`` holds which form, with the first numbers of each.
 
-Arabic needs all six CLDR categories (zero, one, two, few, many, other), French three, English two; the rules
-quoted in the notes are CLDR's, as Babel spells them.
+The numbers in the notes are written by hand from CLDR's rules: Arabic uses six forms for whole numbers, French
+three (0 and 1 are "one", a million "many"), Polish three (its "other" is for fractions only), English two.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from generator.content.diagnostics import Position
+from generator.content.load import Document
 from generator.content.locales import SiteLocale
-from generator.i18n.messages import SourceMessage, messages_for
+from generator.i18n.messages import SourceMessage, extract_messages, messages_for
 
 UNIT = "interface/units/business-day"
+ONE, OTHER = "{count} business day", "{count} business days"
+COUNTED = SourceMessage(UNIT, ONE, "A delay, form X.", "content/interface.yaml", 68, plural=OTHER)
 MESSAGES = [
     SourceMessage("interface/site_name", "Help Center", "Site name.", "content/interface.yaml", 7),
-    SourceMessage(f"{UNIT}/one", "{count} business day", "A delay, form X.", "content/interface.yaml", 68),
-    SourceMessage(f"{UNIT}/other", "{count} business days", "A delay, form X.", "content/interface.yaml", 69),
+    COUNTED,
     SourceMessage("interface/home/title", "Help", "Home title.", "content/interface.yaml", 9),
 ]
-ONE, OTHER = "{count} business day", "{count} business days"
+
+
+def _interface(units: dict[str, dict[str, str]]) -> Document:
+    data = {"site_name": "Help Center", "units": units, "home": {"title": "Help"}}
+    return Document("interface.yaml", data, {(): Position("interface.yaml", 1, 1)})
 
 
 @pytest.mark.parametrize(
-    ("locale", "forms"),
+    ("forms", "msgid"),
+    [
+        pytest.param({"one": ONE, "other": OTHER}, (ONE, OTHER), id="one-and-other"),
+        pytest.param({"other": OTHER}, (OTHER, OTHER), id="other-only"),
+        pytest.param({"other": OTHER, "one": ONE, "many": "x"}, (ONE, OTHER), id="forms-english-does-not-use"),
+    ],
+)
+def test_a_counted_text_is_one_message_with_a_plural_in_file_order(forms, msgid):
+    messages = extract_messages([], _interface({"business-day": forms}))
+
+    assert [(m.context, m.msgid) for m in messages] == [
+        ("interface/site_name", "Help Center"),
+        (UNIT, msgid),
+        ("interface/home/title", "Help"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "note"),
     [
         pytest.param(
             SiteLocale("ar-EG", "eg"),
-            [("zero", OTHER), ("one", ONE), ("two", OTHER), ("few", OTHER), ("many", OTHER), ("other", OTHER)],
+            "A delay, form X. ar-EG: msgstr[0] (zero: 0, …); msgstr[1] (one: 1, …); msgstr[2] (two: 2, …); "
+            "msgstr[3] (few: 3, 4, 5, …); msgstr[4] (many: 11, 12, 13, …); msgstr[5] (other: 100, 101, 102, …)",
             id="arabic",
         ),
-        pytest.param(SiteLocale("fr-FR", "fr"), [("one", ONE), ("many", OTHER), ("other", OTHER)], id="french"),
         pytest.param(
-            SiteLocale("pl-PL", "pl"), [("one", ONE), ("few", OTHER), ("many", OTHER), ("other", OTHER)], id="polish"
+            SiteLocale("fr-FR", "fr"),
+            "A delay, form X. fr-FR: msgstr[0] (one: 0, 1, …); msgstr[1] (many: 1000000, 2000000, 3000000, …); "
+            "msgstr[2] (other: 2, 3, 4, …)",
+            id="french",
         ),
-        pytest.param(SiteLocale("en-US", "us"), [("one", ONE), ("other", OTHER)], id="english"),
+        pytest.param(
+            SiteLocale("pl-PL", "pl"),
+            "A delay, form X. pl-PL: msgstr[0] (one: 1, …); msgstr[1] (few: 2, 3, 4, …); msgstr[2] (many: 0, 5, 6, …)",
+            id="polish",
+        ),
+        pytest.param(
+            SiteLocale("en-US", "us"),
+            "A delay, form X. en-US: msgstr[0] (one: 1, …); msgstr[1] (other: 0, 2, 3, …)",
+            id="english",
+        ),
     ],
 )
-def test_a_counted_text_becomes_one_message_per_plural_form_in_file_order(locale, forms):
+def test_a_counted_text_tells_the_translator_the_numbers_of_each_form(locale, note):
     messages = messages_for(MESSAGES, locale)
 
-    assert [(m.context, m.text) for m in messages] == [
-        ("interface/site_name", "Help Center"),
-        *[(f"{UNIT}/{category}", text) for category, text in forms],
-        ("interface/home/title", "Help"),
-    ]
-    assert {m.line for m in messages if m.context.startswith(UNIT)} <= {68, 69}
+    assert [m.context for m in messages] == [m.context for m in MESSAGES]
+    assert [m.comment for m in messages if m.plural is not None] == [note]
+    assert [m.comment for m in messages if m.plural is None] == ["Site name.", "Home title."]
 
 
 @pytest.mark.parametrize(
-    ("category", "comment"),
+    ("category", "english"),
     [
-        pytest.param(
-            "zero", "A delay, form X. Plural form 'zero' (CLDR rule: n in 0); {count} is the number", id="zero"
-        ),
-        pytest.param("two", "A delay, form X. Plural form 'two' (CLDR rule: n in 2); {count} is the number", id="two"),
-        pytest.param(
-            "other", "A delay, form X. Plural form 'other' (any other number); {count} is the number", id="other"
-        ),
+        pytest.param("one", ONE, id="one"),
+        pytest.param("many", OTHER, id="many-is-other"),
+        pytest.param("other", OTHER, id="other"),
     ],
 )
-def test_each_plural_form_tells_the_translator_its_numbers(category, comment):
-    (message,) = [m for m in messages_for(MESSAGES, SiteLocale("ar-EG", "eg")) if m.context == f"{UNIT}/{category}"]
-
-    assert message.comment == comment
+def test_each_form_shows_its_english_until_translated(category, english):
+    assert COUNTED.english(category) == english

@@ -1,0 +1,103 @@
+"""A language's Plural-Forms header is CLDR's, for whole numbers, and gettext reads it as CLDR does.
+
+The oracle is Babel's ``plural_form`` (CLDR's rules): the gettext expression, evaluated by the standard
+library's ``gettext.c2py`` (the C syntax msgfmt reads), must give every number the index of the category
+Babel gives it. The numbers of forms are written by hand from CLDR's rules for whole numbers: French, Spanish,
+Italian and Portuguese add "many" for a million; Polish and Russian use "other" only for fractions, so a count
+has three forms there; Arabic six, Japanese one.
+"""
+
+from __future__ import annotations
+
+import gettext
+import subprocess
+
+import babel
+import pytest
+from test_gettext import gettext_tools
+
+from generator.i18n.plural_rules import CATEGORY_ORDER, plural_forms
+
+NUMBERS = [
+    *range(2001),
+    *(millions * 10**6 + rest for millions in (1, 2, 5, 10, 21, 100) for rest in (0, 1, 2, 4, 5, 11, 22, 101)),
+    10**7,
+    10**9,
+    123_456_789,
+]
+
+LANGUAGES = [
+    pytest.param("fr", 3, ("one", "many", "other"), id="fr"),
+    pytest.param("es", 3, ("one", "many", "other"), id="es"),
+    pytest.param("it", 3, ("one", "many", "other"), id="it"),
+    pytest.param("pt", 3, ("one", "many", "other"), id="pt"),
+    pytest.param("de", 2, ("one", "other"), id="de"),
+    pytest.param("en", 2, ("one", "other"), id="en"),
+    pytest.param("pl", 3, ("one", "few", "many"), id="pl"),
+    pytest.param("ru", 3, ("one", "few", "many"), id="ru"),
+    pytest.param("ar", 6, ("zero", "one", "two", "few", "many", "other"), id="ar"),
+    pytest.param("ja", 1, ("other",), id="ja"),
+]
+
+
+@pytest.mark.parametrize(("language", "nplurals", "categories"), LANGUAGES)
+def test_the_forms_of_a_count_are_cldrs_for_whole_numbers_in_cldrs_order(language, nplurals, categories):
+    forms = plural_forms(babel.Locale.parse(language))
+
+    assert (forms.nplurals, forms.categories) == (nplurals, categories)
+    assert forms.header.startswith(f"nplurals={nplurals}; plural=")
+    assert list(forms.categories) == sorted(forms.categories, key=CATEGORY_ORDER.index)
+
+
+@pytest.mark.parametrize(("language", "nplurals", "categories"), LANGUAGES)
+def test_gettext_picks_the_form_cldr_picks_for_every_number(language, nplurals, categories):
+    locale = babel.Locale.parse(language)
+    forms = plural_forms(locale)
+    index_of = gettext.c2py(forms.expression)
+
+    wrong = [
+        (n, categories[index_of(n)], locale.plural_form(n))
+        for n in NUMBERS
+        if categories[index_of(n)] != locale.plural_form(n)
+    ]
+
+    assert wrong == []
+    assert {index_of(n) for n in NUMBERS} == set(range(nplurals))  # every form is used
+
+
+@pytest.mark.parametrize(
+    ("language", "header"),
+    [
+        pytest.param("fr", "nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;", id="fr"),
+        pytest.param("de", "nplurals=2; plural=n == 1 ? 0 : 1;", id="de"),
+        pytest.param("ja", "nplurals=1; plural=0;", id="ja"),
+    ],
+)
+def test_the_expression_is_compact_and_has_only_n(language, header):
+    assert plural_forms(babel.Locale.parse(language)).header == header
+
+
+@pytest.mark.parametrize(("language", "nplurals", "categories"), LANGUAGES)
+def test_msgfmt_accepts_the_header(tmp_path, language, nplurals, categories):
+    msgfmt, _ = gettext_tools()
+    forms = plural_forms(babel.Locale.parse(language))
+    strings = "".join(f'msgstr[{index}] "{category} {{count}}"\n' for index, category in enumerate(categories))
+    po = tmp_path / "catalog.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Language: {language}\\n"\n"Plural-Forms: {forms.header}\\n"\n\n'
+        f'msgid "{{count}} day"\nmsgid_plural "{{count}} days"\n{strings}',
+        encoding="utf-8",
+    )
+
+    done = subprocess.run(
+        [msgfmt, "--check", "-o", str(tmp_path / "catalog.mo"), str(po)], capture_output=True, text=True, check=False
+    )
+
+    said = [line for line in done.stderr.splitlines() if "warning: header field" not in line]  # a toy's header
+    assert (done.returncode, said) == (0, [])
+    with (tmp_path / "catalog.mo").open("rb") as compiled:
+        translated = gettext.GNUTranslations(compiled)
+    locale = babel.Locale.parse(language)
+    for number in (0, 1, 2, 5, 22, 1_000_000):
+        assert translated.ngettext("{count} day", "{count} days", number) == f"{locale.plural_form(number)} {{count}}"
