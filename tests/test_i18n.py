@@ -234,16 +234,20 @@ def test_a_broken_translation_is_an_error_at_its_line(capsys, project, context, 
 def test_a_missing_plural_form_is_an_error(capsys, project):
     catalog = project / "content/locales/fr-FR.po"
     text = catalog.read_text(encoding="utf-8")
-    context = "interface/units/business-day/many"
+    context = "interface/units/business-day"
     start = text.index(f'msgctxt "{context}"')
     end = text.index("\n\n", start)
     catalog.write_text(
-        text[:start] + re.sub(r'msgstr ".*"', 'msgstr ""', text[start:end]) + text[end:], encoding="utf-8"
+        text[:start] + re.sub(r'msgstr\[1] ".*"', 'msgstr[1] ""', text[start:end]) + text[end:], encoding="utf-8"
     )
 
     status, _, err = run(capsys, "check")
     assert status == 1
-    expected = f"content/locales/fr-FR.po:{line_of(catalog, context)}:1: error: interface/units/business-day: missing plural form 'many', which fr-FR needs"
+    expected = (
+        f"content/locales/fr-FR.po:{line_of(catalog, context) + 1}:1: error: interface/units/business-day: "
+        "msgstr[1] (many: 1000000, 2000000, 3000000, …) is empty: fr-FR shows this form for these numbers; "
+        "translate it (until every form is translated, the English is shown)"
+    )
     assert expected in err.splitlines()
 
 
@@ -436,8 +440,9 @@ def test_an_english_edit_of_a_plural_form_makes_it_stale_not_missing(capsys, pro
     assert (status, err) == (0, "")
     assert run(capsys, "i18n", "update")[0] == 0
     for tag in TRANSLATED:
-        stale = entry(project / f"content/locales/{tag}.po", "interface/units/business-day/other")
-        assert (stale.id, stale.fuzzy) == ("{count} working days", True)
+        stale = entry(project / f"content/locales/{tag}.po", "interface/units/business-day")
+        assert (stale.id, stale.fuzzy) == (("{count} business day", "{count} working days"), True)
+        assert all(stale.string), "every form keeps its translation, for the translator to review"
     assert run(capsys, "check")[0] == 0
 
 

@@ -19,6 +19,7 @@ from generator.content.locales import SiteLocale
 from generator.i18n.catalogs import catalog_text, read_catalog, update_catalog
 from generator.i18n.messages import SourceMessage, messages_for
 from generator.i18n.moves import Moves, find_moves
+from generator.i18n.plural_entries import in_our_layout
 from generator.i18n.shifts import realigned
 from support import EXAMPLE_DIR
 from support import run_cli as run
@@ -54,18 +55,20 @@ class Old:
 
 
 #: What an entry is after the update: translation, fuzzy, previous English, translator comments.
-After = tuple[str, bool, list[str], list[str]]
+After = tuple[str | tuple[str, ...], bool, list[str], list[str]]
 
 
-def done(translation: str, fuzzy: bool = False, previous: str | None = None, note: str | None = None) -> After:
+def done(
+    translation: str | tuple[str, ...], fuzzy: bool = False, previous: str | None = None, note: str | None = None
+) -> After:
     return (translation, fuzzy, [previous] if previous else [], [note] if note else [])
 
 
 @dataclass(frozen=True)
 class Case:
     old: list[Old]
-    #: The English of the content now: context → text.
-    now: dict[str, str]
+    #: The English of the content now: context → text (a text with a count: its singular and plural).
+    now: dict[str, str | tuple[str, str]]
     #: Every current entry after the update.
     current: dict[str, After]
     #: The contexts of the obsolete entries after the update.
@@ -79,10 +82,12 @@ YES_TWICE = [
     Old("policy/questions/b/answers/yes/text", "Yes", "Jawohl"),
 ]
 YES_NOW = {"trade-in/questions/a/answers/yes/text": "Yes", "trade-in/questions/b/answers/yes/text": "Yes"}
+#: A text with a count, in a catalog of one entry per form (as catalogs were): read as one plural entry.
 DAYS = [
     Old("interface/units/day/one", "{count} day", "{count} Tag"),
     Old("interface/units/day/other", "{count} days", "{count} Tage"),
 ]
+BUSINESS_DAYS = {"interface/units/business-day": ("{count} day", "{count} days")}
 
 CASES = [
     pytest.param(
@@ -224,30 +229,24 @@ CASES = [
     pytest.param(
         Case(
             DAYS,
-            {"interface/units/business-day/one": "{count} day", "interface/units/business-day/other": "{count} days"},
-            {
-                "interface/units/business-day/one": done("{count} Tag"),
-                "interface/units/business-day/other": done("{count} Tage"),
-            },
+            BUSINESS_DAYS,
+            {"interface/units/business-day": done(("{count} Tag", "{count} Tage"))},
             [],
-            "2 translations followed their text to a new place",
+            "1 translation followed its text to a new place",
             [],
         ),
-        id="plural-group-carried-form-by-form",
+        id="plural-entry-carried-with-every-form",
     ),
     pytest.param(
         Case(
             DAYS,
-            {
-                "interface/units/business-day/one": "{count} day",
-                "interface/units/business-day/other": "{count} working days",
-            },
-            {"interface/units/business-day/one": done(""), "interface/units/business-day/other": done("")},
-            ["interface/units/day/one", "interface/units/day/other"],
+            {"interface/units/business-day": ("{count} day", "{count} working days")},
+            {"interface/units/business-day": done(("", ""))},
+            ["interface/units/day"],
             None,
             [],
         ),
-        id="plural-group-moves-whole-or-not-at-all",
+        id="plural-entry-moves-only-with-all-its-english",
     ),
     pytest.param(
         Case(
@@ -256,22 +255,17 @@ CASES = [
                 Old("interface/units/week/one", "{count} day", "{count} Tag"),
                 Old("interface/units/week/other", "{count} days", "{count} Tage lang"),
             ],
-            {"interface/units/business-day/one": "{count} day", "interface/units/business-day/other": "{count} days"},
-            {"interface/units/business-day/one": done(""), "interface/units/business-day/other": done("")},
-            [
-                "interface/units/day/one",
-                "interface/units/day/other",
-                "interface/units/week/one",
-                "interface/units/week/other",
-            ],
+            BUSINESS_DAYS,
+            {"interface/units/business-day": done(("", ""))},
+            ["interface/units/day", "interface/units/week"],
             None,
             [
-                '"{count} days" was translated differently at interface/units/day and interface/units/week, so no '
-                "translation followed it to interface/units/business-day: translate it there (the earlier "
-                "translations stay below as #~ entries, to copy from; delete those when done)"
+                '"{count} day / {count} days" was translated differently at interface/units/day and '
+                "interface/units/week, so no translation followed it to interface/units/business-day: translate it "
+                "there (the earlier translations stay below as #~ entries, to copy from; delete those when done)"
             ],
         ),
-        id="plural-groups-translated-differently-not-carried",
+        id="plural-entries-translated-differently-not-carried",
     ),
 ]
 
@@ -485,14 +479,19 @@ def _update(tmp_path: Path, case: Case, text: str) -> tuple[str, Moves]:
     assert problems == []
     assert catalog is not None
     sources = [
-        SourceMessage(context, english, "a note", "content/policy.yaml", 1) for context, english in case.now.items()
+        SourceMessage(context, english, "a note", "content/policy.yaml", 1)
+        if isinstance(english, str)
+        else SourceMessage(context, english[0], "a note", "content/policy.yaml", 1, plural=english[1])
+        for context, english in case.now.items()
     ]
+    catalog = in_our_layout(catalog, GERMAN)  # as i18n update reads it
     moves = find_moves(catalog, messages_for(sources, GERMAN))
     return catalog_text(update_catalog(catalog, sources, GERMAN, moves)), moves
 
 
 def _after(message: Message) -> After:
-    return (str(message.string), message.fuzzy, list(message.previous_id or []), list(message.user_comments))
+    string = message.string if isinstance(message.string, str) else tuple(message.string)
+    return (string, message.fuzzy, list(message.previous_id or []), list(message.user_comments))
 
 
 @pytest.mark.parametrize("case", CASES + BLOCK_CASES)
@@ -508,6 +507,8 @@ def test_a_translation_follows_its_english_to_a_new_context(tmp_path, case):
     assert (moves.summary(), [line.describe() for line in moves.ambiguous]) == (case.summary, case.ambiguous)
     # An obsolete entry that stays keeps what it had: flags, previous English, comments.
     kept = {old.context: done(old.translation, old.fuzzy, old.previous, old.note) for old in case.old}
+    for stem in {old.context.rsplit("/", 1)[0] for old in case.old if old.context.startswith("interface/units/")}:
+        kept[stem] = done(tuple(old.translation for old in case.old if old.context.rsplit("/", 1)[0] == stem))
     assert {message.context: _after(message) for message in catalog.obsolete.values()} == {
         context: kept[context] for context in case.obsolete
     }

@@ -33,7 +33,7 @@ def without_translations(catalog: Path, contexts: list[str]) -> None:
     found = [message for message in messages if message.context in contexts]
     assert len(found) == len(contexts), "each context names a message of the catalog"
     for message in found:
-        message.string = ""
+        message.string = ("",) * len(message.string) if isinstance(message.string, tuple) else ""
     with catalog.open("wb") as handle:
         write_po(handle, messages)
 
@@ -57,13 +57,13 @@ CASES = [
         id="link-and-value",
     ),
     pytest.param(
-        [f"interface/units/business-day/{form}" for form in ["one", "many", "other"]],
+        ["interface/units/business-day"],
         ARTICLE,
         "2 business days",
         id="plural-forms-of-a-value",
     ),
     pytest.param(
-        [f"interface/units/question/{form}" for form in ["one", "many", "other"]],
+        ["interface/units/question"],
         "finder",
         "3 questions",
         id="plural-forms-of-a-build-value",
@@ -109,7 +109,10 @@ def test_a_fallback_that_the_locale_also_uses_as_a_translation_is_not_marked(con
     french.current = {**french.current}
     del french.current["interface/site_name"]  # English: Help Center
     if also_a_translation:
-        french.current["interface/units/question/other"] = "Help Center"
+        french.plurals = {
+            **french.plurals,
+            "interface/units/question": dict.fromkeys(["one", "many", "other"], "Help Center"),
+        }
     localized = localize(dataclasses.replace(content, translations={**content.translations, "fr-FR": french}), FRENCH)
 
     assert localized.untranslated == untranslated

@@ -32,6 +32,7 @@ from generator.i18n.catalogs import (
 )
 from generator.i18n.messages import HELP_CENTER_CONTEXT, INTERFACE_CONTEXT, messages_for
 from generator.i18n.moves import find_moves
+from generator.i18n.plural_entries import in_our_layout
 
 
 def extract(content_dir: Path) -> list[str]:
@@ -203,4 +204,4 @@ def _read_or_new(path: Path, content: Content, locale: SiteLocale) -> Catalog:
     catalog, problems = read_catalog(path)
     if catalog is None:
         raise ContentError(problems)
-    return catalog
+    return in_our_layout(catalog, locale)  # before the moves are found: a text with a count moves as one entry

@@ -385,7 +385,7 @@ def update_catalog(
         carried = moves.carried.get(source.context)
         stale = moves.stale.get(source.context)
         if carried is not None or stale is not None or source.context in moves.vacated:
-            displaced += [entry for entry in (previous, revived) if entry is not None and entry.string]
+            displaced += [entry for entry in (previous, revived) if entry is not None and any(forms_of(entry.string))]
         if carried is not None:  # the same English, translated at its former place
             entry = _add(merged, source, carried.string, carried.user_comments)
             if carried.fuzzy:
@@ -402,7 +402,7 @@ def update_catalog(
             continue
         if previous is None:
             entry = _add(merged, source, revived.string if revived is not None else "")
-            if revived is not None and revived.string:  # back after a while: a translator looks again
+            if revived is not None and any(forms_of(revived.string)):  # back after a while: a translator looks again
                 entry.user_comments = list(revived.user_comments)
                 entry.flags.add("fuzzy")
                 # The English its translation was made for: a stale entry's previous English, when it has one.

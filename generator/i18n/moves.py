@@ -287,7 +287,7 @@ def _text(value: str | tuple[str, ...] | list[str] | None) -> str:
     the same forms."""
     if value is None or isinstance(value, str):
         return value or ""
-    return _FORMS.join(value)
+    return _FORMS.join(value) if any(value) else ""  # an untranslated plural entry is untranslated
 
 
 #: What :func:`_text` puts between the forms of a plural entry: no text holds it.
