@@ -46,6 +46,7 @@ from generator.content.locales import SiteLocale
 from generator.content.references import BUILT_IN_PLACEHOLDERS, RESERVED_ARTICLE_IDS, policy_texts
 from generator.helpcenter.folder import check_content
 from generator.i18n.messages import messages_for
+from generator.i18n.plural_rules import plural_forms
 from generator.rendering.pages import build_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -534,14 +535,23 @@ def po_string(text: str) -> str:
 HEADER = [
     '"Language: fr_FR\\n"',
     '"Content-Type: text/plain; charset=UTF-8\\n"',
-    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"',
+    '"Plural-Forms: nplurals=3; plural=(n == 0 || n == 1) ? 0 : (n != 0 && n % 1000000 == 0) ? 1 : 2;\\n"',
 ]
+#: French's forms of a count: msgstr[0] is "one", msgstr[1] "many", msgstr[2] "other".
+FRENCH_FORMS = 3
 
 
-def write_po(entries: list[tuple[str, str, str]], header: list[str] = HEADER) -> str:
-    """A catalog of (context, English, translation) entries, as Babel would read it."""
+def write_po(entries: list[tuple[str, Any, Any]], header: list[str] = HEADER) -> str:
+    """A catalog of (context, English, translation) entries, as Babel would read it; a text with a count has a
+    tuple of English (singular, plural) and one of translated forms."""
     lines = ["# A French catalog made by the fuzzer.", 'msgid ""', 'msgstr ""', *header, ""]
     for context, english, translation in entries:
+        if isinstance(english, tuple):
+            lines += [f"msgctxt {po_string(context)}", f"msgid {po_string(english[0])}"]
+            lines += [f"msgid_plural {po_string(english[1])}"]
+            lines += [f"msgstr[{index}] {po_string(form)}" for index, form in enumerate(translation)]
+            lines.append("")
+            continue
         lines += [
             f"msgctxt {po_string(context)}",
             f"msgid {po_string(english)}",
@@ -551,11 +561,11 @@ def write_po(entries: list[tuple[str, str, str]], header: list[str] = HEADER) ->
     return "\n".join(lines)
 
 
-def msgstr_line(po: str, context: str) -> int:
-    """The line of the msgstr of ``context``: what a translator fixes, where errors point."""
+def msgstr_line(po: str, context: str, keyword: str = "msgstr") -> int:
+    """The line of the msgstr (or ``msgstr[index]``) of ``context``: what a translator fixes, where errors point."""
     lines = po.split("\n")
     start = lines.index(f"msgctxt {po_string(context)}")
-    return next(number for number in range(start + 1, len(lines) + 1) if lines[number - 1].startswith("msgstr"))
+    return next(number for number in range(start + 1, len(lines) + 1) if lines[number - 1].startswith(keyword))
 
 
 def translate(text: str) -> str:
@@ -584,7 +594,9 @@ HEADERS = [
     (['"Language: fr-FR\\n"'], False),
     (['"Language: xx_YY\\n"'], False),  # not a locale Babel knows: the file's name decides
     ([], False),  # no header lines at all
-    (['"Plural-Forms: nplurals=3; plural=garbage;\\n"'], False),  # the build counts with CLDR, not this
+    (['"Language: fr_FR\\n"', '"Plural-Forms: nplurals=3; plural=garbage;\\n"'], None),  # no forms to read
+    (['"Language: fr_FR\\n"', '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"'], None),  # gettext's old table
+    (['"Language: fr_FR\\n"', f'"Plural-Forms: {plural_forms(FRENCH.babel).header}\\n"'], False),
     (['"Content-Type: text/plain; charset=ISO-8859-1\\n"'], False),  # the file is read as UTF-8 anyway
     (['"Language: fr_FR"', '"\\n"'], False),  # one header over two lines
 ]
@@ -596,12 +608,17 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
     draw = data.draw
     kind = draw(st.sampled_from(list(CATALOG_CHANGES)), label="change")
     chosen = draw(st.lists(st.sampled_from(toy_messages), min_size=1, max_size=20, unique_by=lambda m: m.context))
-    target = draw(st.sampled_from([message for message in toy_messages if CATALOG_CHANGES[kind](message.text)]))
+    targets = [message for message in toy_messages if CATALOG_CHANGES[kind](message.text)]
+    target = draw(
+        st.sampled_from([message for message in targets if (message.plural is not None) == (kind == "plural")])
+    )
     chosen.append(target)  # perhaps a second time: it then counts once
-    plurals = [message for message in toy_messages if message.plural_category]
-    if any(message.plural_category for message in chosen):  # a count is translated in every form, or in none
-        chosen = [message for message in chosen if not message.plural_category] + plurals
-    entries = {message.context: (message.text, translate(message.text)) for message in chosen}
+    entries: dict[str, tuple[Any, Any]] = {
+        message.context: (message.text, translate(message.text))
+        if message.plural is None
+        else (message.msgid, (translate(message.text), *[translate(message.plural)] * (FRENCH_FORMS - 1)))
+        for message in chosen
+    }
     target = target.context
     english, translation = entries[target]
     if kind in {"drop-placeholder", "rename-placeholder"}:
@@ -614,8 +631,9 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
         link = draw(st.sampled_from(re.findall(r"\]\([a-z0-9_:-]+\)", translation)))
         changed = draw(st.sampled_from(["](formulaire)", "](javascript:alert(1))", "](https://example.com)", "]"]))
         translation = translation.replace(link, changed)
-    elif kind == "plural":
-        translation = ""
+    elif kind == "plural":  # a form left empty
+        empty = draw(st.integers(0, FRENCH_FORMS - 1))
+        translation = tuple("" if index == empty else form for index, form in enumerate(translation))
     entries[target] = (english, translation)
     rows = [(context, *english_and_french) for context, english_and_french in entries.items()]
     header, header_is_wrong = HEADER, False
@@ -623,6 +641,10 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
         rows.insert(draw(st.integers(0, len(rows))), (target, english, translation + " bis"))
     elif kind == "header":
         header, header_is_wrong = draw(st.sampled_from(HEADERS))
+        if header_is_wrong is None:  # wrong for a catalog with a text with a count: its forms cannot be read
+            header_is_wrong = any(isinstance(english, tuple) for english, _ in entries.values())
+        elif not any(line.startswith('"Plural-Forms') for line in header):  # read with CLDR's forms
+            header = [*header, HEADER[-1]]
     po = write_po(rows, header)
     catalog = po.encode("utf-8")
     if kind == "bytes":
@@ -646,8 +668,9 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
     elif kind in {"twice", "header"}:
         assert problems, f"accepted: {kind}"
     elif kind != "bytes":  # the broken entry is reported at the line of its msgstr, and named
-        line, name = msgstr_line(po, target), target if kind != "plural" else target.rsplit("/", 1)[0]
-        assert any(problem.position.line == line and problem.message.startswith(f"{name}: ") for problem in problems)
+        keyword = f"msgstr[{translation.index('')}]" if kind == "plural" else "msgstr"
+        line = msgstr_line(po, target, keyword)
+        assert any(problem.position.line == line and problem.message.startswith(f"{target}: ") for problem in problems)
 
 
 # locales.yaml for the toy policy: valid ones, then one change.
