@@ -124,9 +124,11 @@ def _merge(catalog: Catalog, stem: str, group: dict[str, Message], forms: Plural
         context=stem,
         lineno=first.lineno,
     )
-    stale = [message for message in (singular, other) if message.fuzzy and message.previous_id]
-    if stale:
-        merged.previous_id = [(message.previous_id or forms_of(message.id))[0] for message in (singular, other)]
+    if any(message.fuzzy and message.previous_id for message in group.values()):
+        # The English each was translated from: the singular's, and the plural's, which every other form shows.
+        plurals = [message for category, message in group.items() if category != "one" and message.previous_id]
+        made_for = plurals[0] if plurals else other
+        merged.previous_id = [(message.previous_id or forms_of(message.id))[0] for message in (singular, made_for)]
     if obsolete:
         catalog.obsolete[(merged.id[0], stem)] = merged
     else:

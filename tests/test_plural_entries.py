@@ -1,0 +1,229 @@
+"""Texts with a count are gettext plural entries, and survive translators' tools and the catalogs of before.
+
+* The committed catalogs hold one plural entry per text with a count, with CLDR's number of forms (written
+  here by hand: French, Spanish and Italian 3, German 2).
+* A catalog saved back unchanged by ``msgcat``, by Babel's writer (wrapping at 76 columns) or as Poedit saves
+  it (its header order, ``X-Generator``, its own expression for the same forms, wrapped lines) reads as the
+  same entries, and ``check --strict`` finds nothing.
+* A catalog of one entry per form, as catalogs were before, reads the same, and ``i18n update`` turns it into
+  exactly the committed catalog: no form is lost, none moves to another slot.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+from test_gettext import gettext_tools
+
+from generator.i18n.catalogs import read_catalog
+from support import run_cli as run
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "content" / "locales"
+UNITS = ["business-day", "day", "week", "month", "question"]
+#: Each locale's forms of a count, by msgstr index: CLDR's categories for whole numbers.
+FORMS = {
+    "fr-FR": ("one", "many", "other"),
+    "es-ES": ("one", "many", "other"),
+    "it-IT": ("one", "many", "other"),
+    "de-DE": ("one", "other"),
+}
+#: The Plural-Forms expression Poedit writes (its own spelling of the same forms).
+POEDIT_EXPRESSIONS = {
+    "fr-FR": "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+    "es-ES": "nplurals=3; plural=n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+    "it-IT": "nplurals=3; plural=n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+    "de-DE": "nplurals=2; plural=(n != 1);",
+}
+
+
+def entries(path: Path) -> list[tuple[object, ...]]:
+    """What our reader takes from a catalog: each entry's context, English, translation, flag and previous English."""
+    catalog, problems = read_catalog(path)
+    assert problems == []
+    assert catalog is not None
+    return sorted(
+        (message.context, message.id, message.string, message.fuzzy, tuple(message.previous_id or ()))
+        for message in [*catalog, *catalog.obsolete.values()]
+        if message.id
+    )
+
+
+@pytest.mark.parametrize("tag", list(FORMS))
+def test_the_committed_catalogs_have_one_plural_entry_per_text_with_a_count(tag):
+    text = (LOCALES / f"{tag}.po").read_text(encoding="utf-8")
+    count = len(FORMS[tag])
+
+    assert f'"Plural-Forms: nplurals={count}; plural=' in text
+    for unit in UNITS:
+        entry = text[text.index(f'msgctxt "interface/units/{unit}"\n') :].split("\n\n", 1)[0].split("\n")
+        assert entry[2].startswith("msgid_plural ")
+        assert [line.split(" ", 1)[0] for line in entry[3:]] == [f"msgstr[{index}]" for index in range(count)]
+    assert "interface/units/business-day/" not in text
+
+
+def test_the_template_has_two_empty_forms():
+    text = (LOCALES / "messages.pot").read_text(encoding="utf-8")
+    assert (
+        'msgctxt "interface/units/day"\nmsgid "{count} day"\nmsgid_plural "{count} days"\nmsgstr[0] ""\nmsgstr[1] ""\n'
+    ) in text
+
+
+def _msgcat(path: Path) -> str:
+    _, msgcat = gettext_tools()
+    done = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True, timeout=60)
+    return done.stdout
+
+
+def _babel(path: Path) -> str:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    written = io.BytesIO()
+    write_po(written, catalog, width=76)
+    return written.getvalue().decode("utf-8")
+
+
+def _poedit(path: Path) -> str:
+    """Save as Poedit 3 does: msgcat's wrapping, its header order, its name, its own Plural-Forms expression."""
+    text = _msgcat(path)
+    header, rest = text.split("\n\n", 1)
+    fields = dict(re.findall(r'^"([A-Za-z-]+): (.*)\\n"$', header, flags=re.M))
+    fields["Plural-Forms"] = POEDIT_EXPRESSIONS[path.stem]
+    fields["Last-Translator"] = "Camille Martin <camille@example.org>"
+    fields["PO-Revision-Date"] = "2026-12-05 10:00+0100"
+    fields["X-Generator"] = "Poedit 3.4.2"
+    order = [
+        "Project-Id-Version",
+        "Report-Msgid-Bugs-To",
+        "POT-Creation-Date",
+        "PO-Revision-Date",
+        "Last-Translator",
+        "Language-Team",
+        "Language",
+        "MIME-Version",
+        "Content-Type",
+        "Content-Transfer-Encoding",
+        "Plural-Forms",
+        "X-Generator",
+    ]
+    lines = ['msgid ""', 'msgstr ""', *(f'"{name}: {fields[name]}\\n"' for name in order if name in fields)]
+    return "\n".join(lines) + "\n\n" + rest
+
+
+TOOLS = [
+    pytest.param(_msgcat, id="msgcat"),
+    pytest.param(_babel, id="babel-width-76"),
+    pytest.param(_poedit, id="poedit"),
+]
+
+
+@pytest.mark.parametrize("tag", list(FORMS))
+@pytest.mark.parametrize("save", TOOLS)
+def test_a_catalog_saved_by_a_translators_tool_reads_the_same(project, capsys, save: Callable[[Path], str], tag):
+    path = project / "content" / "locales" / f"{tag}.po"
+    before = entries(path)
+    saved = save(path)
+    assert saved != path.read_text(encoding="utf-8"), "the tool wrote the file its own way"
+    path.write_text(saved, encoding="utf-8")
+
+    assert entries(path) == before
+    assert run(capsys, "check", "--strict")[:3:2] == (0, "")
+
+
+def as_before(text: str, tag: str) -> str:
+    """The catalog as catalogs were before texts with a count were plural entries: one entry per form, gettext's
+    old Plural-Forms for the language."""
+    forms = FORMS[tag]
+
+    def split(found: re.Match[str]) -> str:
+        context, one, other = found["context"], found["one"], found["other"]
+        strings = re.findall(r'^msgstr\[\d+] (".*")$', found["strings"], flags=re.M)
+        return "\n".join(
+            f'{found["notes"]}msgctxt "{context}/{category}"\nmsgid {one if category == "one" else other}\n'
+            f"msgstr {string}\n"
+            for category, string in zip(forms, strings, strict=True)
+        )
+
+    entry = re.compile(
+        r'(?P<notes>(?:#.*\n)*)msgctxt "(?P<context>interface/units/[a-z-]+)"\nmsgid (?P<one>".*")\n'
+        r"msgid_plural (?P<other>\".*\")\n(?P<strings>(?:msgstr\[\d+] .*\n)+)"
+    )
+    old = entry.sub(split, text)
+    return re.sub(r'"Plural-Forms: .*\\n"', r'"Plural-Forms: nplurals=2; plural=(n > 1);\\n"', old)
+
+
+@pytest.mark.parametrize("tag", list(FORMS))
+def test_a_catalog_of_one_entry_per_form_reads_the_same_and_update_makes_it_a_plural_entry(project, capsys, tag):
+    path = project / "content" / "locales" / f"{tag}.po"
+    committed = path.read_text(encoding="utf-8")
+    old = as_before(committed, tag)
+    assert old.count('msgctxt "interface/units/day/') == len(FORMS[tag])
+    path.write_text(old, encoding="utf-8")
+    _, status_now, _ = run(capsys, "i18n", "status")
+
+    assert run(capsys, "check", "--strict")[:3:2] == (0, "")
+    assert run(capsys, "i18n", "update")[0] == 0
+
+    dates = re.compile(r'^"POT-Creation-Date: .*$', flags=re.M)
+    assert dates.sub("", path.read_text(encoding="utf-8")) == dates.sub("", committed)
+    assert run(capsys, "i18n", "status")[1] == status_now
+
+
+OLD_DAYS = """msgid ""
+msgstr ""
+"Language: fr_FR\\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
+
+msgctxt "interface/units/day/one"
+msgid "{count} day"
+msgstr "{count} jour"
+
+{many}msgctxt "interface/units/day/many"
+msgid "{count} days"
+msgstr "{count} jours"
+
+msgctxt "interface/units/day/other"
+msgid "{count} days"
+msgstr "{count} jours"
+"""
+
+
+@pytest.mark.parametrize(
+    ("many", "fuzzy", "previous"),
+    [
+        pytest.param("", False, [], id="translated"),
+        pytest.param("#, fuzzy\n", True, [], id="fuzzy-stays-fuzzy"),
+        pytest.param(
+            '#, fuzzy\n#| msgid "{count} dayz"\n', True, ["{count} day", "{count} dayz"], id="stale-keeps-its-english"
+        ),
+    ],
+)
+def test_the_forms_of_a_catalog_of_one_entry_per_form_go_to_their_slots(tmp_path, many, fuzzy, previous):
+    from generator.content.locales import SiteLocale
+    from generator.i18n.plural_entries import in_our_layout
+
+    path = tmp_path / "fr-FR.po"
+    path.write_text(
+        OLD_DAYS.replace("{many}", many).replace(
+            '{count} jours"\n\nmsgctxt "interface/units/day/other',
+            '{count} de jours"\n\nmsgctxt "interface/units/day/other',
+        ),
+        encoding="utf-8",
+    )
+    catalog, problems = read_catalog(path)
+    assert problems == []
+
+    (entry,) = [message for message in in_our_layout(catalog, SiteLocale("fr-FR")) if message.id]
+
+    assert (entry.context, entry.id) == ("interface/units/day", ("{count} day", "{count} days"))
+    assert entry.string == ("{count} jour", "{count} de jours", "{count} jours")
+    assert (entry.fuzzy, list(entry.previous_id or [])) == (fuzzy, previous)
+    assert [message.context for message in catalog if message.id] == [
+        f"interface/units/day/{category}" for category in ("one", "many", "other")
+    ], "the catalog read is kept as it was"
