@@ -111,11 +111,6 @@ class SiteLocale:
         return BabelLocale.parse(tag, sep="-")
 
     @property
-    def plural_categories(self) -> frozenset[str]:
-        """The CLDR plural categories this locale's messages with a count need."""
-        return frozenset(self.babel.plural_form.tags) | {"other"}
-
-    @property
     def name(self) -> str:
         """The locale's name in its own language, e.g. ``français (France)``; the pseudo-locale's tag."""
         return self.tag if self.is_pseudo else self.babel.get_display_name(self.babel) or self.tag
