@@ -227,3 +227,19 @@ def test_the_forms_of_a_catalog_of_one_entry_per_form_go_to_their_slots(tmp_path
     assert [message.context for message in catalog if message.id] == [
         f"interface/units/day/{category}" for category in ("one", "many", "other")
     ], "the catalog read is kept as it was"
+
+
+def test_a_text_with_a_count_to_translate_is_listed_with_both_its_english_forms(project, capsys):
+    path = project / "content" / "locales" / "fr-FR.po"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('msgctxt "interface/units/day"\n')
+    end = text.index("\n\n", start)
+    path.write_text(text[:start] + re.sub(r'(msgstr\[\d]) ".*"', r'\1 ""', text[start:end]) + text[end:], "utf-8")
+    line = text[:start].count("\n") + 4  # msgctxt, msgid, msgid_plural, then msgstr[0]
+
+    status, out, _ = run(capsys, "i18n", "status", "--list", "fr-FR")
+
+    assert (status, out.splitlines()) == (
+        0,
+        [f"content/locales/fr-FR.po:{line}: missing: interface/units/day", "  now: {count} day / {count} days"],
+    )

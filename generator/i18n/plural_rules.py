@@ -16,7 +16,7 @@ Babel's ``plural_form`` on every number from 0 to 2000 and on millions.
 >>> forms.header
 'nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;'
 >>> forms.describe(1)
-'msgstr[1] (many: 1000000, 2000000, …)'
+'msgstr[1] (many: 1000000, 2000000, 3000000, …)'
 """
 
 from __future__ import annotations
