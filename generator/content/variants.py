@@ -29,6 +29,8 @@ from generator.content.load import Document
 
 #: What ``parent:`` says of a locale that inherits from none: it translates every text in its own catalog.
 NO_PARENT = "none"
+#: What ``parent:`` may hold, as its JSON Schema says: a tag, or :data:`NO_PARENT`.
+PARENT_PATTERN = "^([a-z]{2,3}-[A-Z]{2}|none)$"
 #: The most steps from a tag to its bare language along CLDR's parents (``es_MX`` → ``es_419`` → ``es`` is 2).
 _MAX_STEPS = 8
 
