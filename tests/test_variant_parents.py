@@ -84,7 +84,7 @@ def test_a_parent_that_names_no_locale_to_inherit_from_is_refused_at_its_line(pr
     for tag in ["de-DE", "es-ES", "it-IT"]:
         (project / f"content/locales/{tag}.po").unlink()
 
-    status, out, err = check(project / "content")
+    status, _, err = check(project / "content")
 
     if expected is None:
         assert (status, err) == (0, "")

@@ -72,7 +72,10 @@ class Inherited(Translations):
 
     def pending(self) -> list[Pending]:
         """The locale's stale overrides, then each text that shows in English while its root translates it."""
-        stale = [entry for entry in super().pending() if entry.state == "stale"]
+        stale = [
+            Pending(source.context, "stale", source.text, self.previous.get(source.context), self.lines[source.context])
+            for source in self.to_do()
+        ]
         waiting = [
             Pending(source.context, "waiting", source.text, None, 0, self.root.locale.tag)
             for source in self.untranslated()
