@@ -15,7 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from generator.content.locales import SiteLocale
-from support import edit_file, html_tags, run_cli
+from support import add_belgian_market, edit_file, html_tags, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FRENCH, BELGIAN = SiteLocale("fr-FR", "fr"), SiteLocale("fr-BE", "be")
@@ -27,33 +27,9 @@ IN_BELGIUM = "Le reconditionneur vous renvoie votre appareil sans frais"
 #: Another text, which fr-BE does not say its own way.
 OTHER_CONTEXT = "trade-in/outcomes/prepaid-label/title"
 OTHER_ENGLISH = "You send the refurbisher a prepaid return label"
-#: The Belgian market: its value of every fact and link given by_market, each after the Italian one.
-BELGIAN_MARKET = [
-    ("help-center.yaml", "  it: {mass_unit: kilogram}\n", "  be: {mass_unit: kilogram}\n"),
-    (
-        "policy.yaml",
-        "      it: https://www.ups.com/ship/guided/origin?loc=it_IT\n",
-        "      be: https://www.ups.com/ship/guided/origin?loc=fr_BE\n",
-    ),
-    (
-        "help-center.yaml",
-        "      it: https://help.backmarket.it/hc/it-it/requests/new\n",
-        "      be: https://help.backmarket.be/hc/fr-be/requests/new\n",
-    ),
-    (
-        "help-center.yaml",
-        "      it: https://www.backmarket.it/it-it/dashboard/orders\n",
-        "      be: https://www.backmarket.be/fr-be/dashboard/orders\n",
-    ),
-]
 #: What only the French market's pages link to, and what only the Belgian market's do.
 FRANCE_ONLY = ["https://www.backmarket.fr/", "https://help.backmarket.fr/", "loc=fr_FR"]
 BELGIUM_ONLY = ["https://www.backmarket.be/fr-be/dashboard/orders", "loc=fr_BE"]
-
-
-def add_belgian_market(content: Path) -> None:
-    for name, after, added in BELGIAN_MARKET:
-        edit_file(content / name, after, after + added)
 
 
 def entries(catalog: Path) -> dict[str, str]:
