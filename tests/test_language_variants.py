@@ -168,6 +168,10 @@ def test_an_english_edit_leaves_one_text_to_do(
     assert status == 0
     totals = [line for line in out.splitlines() if line.startswith("fr-")]
     assert totals == [france, belgium]
+    status, _, err = run_cli(capsys, "check", "--strict")
+    assert status == 1
+    in_catalogs = {tag: err.count(f"locales/{tag}.po:") for tag in ["fr-FR", "fr-BE"]}
+    assert in_catalogs == {"fr-FR": 1, "fr-BE": int(overridden)}, "each text to do, once, where it must change"
     with (content / "locales/fr-BE.po").open("rb") as handle:
         catalog = [message for message in read_po(handle) if message.id]
     assert [(message.context, message.fuzzy) for message in catalog] == [(CONTEXT, overridden)]
