@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         "override", help="give a locale that inherits its own translation of one text, starting from its parent's"
     )
     override.add_argument("locale", help="the locale that inherits, such as fr-BE")
-    override.add_argument("context", help="the text's context (its msgctxt), such as trade-in/article/title")
+    override.add_argument("context", help="the text's context (its msgctxt), such as warranty/article/title")
     status = steps.add_parser("status", help="per locale: translated, stale, missing, percent")
     status.add_argument("--json", action="store_true", help="print JSON")
     status.add_argument(

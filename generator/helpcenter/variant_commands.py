@@ -140,10 +140,10 @@ def _chosen(expected: list[SourceMessage], context: str, path: Path) -> list[Sou
 
 def closest_contexts(context: str, contexts: list[str], count: int = 3) -> list[str]:
     """The known contexts closest to ``context``, compared with at most :data:`MAX_COMPARED_CONTEXTS` of them:
-    those that share the most leading parts with it (``trade-in/outcomes/…``).
+    those that share the most leading parts with it (``warranty/outcomes/…``).
 
-    >>> closest_contexts("trade-in/outcomes/free-retrun/title", ["trade-in/outcomes/free-return/title", "x/y"])
-    ['trade-in/outcomes/free-return/title']
+    >>> closest_contexts("warranty/outcomes/repair/titel", ["warranty/outcomes/repair/title", "x/y"])
+    ['warranty/outcomes/repair/title']
     """
     parts = context.split("/")
     candidates = contexts
