@@ -566,3 +566,30 @@ def proofs_made(monkeypatch: pytest.MonkeyPatch, key: Callable[[Any], str]) -> l
 
     monkeypatch.setattr(folder, "prove", counting)
     return made
+
+
+#: The Belgian market: its value of every fact and link given by_market, each after the Italian one.
+BELGIAN_MARKET = [
+    ("help-center.yaml", "  it: {mass_unit: kilogram}\n", "  be: {mass_unit: kilogram}\n"),
+    (
+        "policy.yaml",
+        "      it: https://www.ups.com/ship/guided/origin?loc=it_IT\n",
+        "      be: https://www.ups.com/ship/guided/origin?loc=fr_BE\n",
+    ),
+    (
+        "help-center.yaml",
+        "      it: https://help.backmarket.it/hc/it-it/requests/new\n",
+        "      be: https://help.backmarket.be/hc/fr-be/requests/new\n",
+    ),
+    (
+        "help-center.yaml",
+        "      it: https://www.backmarket.it/it-it/dashboard/orders\n",
+        "      be: https://www.backmarket.be/fr-be/dashboard/orders\n",
+    ),
+]
+
+
+def add_belgian_market(content: Path) -> None:
+    """Add the Belgian market to a copy of the content: its unit, and its value of every fact and link."""
+    for name, after, added in BELGIAN_MARKET:
+        edit_file(content / name, after, after + added)

@@ -368,7 +368,14 @@ def test_status_lists_each_text_a_translator_has_to_do(capsys, project):
     ]
     status, out, _ = run(capsys, "i18n", "status", "--list", "fr-FR", "--json")
     assert json.loads(out) == [
-        {"context": TITLE_CONTEXT, "state": "stale", "english": NEW_TITLE, "previous_english": OLD_TITLE, "line": line}
+        {
+            "context": TITLE_CONTEXT,
+            "state": "stale",
+            "english": NEW_TITLE,
+            "previous_english": OLD_TITLE,
+            "line": line,
+            "waiting_for": None,
+        }
     ]
 
 

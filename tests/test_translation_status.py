@@ -50,6 +50,8 @@ def test_the_status_counts_translated_stale_and_missing_texts(translations):
         "translated": 1,
         "stale": 2,
         "missing": 2,
+        "inherited": 0,
+        "parent": None,
         "percent": 20.0,
     }
 
@@ -79,6 +81,7 @@ def test_each_text_to_do_says_why_with_the_old_english_and_its_line(translations
         "english": "Goodbye now",
         "previous_english": "Goodbye",
         "line": 14,
+        "waiting_for": None,
     }
 
 

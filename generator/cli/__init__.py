@@ -74,6 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     add = steps.add_parser("add", help="publish a new locale and start its catalog")
     add.add_argument("locale", help="a locale tag such as nl-NL")
     add.add_argument("--market", help="the market it reads (default: its region, e.g. nl)")
+    add.add_argument(
+        "--from",
+        dest="copy_from",
+        metavar="LOCALE",
+        help="start with a copy of LOCALE's translations, inheriting from none (default: inherit from its parent)",
+    )
+    override = steps.add_parser(
+        "override", help="give a locale that inherits its own translation of one text, starting from its parent's"
+    )
+    override.add_argument("locale", help="the locale that inherits, such as fr-BE")
+    override.add_argument("context", help="the text's context (its msgctxt), such as warranty/article/title")
     status = steps.add_parser("status", help="per locale: translated, stale, missing, percent")
     status.add_argument("--json", action="store_true", help="print JSON")
     status.add_argument(
@@ -156,10 +167,10 @@ def _say_proven(content_dir: Path, content: Content) -> None:
             _show(line)
     from generator.helpcenter.catalog_commands import describe
 
-    for locale in content.locales.translated:
-        found = content.translations[locale.tag].status()
-        if found.translated < found.total:
-            print(f"{locale.tag}: {describe(found)}; these texts show in English with a notice")
+    for tag, translations in content.translations.items():
+        found = translations.status()
+        if found.missing or found.stale:
+            print(f"{tag}: {describe(found)}; these texts show in English with a notice")
 
 
 def run_i18n(args: argparse.Namespace) -> int:
@@ -173,7 +184,11 @@ def run_i18n(args: argparse.Namespace) -> int:
         elif args.step == "update":
             lines = i18n.update(args.content)
         elif args.step == "add":
-            lines = i18n.add(args.content, args.locale, args.market)
+            lines = i18n.add(args.content, args.locale, args.market, args.copy_from)
+        elif args.step == "override":
+            from generator.helpcenter.variant_commands import override
+
+            lines = override(args.content, args.locale, args.context)
         elif args.list:
             path, found_pending = i18n.pending(args.content, args.list)
             if args.json:
@@ -200,6 +215,8 @@ def run_i18n(args: argparse.Namespace) -> int:
 
 
 def _pending_lines(path: Path, entry: Pending) -> list[str]:
+    if entry.waiting_for is not None:
+        return [f"{display_path(path)}: waiting for {entry.waiting_for}: {entry.context}", f"  now: {entry.english}"]
     where = f"{display_path(path)}:{entry.line}" if entry.line else display_path(path)
     lines = [f"{where}: {entry.state}: {entry.context}"]
     if entry.previous_english is not None:

@@ -17,6 +17,8 @@ from babel import Locale as BabelLocale
 from babel.core import get_global
 from babel.localedata import locale_identifiers
 
+from generator.content.variants import parents
+
 #: The locale the content is written in, when content/locales.yaml does not say.
 SOURCE_LOCALE = "en-US"
 #: The pseudo-locale the tests build to find hard-coded strings; never published.
@@ -125,13 +127,15 @@ class LocaleSettings:
     names: tuple[str, ...] = field(default=())
     #: Per locale tag, words around a name and how the language writes them: ``{"de UPS": "d’UPS"}``.
     name_forms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Per locale tag, the tag of the locale it inherits its wording from (:mod:`generator.content.variants`).
+    parents: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> LocaleSettings:
         published = tuple(SiteLocale(item["tag"], item["market"]) for item in data["published"])
         source = next((locale for locale in published if locale.tag == data["source"]), SiteLocale(data["source"]))
         forms = {item["tag"]: dict(item["name_forms"]) for item in data["published"] if item.get("name_forms")}
-        return cls(source, published, tuple(data.get("names", ())), forms)
+        return cls(source, published, tuple(data.get("names", ())), forms, parents(data))
 
     @classmethod
     def default(cls) -> LocaleSettings:
@@ -142,6 +146,28 @@ class LocaleSettings:
     def find(self, tag: str) -> SiteLocale | None:
         """Return the published locale named ``tag``, in any letter case (``fr-fr`` finds ``fr-FR``)."""
         return next((locale for locale in self.published if locale.tag.lower() == tag.lower()), None)
+
+    def parent_of(self, locale: SiteLocale) -> SiteLocale | None:
+        """The published locale ``locale`` inherits its wording from, or ``None``."""
+        tag = self.parents.get(locale.tag)
+        return self.find(tag) if tag is not None else None
+
+    def ancestors(self, locale: SiteLocale) -> list[SiteLocale]:
+        """The locales ``locale`` inherits from, nearest first (none twice, so a loop of parents ends)."""
+        found: list[SiteLocale] = []
+        parent = self.parent_of(locale)
+        while parent is not None and parent != locale and parent not in found:
+            found.append(parent)
+            parent = self.parent_of(parent)
+        return found
+
+    @property
+    def with_catalogs(self) -> tuple[SiteLocale, ...]:
+        """The published locales that read a catalog, parents before the locales that inherit from them: every
+        locale but the source, whose wording is the YAML (a locale in the source language may have a catalog
+        of its own texts, :meth:`reads_source`)."""
+        others = [locale for locale in self.published if locale != self.source]
+        return tuple(sorted(others, key=lambda locale: len(self.ancestors(locale))))
 
     @property
     def translated(self) -> tuple[SiteLocale, ...]:

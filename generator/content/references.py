@@ -15,6 +15,7 @@ from generator.content.diagnostics import Diagnostic, did_you_mean
 from generator.content.load import Document, KeyPath
 from generator.content.locales import SiteLocale, tag_problem
 from generator.content.reserved import FINDER_DIR, REVIEW_DIR, THEME_DIRS
+from generator.content.variants import check_parents
 
 #: Values the build works out, which any policy text may use as ``{name}``.
 BUILT_IN_PLACEHOLDERS = frozenset({"max_questions"})
@@ -550,6 +551,8 @@ def check_locale_references(locales: Document, shared: Document, policies: Seque
         problems.append(
             Diagnostic(locales.position(("source",)), f"the source locale {locales.data['source']} is not published")
         )
+    if not problems:  # every tag is sound and published once: their parents can be looked for
+        problems += check_parents(locales)
     return problems + _check_name_forms(locales, [shared, *policies])
 
 

@@ -22,6 +22,7 @@ from generator.content.diagnostics import Diagnostic, Position, did_you_mean
 from generator.content.load import Document, KeyPath, read_file
 from generator.content.locales import TAG_PATTERN, tag_problem
 from generator.content.schema_subset import surely_valid, whole_pattern
+from generator.content.variants import NO_PARENT, PARENT_PATTERN
 
 if TYPE_CHECKING:
     import jsonschema
@@ -328,6 +329,8 @@ def _describe(document: Document, path: KeyPath, error: jsonschema.ValidationErr
         return [Diagnostic(document.position(path), f"{where} must be one of: {choices}")]
     if validator == "pattern" and expected_value == TAG_PATTERN:
         return [Diagnostic(document.position(path), f"{where}: {tag_problem(str(instance))}")]
+    if validator == "pattern" and expected_value == PARENT_PATTERN:
+        return [Diagnostic(document.position(path), f"{where}: {tag_problem(str(instance))}; or write {NO_PARENT}")]
     if validator == "pattern" and "https" in expected_value:
         return [Diagnostic(document.position(path), f"{where} must be an https:// address")]
     if validator == "pattern":

@@ -7,17 +7,21 @@ problems. The command line in :mod:`generator.cli` only calls these.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position, display_path
 from generator.content.load import load_document, read_text
-from generator.content.locales import SiteLocale, canonical_tag, tag_problem
+from generator.content.locales import LocaleSettings, SiteLocale, canonical_tag, tag_problem
 from generator.content.locales_file import DEFAULT_TEXT, with_published
 from generator.content.schema import validate_against_schema
 from generator.content.transaction import Planned, write_together
+from generator.content.variants import NO_PARENT, default_parent
 from generator.helpcenter.folder import CATALOGS_DIR, LOCALES_FILE, Content, load_content
+from generator.helpcenter.variant_commands import copied_from, started_catalog
 from generator.i18n.catalogs import (
     TEMPLATE_FILE,
     Pending,
@@ -33,6 +37,7 @@ from generator.i18n.catalogs import (
 from generator.i18n.messages import HELP_CENTER_CONTEXT, INTERFACE_CONTEXT, messages_for
 from generator.i18n.moves import find_moves
 from generator.i18n.plural_entries import in_our_layout
+from generator.i18n.variants import overrides_only, translations_of
 
 
 def extract(content_dir: Path) -> list[str]:
@@ -56,13 +61,22 @@ def update(content_dir: Path) -> list[str]:
     content = load_content(content_dir, catalogs_required=False)
     template, line = _template(content_dir, content)
     planned, lines = [template], [line]
-    for locale in content.locales.translated:
+    merged_translations: dict[str, Translations] = {}
+    for locale in content.locales.with_catalogs:  # parents first
         path = catalog_path(content_dir / CATALOGS_DIR, locale)
+        if content.locales.reads_source(locale) and not path.exists():
+            continue  # its wording is the YAML's: it has a catalog only once it says a text its own way
         catalog = _read_or_new(path, content, locale)
         moves = find_moves(catalog, messages_for(content.messages, locale))
         merged = update_catalog(catalog, content.messages, locale, moves)
+        parent = content.locales.parent_of(locale)
+        inherited = None
+        if parent is not None:  # its catalog holds only the texts it says its own way
+            merged = overrides_only(merged)
+            inherited = merged_translations.get(parent.tag) or Translations.source(content.messages, parent)
         planned.append(planned_catalog(merged, path))
-        lines.append(f"{display_path(path)}: {describe(Translations(merged, content.messages, locale).status())}")
+        merged_translations[locale.tag] = found = translations_of(merged, content.messages, locale, inherited)
+        lines.append(f"{display_path(path)}: {describe(found.status())}")
         summary = moves.summary()
         lines += [f"{display_path(path)}: {summary}"] if summary else []
         lines += [f"{display_path(path)}: {case.describe()}" for case in moves.ambiguous]
@@ -70,10 +84,13 @@ def update(content_dir: Path) -> list[str]:
     return lines
 
 
-def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
+def add(content_dir: Path, tag: str, market: str | None = None, copy_from: str | None = None) -> list[str]:
     """Publish a new locale: list it in locales.yaml and start its catalog (or start the missing catalog of one).
 
-    locales.yaml and the catalog are written together or not at all, each read back first.
+    A locale with a published parent of its language (:func:`~generator.content.variants.default_parent`) is
+    listed with ``parent:`` and starts with no entry: it shows its parent's translations. ``copy_from``: start
+    instead with a copy of that locale's translations, inheriting from none. locales.yaml and the catalog are
+    written together or not at all, each read back first.
     """
     tag = canonical_tag(tag) or tag  # nl-nl, as site addresses write it, is nl-NL
     content = load_content(content_dir, catalogs_required=False, adding=tag)
@@ -87,7 +104,10 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
         path = catalog_path(content_dir / CATALOGS_DIR, published)
         if path.exists() or content.locales.reads_source(published):
             raise ContentError([Diagnostic(where, f"{published.tag} is already published")])
-        write_together(_planned([planned_catalog(new_catalog(content.messages, published), path)]))
+        write_together(_planned([planned_catalog(started_catalog(content, published, None), path)]))
+        inherits = content.locales.parent_of(published)
+        if inherits is not None:
+            return [f"{display_path(path)}: started with no text: every text shows {inherits.tag}'s translation"]
         return [f"{display_path(path)}: started, {_to_translate(content, published)}"]
     locale = SiteLocale(tag, market or "")
     if locale.market not in content.help_center.markets:
@@ -102,31 +122,69 @@ def add(content_dir: Path, tag: str, market: str | None = None) -> list[str]:
                 )
             ]
         )
-    listed, kept = _listed(locales_file, locale)
+    copied = copied_from(content_dir, content, copy_from, locale) if copy_from is not None else None
+    tags = [other.tag for other in content.locales.published]
+    parent = default_parent(tag, tags, content.locales.source.tag) if copied is None else None
+    entry = {"tag": locale.tag, "market": locale.market}
+    if copied is not None:
+        entry["parent"] = NO_PARENT
+    elif parent is not None and not content.locales.reads_source(locale):  # a source-language locale reads the YAML
+        entry["parent"] = parent
+    listed, kept = _listed(locales_file, entry)
     said = f"{display_path(locales_file)}: publishes {tag} (market {locale.market})"
     if content.locales.reads_source(locale):
         said += ", in the source language"
+    elif "parent" in entry:
+        said += f", {_inheriting(entry['parent'], copy_from)}"
     if not kept:
         said += "; its comments could not be kept in place, so it was written anew"
     if content.locales.reads_source(locale):  # the YAML is its catalog
         write_together([listed])
         return [said]
+    with_entry = dataclasses.replace(content, locales=_with_published(content.locales, locale, entry))
     path = catalog_path(content_dir / CATALOGS_DIR, locale)
     # A catalog left from an earlier time the locale was published keeps its translations.
     kept_before = path.exists()
-    catalog = update_catalog(_read_or_new(path, content, locale), content.messages, locale)
+    if kept_before:
+        catalog = update_catalog(_read_or_new(path, content, locale), content.messages, locale)
+        catalog = overrides_only(catalog) if "parent" in entry and copied is None else catalog
+    else:
+        catalog = started_catalog(with_entry, locale, copied)
     write_together(_planned([planned_catalog(catalog, path), listed]))
     if kept_before:
         found = Translations(catalog, content.messages, locale).status()
         return [said, f"{display_path(path)}: kept, {describe(found)}"]
+    if parent is not None:
+        return [
+            said,
+            f"{display_path(path)}: started with no text: every text shows {parent}'s translation. To say a text "
+            f"the {tag} way: python -m generator i18n override {tag} CONTEXT (the msgctxt of its entry in "
+            f"{parent}.po), then edit its msgstr in {display_path(path)}",
+        ]
+    if copied is not None:
+        return [said, f"{display_path(path)}: {describe(Translations(catalog, content.messages, locale).status())}"]
     return [said, f"{display_path(path)}: {_to_translate(content, locale)}"]
+
+
+def _inheriting(parent: str, copy_from: str | None) -> str:
+    if parent == NO_PARENT:
+        return f"with a copy of {copy_from}'s translations, inheriting from no locale"
+    return f"inheriting from {parent}: it shows {parent}'s translations, except the texts it says its own way"
+
+
+def _with_published(locales: LocaleSettings, locale: SiteLocale, entry: Mapping[str, str]) -> LocaleSettings:
+    parents = {
+        **locales.parents,
+        **({locale.tag: entry["parent"]} if entry.get("parent", NO_PARENT) != NO_PARENT else {}),
+    }
+    return dataclasses.replace(locales, published=(*locales.published, locale), parents=parents)
 
 
 def _planned(files: list[Planned | None]) -> list[Planned]:
     return [file for file in files if file is not None]
 
 
-def _listed(locales_file: Path, locale: SiteLocale) -> tuple[Planned, bool]:
+def _listed(locales_file: Path, entry: Mapping[str, str]) -> tuple[Planned, bool]:
     """The write of locales.yaml with ``locale`` published, read back before it is put in place, and whether
     its comments and layout were kept."""
     name = display_path(locales_file)
@@ -136,7 +194,7 @@ def _listed(locales_file: Path, locale: SiteLocale) -> tuple[Planned, bool]:
         if read is None:
             raise ContentError(problems)
         text = read
-    edited, intended, kept = with_published(text, {"tag": locale.tag, "market": locale.market}, name)
+    edited, intended, kept = with_published(text, entry, name)
     schema = locales_file.with_name(LOCALES_FILE.removesuffix(".yaml") + ".schema.json")
 
     def reads_back(staged: Path) -> list[Diagnostic]:
@@ -174,7 +232,7 @@ def status_by_part(content_dir: Path) -> list[tuple[Status, dict[str, Status]]]:
     content = load_content(content_dir)
     parts = [*(checked.policy.id for checked in content.policies), HELP_CENTER_CONTEXT, INTERFACE_CONTEXT]
     found = []
-    for locale in content.locales.translated:
+    for locale in [locale for locale in content.locales.with_catalogs if locale.tag in content.translations]:
         translations = content.translations[locale.tag]
         found.append((translations.status(), {part: translations.status_of(part) for part in parts}))
     return found
@@ -184,14 +242,20 @@ def pending(content_dir: Path, tag: str) -> tuple[Path, list[Pending]]:
     """Return the catalog of ``tag`` and every text of it that shows in English for now."""
     content = load_content(content_dir)
     locale = content.locales.find(tag)
-    if locale is None or locale not in content.locales.translated:
-        published = ", ".join(locale.tag for locale in content.locales.translated)
+    if locale is None or locale.tag not in content.translations:
+        published = ", ".join(content.translations)
         where = Position(display_path(content_dir / LOCALES_FILE))
         raise ContentError([Diagnostic(where, f"{tag} is not a translated locale (these are: {published})")])
     return catalog_path(content_dir / CATALOGS_DIR, locale), content.translations[locale.tag].pending()
 
 
 def describe(status: Status) -> str:
+    if status.parent is not None:  # its own texts are few: the rest is its parent's, or its parent's to do
+        waiting = f", waiting for {status.parent}" if status.missing else ""
+        return (
+            f"{status.total} texts: {status.translated} its own, {status.inherited} inherited from {status.parent}, "
+            f"{status.stale} stale, {status.missing} missing{waiting} ({status.percent:.1f} %)"
+        )
     return (
         f"{status.translated}/{status.total} translated, {status.stale} stale, {status.missing} missing "
         f"({status.percent:.1f} %)"

@@ -195,7 +195,7 @@ def compare(old: Content, new: Content) -> Comparison:
         stale = sorted(changed & translations.stale, key=order)
         missing = [
             source.context
-            for source in translations.untranslated()
+            for source in translations.to_do()  # of a locale that inherits, only its own texts
             if source.context not in translations.stale and source.context in added
         ]
         if stale:

@@ -467,11 +467,14 @@ def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Docu
 def _read_translations(
     locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool, adding: str = ""
 ) -> tuple[dict[str, Translations], list[Diagnostic]]:
+    """Read and check every catalog, parents first: the translations of each locale that reads one (a locale in
+    the source language, only when it or a locale it inherits from has a catalog of its own texts)."""
     from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
+    from generator.i18n.variants import Inherited, translations_of
 
     translations: dict[str, Translations] = {}
     problems: list[Diagnostic] = []
-    known = {f"{locale.tag}.po" for locale in locales.translated} | ({f"{adding}.po"} if adding else set())
+    known = {f"{locale.tag}.po" for locale in locales.with_catalogs} | ({f"{adding}.po"} if adding else set())
     for path in sorted(locales_dir.glob("*.po")) if locales_dir.is_dir() else []:
         if path.name not in known:
             problems.append(
@@ -481,11 +484,17 @@ def _read_translations(
                     "(python -m generator i18n add) or remove the file",
                 )
             )
-    for locale in locales.translated:
+    yaml_wording = Translations.source(messages, locales.source)
+    for locale in locales.with_catalogs:
         path = catalog_path(locales_dir, locale)
         catalog, read_problems = read_catalog(path) if path.exists() else (None, [])
         problems += read_problems
-        translations[locale.tag] = found = Translations(catalog, messages, locale)
+        parent = locales.parent_of(locale)
+        inherited = (translations.get(parent.tag) or yaml_wording) if parent is not None else None
+        found = translations_of(catalog, messages, locale, inherited)
+        if locales.reads_source(locale) and not (isinstance(found, Inherited) and any(found.catalogs)):
+            continue  # the YAML is its wording, as the source's
+        translations[locale.tag] = found
         if catalog is not None:
             problems += check_catalog(catalog, messages, locale, path, found.expected)
         if strict:
@@ -499,7 +508,7 @@ def _read_translations(
                     f"{source.context}: {'stale' if source.context in found.stale else 'missing'} translation "
                     f"of {source.text!r}",
                 )
-                for source in found.untranslated()
+                for source in found.to_do()
             ]
     return translations, problems
 

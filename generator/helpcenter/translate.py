@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+from collections.abc import Hashable
 from typing import Any
 
 from generator.content.diagnostics import ContentError, Diagnostic, Position
@@ -33,6 +34,7 @@ from generator.i18n.messages import (
 )
 from generator.i18n.plural_rules import plural_forms
 from generator.i18n.pseudo import pseudo
+from generator.i18n.variants import Inherited
 
 
 class _Lookup:
@@ -72,14 +74,14 @@ class _Lookup:
 
 def localize(content: Content, locale: SiteLocale) -> Content:
     """Return ``content`` as ``locale`` reads it: translated wording, the same logic."""
-    if content.locales.reads_source(locale):  # the source language, whatever the market
-        return content
+    if content.locales.reads_source(locale) and locale.tag not in content.translations:
+        return content  # the source language, whatever the market, with no text of its own
     translations = content.translations.get(locale.tag) or Translations(None, content.messages, locale)
     pick = _Lookup(translations, content.locales.source.tag)
     # A policy's texts are translated from the catalog and its own English alone: kept per policy file, so that
     # a preview in this locale translates only the policy that was edited. Generated translations (the
     # pseudo-locale's) depend on every policy's names: kept for these translations only.
-    source = Same(translations.catalog if translations.catalog is not None else translations)
+    source = _translated_from(translations)
     policies = []
     for checked in content.policies:
         work = functools.partial(_localized_policy, checked, translations, content.locales.source.tag)
@@ -112,9 +114,16 @@ def localize(content: Content, locale: SiteLocale) -> Content:
     )
 
 
+def _translated_from(translations: Translations) -> Hashable:
+    """What a locale's texts are worked out from, besides the English: its catalog, and those it inherits from."""
+    if isinstance(translations, Inherited):
+        return tuple(Same(catalog) for catalog in translations.catalogs)
+    return Same(translations.catalog if translations.catalog is not None else translations)
+
+
 #: Each policy as a locale reads it, with the texts it shows in English and those it translates, by policy file
 #: and locale.
-_localized: Kept[tuple[Same, Same], tuple[CheckedPolicy, frozenset[str], frozenset[str]]] = Kept(KEPT_POLICIES)
+_localized: Kept[tuple[Same, Hashable], tuple[CheckedPolicy, frozenset[str], frozenset[str]]] = Kept(KEPT_POLICIES)
 
 
 def _localized_policy(

@@ -485,10 +485,15 @@ class Status:
     translated: int
     stale: int
     missing: int
+    #: Of a locale that inherits (:mod:`generator.i18n.variants`): the texts it shows in its parent's
+    #: translation, and the parent's tag.
+    inherited: int = 0
+    parent: str | None = None
 
     @property
     def percent(self) -> float:
-        return 100.0 * self.translated / self.total if self.total else 100.0
+        """How much shows in the locale's language: its own translations and those it inherits."""
+        return 100.0 * (self.translated + self.inherited) / self.total if self.total else 100.0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -497,6 +502,8 @@ class Status:
             "translated": self.translated,
             "stale": self.stale,
             "missing": self.missing,
+            "inherited": self.inherited,
+            "parent": self.parent,
             "percent": round(self.percent, 1),
         }
 
@@ -513,6 +520,8 @@ class Pending:
     previous_english: str | None
     #: The line of the entry in the catalog, 0 if it has none.
     line: int
+    #: Of a text a locale inherits and its parent has not translated (yet): the locale whose catalog must change.
+    waiting_for: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -605,6 +614,10 @@ class Translations:
     def untranslated(self) -> list[SourceMessage]:
         """The messages that fall back to English: stale or missing."""
         return [source for source in self.expected if source.context not in self.current]
+
+    def to_do(self) -> list[SourceMessage]:
+        """The messages this locale's own catalog must change: here, every one that falls back to English."""
+        return self.untranslated()
 
 
 def check_catalog(
