@@ -377,6 +377,9 @@ def update_catalog(
             if carried.fuzzy:
                 entry.flags.add("fuzzy")
                 entry.previous_id = list(carried.previous_id or [])
+            elif source.context in moves.review:  # the same English in another role: a translator checks it fits
+                entry.flags.add("fuzzy")
+                entry.previous_id = [_singular(carried.id)]
             continue
         if stale is not None:  # edited, and moved with the blocks around it
             entry = _add(merged, source, _singular(stale.string), stale.user_comments)
