@@ -31,6 +31,7 @@ from generator.content.locales import SiteLocale
 from generator.content.transaction import Planned
 from generator.i18n.messages import SourceMessage, messages_for
 from generator.i18n.moves import Moves, find_moves, key
+from generator.i18n.qa import IGNORE_PREFIX
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
@@ -373,7 +374,7 @@ def update_catalog(
         if carried is not None or stale is not None or source.context in moves.vacated:
             displaced += [entry for entry in (previous, revived) if entry is not None and entry.string]
         if carried is not None:  # the same English, translated at its former place
-            entry = _add(merged, source, _singular(carried.string), carried.user_comments)
+            entry = _add(merged, source, _singular(carried.string), carried.user_comments, _silenced(carried))
             if carried.fuzzy:
                 entry.flags.add("fuzzy")
                 entry.previous_id = list(carried.previous_id or [])
@@ -382,7 +383,7 @@ def update_catalog(
                 entry.previous_id = [_singular(carried.id)]
             continue
         if stale is not None:  # edited, and moved with the blocks around it
-            entry = _add(merged, source, _singular(stale.string), stale.user_comments)
+            entry = _add(merged, source, _singular(stale.string), stale.user_comments, _silenced(stale))
             entry.flags.add("fuzzy")
             entry.previous_id = [_singular(stale.id)]
             continue
@@ -398,7 +399,7 @@ def update_catalog(
                 made_for = revived.previous_id if revived.fuzzy and revived.previous_id else [revived.id]
                 entry.previous_id = [_singular(text) for text in made_for[:1]]
             continue
-        entry = _add(merged, source, _singular(previous.string), previous.user_comments)
+        entry = _add(merged, source, _singular(previous.string), previous.user_comments, _silenced(previous))
         if previous.id != source.text:
             if previous.string:
                 entry.flags.add("fuzzy")
@@ -436,7 +437,13 @@ def _singular(value: str | tuple[str, ...] | list[str] | None) -> str:
     return value[0] if value else ""
 
 
-def _add(catalog: Catalog, source: SourceMessage, string: str, user_comments: Iterable[str] = ()) -> Message:
+def _add(
+    catalog: Catalog,
+    source: SourceMessage,
+    string: str,
+    user_comments: Iterable[str] = (),
+    flags: Iterable[str] = (),
+) -> Message:
     return catalog.add(
         source.text,
         string,
@@ -444,7 +451,14 @@ def _add(catalog: Catalog, source: SourceMessage, string: str, user_comments: It
         auto_comments=[source.comment],
         user_comments=list(user_comments),
         locations=[(source.file, source.line)],
+        flags=list(flags),
     )
+
+
+def _silenced(entry: Message) -> list[str]:
+    """The flags a translator put on ``entry`` to silence a QA warning (``ignore-end-stop``): they stay with
+    its translation, like the translator's comments."""
+    return sorted(flag for flag in entry.flags if flag.startswith(IGNORE_PREFIX))
 
 
 @dataclass(frozen=True)
