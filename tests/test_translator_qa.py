@@ -64,6 +64,7 @@ NAMES = ("Back Market", "UPS")
         pytest.param("Within {count} days.", "Sous {count} jours.", [], id="placeholders-are-no-numbers"),
         pytest.param("Step {step2}.", "Étape {step2}.", [], id="digits-in-a-placeholder"),
         pytest.param("[See it](page2).", "[Voir](page2).", [], id="digits-in-a-link-target"),
+        pytest.param("[See it](page).", "[Voir](javascript:alert(1)).", [], id="digits-in-a-link-target-with-brackets"),
         pytest.param("Step 1, then step 2.", "Étape 2, puis étape 1.", [], id="same-numbers-in-another-order"),
     ],
 )

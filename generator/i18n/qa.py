@@ -63,8 +63,6 @@ _AFTER_THE_MARK = " \t\u00a0\u202f\"'”’»›)]}"
 _DOUBLE_SPACE = re.compile("[ \u00a0\u202f]{2,}")
 #: A number: digits, with groups of three after a separator (``1,000``, ``1 000``), and a decimal part.
 _NUMBER = re.compile(r"\d+(?:[,.'\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?")
-#: What is not read for numbers: placeholders and link targets.
-_NOT_WORDS = re.compile(r"\{[^{}]*\}|\]\([^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -168,5 +166,5 @@ def _numbers(english: str, translation: str) -> Iterator[Finding]:
 
 def _numbers_in(text: str) -> Counter[str]:
     """The numbers of ``text`` as digits alone (``1 000`` and ``1,000`` are ``1000``), placeholders left out."""
-    words = _NOT_WORDS.sub(" ", text)
+    words = inline.ANY_LINK.sub("]", inline.PLACEHOLDER.sub(" ", text))  # placeholders and link targets aside
     return Counter(re.sub(r"\D", "", found.group()) for found in _NUMBER.finditer(words))
