@@ -7,7 +7,7 @@ a text of another kind (an answer's words become an outcome's title, a question'
 existed before (another policy, another question): a word can need another translation there (French "Aucun"
 or "Aucune" after another question).
 
->>> kind("trade-in/questions/effort/answers/tried/text")
+>>> kind("warranty/questions/fault/answers/screen/text")
 'POLICY/questions/*/answers/*/text'
 >>> kind("warranty/outcomes/paid-repair/body/4/list/0")
 'POLICY/outcomes/*/body/#/list/#'
