@@ -49,3 +49,17 @@ def test_the_page_is_valid_html(tmp_path, monkeypatch):
     (tmp_path / "problems.html").write_bytes(page)
 
     assert nu_errors(tmp_path, ["problems.html"]) == {}
+
+
+def test_a_translator_s_warning_listed_with_the_problems_says_it_is_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "policy.yaml").write_text(POLICY, encoding="utf-8")
+    problems = [
+        Diagnostic(Position("policy.yaml", 2, 1), "unknown outcome 'x'"),
+        Diagnostic(Position("policy.yaml", 4, 1), "two spaces in a row", severity="warning"),
+    ]
+
+    html = problems_page(problems).decode("utf-8")
+
+    shown = [re.sub(r"<[^>]+>", "", line) for line in re.findall(r"<p><code.*?</p>", html)]
+    assert shown == ["policy.yaml:2:1: unknown outcome &#39;x&#39;", "policy.yaml:4:1: warning: two spaces in a row"]

@@ -59,9 +59,15 @@ After = tuple[str | tuple[str, ...], bool, list[str], list[str]]
 
 
 def done(
-    translation: str | tuple[str, ...], fuzzy: bool = False, previous: str | None = None, note: str | None = None
+    translation: str | tuple[str, ...],
+    fuzzy: bool = False,
+    previous: str | tuple[str, ...] | None = None,
+    note: str | None = None,
 ) -> After:
-    return (translation, fuzzy, [previous] if previous else [], [note] if note else [])
+    """An entry after the update; ``previous``: the English its translation was made for (``#| msgid``, and of
+    a text with a count ``#| msgid_plural``)."""
+    made_for = list(previous) if isinstance(previous, tuple) else [previous] if previous else []
+    return (translation, fuzzy, made_for, [note] if note else [])
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,12 @@ DAYS = [
 ]
 BUSINESS_DAYS = {"interface/units/business-day": ("{count} day", "{count} days")}
 
+#: The summary of one translation carried to a text of another role.
+REVIEWED_ONE = (
+    "1 translation followed its text to a new place; 1 marked fuzzy for review, as the same English now has "
+    "another role (another kind of text, or another question, outcome or policy)"
+)
+
 CASES = [
     pytest.param(
         Case(
@@ -105,12 +117,16 @@ CASES = [
         Case(
             [Old("policy/label_steps/create-shipment/title", "Create the shipment", "Sendung anlegen")],
             {"trade-in/procedures/label-steps/steps/create-shipment/title": "Create the shipment"},
-            {"trade-in/procedures/label-steps/steps/create-shipment/title": done("Sendung anlegen")},
+            {
+                "trade-in/procedures/label-steps/steps/create-shipment/title": done(
+                    "Sendung anlegen", True, "Create the shipment"
+                )
+            },
             [],
-            "1 translation followed its text to a new place",
+            REVIEWED_ONE,
             [],
         ),
-        id="moved-deeper-carried",
+        id="moved-into-another-kind-of-text-carried-for-review",
     ),
     pytest.param(
         Case(
@@ -142,10 +158,10 @@ CASES = [
     pytest.param(
         Case(
             [Old("policy/questions/a/text", "Why?", "Warum?", fuzzy=True, previous="Why not?"), *YES_TWICE[:1]],
-            {"policy/questions/b/text": "Why?", "trade-in/questions/a/answers/yes/text": "Yes"},
+            {"policy/questions/b/text": "Why?", "policy/questions/c/answers/yes/text": "Yes"},
             {
                 "policy/questions/b/text": done("Warum?", True, "Why not?"),
-                "trade-in/questions/a/answers/yes/text": done("Ja"),
+                "policy/questions/c/answers/yes/text": done("Ja"),
             },
             [],
             "2 translations followed their text to a new place",
@@ -156,8 +172,8 @@ CASES = [
     pytest.param(
         Case(
             [Old("policy/questions/a/text", "Why?", "Warum?"), Old("policy/questions/gone/text", "Why?", "Wieso?")],
-            {"policy/questions/a/text": "Why?", "trade-in/questions/b/text": "Why?"},
-            {"policy/questions/a/text": done("Warum?"), "trade-in/questions/b/text": done("Wieso?")},
+            {"policy/questions/a/text": "Why?", "policy/questions/b/text": "Why?"},
+            {"policy/questions/a/text": done("Warum?"), "policy/questions/b/text": done("Wieso?")},
             [],
             "1 translation followed its text to a new place",
             [],
@@ -175,18 +191,22 @@ CASES = [
                 )
             ],
             {"trade-in/interface/finder/change_context": "your answer to: {question}"},
-            {"trade-in/interface/finder/change_context": done("deine Antwort auf: {question}")},
+            {
+                "trade-in/interface/finder/change_context": done(
+                    "deine Antwort auf: {question}", True, "your answer to: {question}"
+                )
+            },
             [],
-            "1 translation followed its text to a new place",
+            REVIEWED_ONE,
             [],
         ),
-        id="obsolete-source-carried-and-retired-for-good",
+        id="obsolete-source-carried-for-review-and-retired-for-good",
     ),
     pytest.param(
         Case(
-            [Old("policy/a/text", "Hi", "Hallo", fuzzy=True, obsolete=True, previous="Hello")],
-            {"policy/b/text": "Hi"},
-            {"policy/b/text": done("Hallo", True, "Hello")},
+            [Old("policy/outcomes/a/title", "Hi", "Hallo", fuzzy=True, obsolete=True, previous="Hello")],
+            {"policy/outcomes/b/title": "Hi"},
+            {"policy/outcomes/b/title": done("Hallo", True, "Hello")},
             [],
             "1 translation followed its text to a new place",
             [],
@@ -230,12 +250,17 @@ CASES = [
         Case(
             DAYS,
             BUSINESS_DAYS,
-            {"interface/units/business-day": done(("{count} Tag", "{count} Tage"))},
+            {
+                "interface/units/business-day": done(
+                    ("{count} Tag", "{count} Tage"), True, ("{count} day", "{count} days")
+                )
+            },
             [],
-            "1 translation followed its text to a new place",
+            REVIEWED_ONE,
             [],
         ),
-        id="plural-entry-carried-with-every-form",
+        # A unit is named by its key: another key is another unit (a business day is not a day in German).
+        id="plural-entry-carried-with-every-form-for-review",
     ),
     pytest.param(
         Case(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,7 @@ def run_check(content_dir: Path, *, strict: bool = False) -> int:
     content, problems = check_content(content_dir, strict=strict)
     if content is None:
         return _report(problems)
+    _warn(content.warnings)
     _say_proven(content_dir, content)
     return 0
 
@@ -322,6 +324,7 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False, only: 
     if proven is None:
         return _report(problems)
     content = proven.content
+    _warn(content.warnings)
     _say_proven(content_dir, content)
     locales, unknown = _chosen(content.locales.published, only)
     if unknown:
@@ -384,7 +387,26 @@ def _show(text: str) -> None:
 
 
 def _report(problems: list[Diagnostic]) -> int:
+    """Print every problem (and warning, after them) and how many there are; return the exit status: 1."""
     for problem in problems:
         print(format_diagnostic(problem), file=sys.stderr)
-    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+    count = sum(problem.severity != "warning" for problem in problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found{_and_warnings(len(problems) - count)}", file=sys.stderr)
     return 1
+
+
+def _warn(warnings: Sequence[Diagnostic]) -> None:
+    """Print what a translator may want to look at; it does not make the command fail."""
+    for warning in warnings:
+        print(format_diagnostic(warning), file=sys.stderr)
+    if warnings:
+        count = len(warnings)
+        print(
+            f"{count} warning{'s' if count != 1 else ''} (check --strict fails on them; a flag ignore-<check> on the "
+            "entry silences one)",
+            file=sys.stderr,
+        )
+
+
+def _and_warnings(count: int) -> str:
+    return f", and {count} warning{'s' if count != 1 else ''}" if count else ""

@@ -118,6 +118,8 @@ class Content:
     untranslated: Mapping[str, str] = field(default_factory=dict)
     #: The index in ``policies`` of the policy in focus.
     focus: int = 0
+    #: What a translator may want to look at, which does not stop a build (:mod:`generator.i18n.qa`).
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def checked(self) -> CheckedPolicy:
@@ -327,7 +329,9 @@ def check_content(
     """Return the content if it is sound, and every problem found in it.
 
     With ``strict``, a stale or missing translation in a published locale is a
-    problem too (without it, that text falls back to English with a notice).
+    problem too (without it, that text falls back to English with a notice), and
+    so is a translator's slip that is otherwise a warning (:attr:`Content.warnings`;
+    when there are problems, they are listed after them).
     A published locale must have its catalog, unless ``catalogs_required`` is
     false (for the translators' commands, which create it). With ``strict``, a
     finder address a ledger has not recorded is a problem too. ``adding``: the tag of a locale being
@@ -362,13 +366,13 @@ def check_content(
 
     notes = field_descriptions(content_dir / (INTERFACE_FILE.removesuffix(".yaml") + ".schema.json"))
     messages = _located(extract_messages(documents, shared.interface, notes, shared.help_center), content_dir)
-    translations, problems = _read_translations(
+    translations, problems, warnings = _read_translations(
         content_dir / CATALOGS_DIR, locales, messages, strict=strict, adding=adding
     )
     if catalogs_required and shared.locales is not None:
         problems += _missing_catalogs(content_dir, locales, shared.locales)
     if problems:
-        return None, problems
+        return None, problems + warnings
     content = Content(
         policies=tuple(proven),
         interface=Interface.from_data(shared.interface.data),
@@ -378,6 +382,7 @@ def check_content(
         help_center_document=shared.help_center,
         messages=messages,
         translations=translations,
+        warnings=tuple(warnings),
     )
     return content, []
 
@@ -466,14 +471,18 @@ def _missing_catalogs(content_dir: Path, locales: LocaleSettings, document: Docu
 
 def _read_translations(
     locales_dir: Path, locales: LocaleSettings, messages: list[SourceMessage], *, strict: bool, adding: str = ""
-) -> tuple[dict[str, Translations], list[Diagnostic]]:
+) -> tuple[dict[str, Translations], list[Diagnostic], list[Diagnostic]]:
     """Read and check every catalog, parents first: the translations of each locale that reads one (a locale in
-    the source language, only when it or a locale it inherits from has a catalog of its own texts)."""
+    the source language, only when it or a locale it inherits from has a catalog of its own texts), the problems
+    and the warnings (with ``strict``, the warnings are problems)."""
     from generator.i18n.catalogs import Translations, catalog_path, check_catalog, read_catalog
+    from generator.i18n.plural_rules import plural_forms
+    from generator.i18n.qa import qa_warnings
     from generator.i18n.variants import Inherited, translations_of
 
     translations: dict[str, Translations] = {}
     problems: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
     known = {f"{locale.tag}.po" for locale in locales.with_catalogs} | ({f"{adding}.po"} if adding else set())
     for path in sorted(locales_dir.glob("*.po")) if locales_dir.is_dir() else []:
         if path.name not in known:
@@ -497,6 +506,8 @@ def _read_translations(
         translations[locale.tag] = found
         if catalog is not None:
             problems += check_catalog(catalog, messages, locale, path, found.expected)
+            categories = plural_forms(locale.babel).categories
+            warnings += qa_warnings(catalog, found.expected, locales.names, path, categories)
         if strict:
             problems += [
                 Diagnostic(
@@ -510,7 +521,9 @@ def _read_translations(
                 )
                 for source in found.to_do()
             ]
-    return translations, problems
+    if strict:
+        return translations, problems + [dataclasses.replace(warning, severity="error") for warning in warnings], []
+    return translations, problems, warnings
 
 
 def _read(path: Path, schema: Path | None = None) -> tuple[Document | None, list[Diagnostic]]:

@@ -41,6 +41,7 @@ from generator.i18n.plural_entries import (
     translated_forms,
 )
 from generator.i18n.plural_rules import plural_forms
+from generator.i18n.qa import IGNORE_PREFIX
 
 TEMPLATE_FILE = "messages.pot"
 PROJECT = "Policy help center"
@@ -387,13 +388,16 @@ def update_catalog(
         if carried is not None or stale is not None or source.context in moves.vacated:
             displaced += [entry for entry in (previous, revived) if entry is not None and any(forms_of(entry.string))]
         if carried is not None:  # the same English, translated at its former place
-            entry = _add(merged, source, carried.string, carried.user_comments)
+            entry = _add(merged, source, carried.string, carried.user_comments, _silenced(carried))
             if carried.fuzzy:
                 entry.flags.add("fuzzy")
                 entry.previous_id = list(carried.previous_id or [])
+            elif source.context in moves.review:  # the same English in another role: a translator checks it fits
+                entry.flags.add("fuzzy")
+                entry.previous_id = forms_of(carried.id)
             continue
         if stale is not None:  # edited, and moved with the blocks around it
-            entry = _add(merged, source, stale.string, stale.user_comments)
+            entry = _add(merged, source, stale.string, stale.user_comments, _silenced(stale))
             entry.flags.add("fuzzy")
             entry.previous_id = forms_of(stale.id)
             continue
@@ -404,12 +408,12 @@ def update_catalog(
             entry = _add(merged, source, revived.string if revived is not None else "")
             if revived is not None and any(forms_of(revived.string)):  # back after a while: a translator looks again
                 entry.user_comments = list(revived.user_comments)
-                entry.flags.add("fuzzy")
+                entry.flags.update(["fuzzy", *_silenced(revived)])
                 # The English its translation was made for: a stale entry's previous English, when it has one.
                 made_for = revived.previous_id if revived.fuzzy and revived.previous_id else revived.id
                 entry.previous_id = forms_of(made_for)
             continue
-        entry = _add(merged, source, previous.string, previous.user_comments)
+        entry = _add(merged, source, previous.string, previous.user_comments, _silenced(previous))
         if forms_of(previous.id) != forms_of(source.msgid):
             if any(forms_of(previous.string)):
                 entry.flags.add("fuzzy")
@@ -456,6 +460,7 @@ def _add(
     source: SourceMessage,
     string: str | tuple[str, ...] | list[str] | None,
     user_comments: Iterable[str] = (),
+    flags: Iterable[str] = (),
 ) -> Message:
     """Add ``source`` with a translation taken from an entry: of a text with a count, its forms when it has as
     many as the catalog, else none (a text that had no count has no form of the plural)."""
@@ -473,7 +478,14 @@ def _add(
         auto_comments=[source.comment],
         user_comments=list(user_comments),
         locations=[(source.file, source.line)],
+        flags=list(flags),
     )
+
+
+def _silenced(entry: Message) -> list[str]:
+    """The flags a translator put on ``entry`` to silence a QA warning (``ignore-end-stop``): they stay with
+    its translation, like the translator's comments."""
+    return sorted(flag for flag in entry.flags if flag.startswith(IGNORE_PREFIX))
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from functools import cached_property
 from babel.messages.catalog import Catalog, Message
 
 from generator.i18n.messages import UNITS_CONTEXT, SourceMessage
+from generator.i18n.places import Places
 from generator.i18n.shifts import positional, realigned
 
 #: The longest English quoted in a line about a text that was not carried.
@@ -77,15 +78,26 @@ class Moves:
     #: The new contexts whose old entry is no longer theirs (its text moved away, or is left to the translator
     #: with the other translations of its English): they start untranslated.
     vacated: frozenset[str] = frozenset()
+    #: The contexts of :attr:`carried` that are no old place renamed (another kind of text, another parent:
+    #: :mod:`generator.i18n.places`): their translation is marked fuzzy, for a translator to check it fits.
+    review: frozenset[str] = frozenset()
 
     def summary(self) -> str | None:
         """The line that says how many translations moved, or ``None`` when none did."""
         count = len(self.carried)
         if count == 0:
             return None
-        if count == 1:
-            return "1 translation followed its text to a new place"
-        return f"{count} translations followed their text to a new place"
+        said = (
+            "1 translation followed its text to a new place"
+            if count == 1
+            else f"{count} translations followed their text to a new place"
+        )
+        if self.review:
+            said += (
+                f"; {len(self.review)} marked fuzzy for review, as the same English now has another role "
+                "(another kind of text, or another question, outcome or policy)"
+            )
+        return said
 
 
 @dataclass(frozen=True)
@@ -185,7 +197,9 @@ def find_moves(catalog: Catalog, expected: Sequence[SourceMessage]) -> Moves:
     )
     holding = _olds_by_english(before.at[name] for name in sorted(holders) if positional(name))
 
+    places = Places(before.current, (source.context for source in expected))
     carried: dict[str, Message] = {}
+    review: set[str] = set()
     moved: set[tuple[str, str]] = set()
     ambiguous: list[Ambiguous] = []
     undecided: set[str] = set()  # new places whose English was translated differently
@@ -207,6 +221,11 @@ def find_moves(catalog: Catalog, expected: Sequence[SourceMessage]) -> Moves:
         for group in found:
             for category, context in group.contexts.items():
                 carried[context] = chosen.entries[category]
+            if not any(places.renamed(old.name, group.name) for old in origins):
+                # A stale one stays stale with the English it was made for; only a current one is marked.
+                review.update(
+                    context for category, context in group.contexts.items() if not chosen.entries[category].fuzzy
+                )
         moved.update(entry for old in origins for entry in old.keys)
 
     open_places = {
@@ -223,7 +242,7 @@ def find_moves(catalog: Catalog, expected: Sequence[SourceMessage]) -> Moves:
         for context in open_places - stale.keys()
         if context in before.visible and key(before.visible[context]) in taken
     }
-    return Moves(carried, frozenset(moved), tuple(ambiguous), stale, frozenset(vacated | undecided))
+    return Moves(carried, frozenset(moved), tuple(ambiguous), stale, frozenset(vacated | undecided), frozenset(review))
 
 
 def _stale(
