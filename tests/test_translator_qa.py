@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 
 from generator.content.locales import SiteLocale
 from generator.i18n.catalogs import Translations, catalog_text, read_catalog, update_catalog
@@ -102,12 +103,18 @@ SOURCES = [SourceMessage(f"p/{name}", "Send it.", "", "policy.yaml", 1) for name
 ]
 
 
-def test_warnings_are_located_at_the_msgstr_of_current_translations_only(tmp_path, monkeypatch):
+def german_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Catalog:
+    """``text`` read as ``de-DE.po`` in the current folder ``tmp_path``: a catalog with no problem."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "de-DE.po").write_text(CATALOG, encoding="utf-8")
+    (tmp_path / "de-DE.po").write_text(text, encoding="utf-8")
     catalog, problems = read_catalog(tmp_path / "de-DE.po")
     assert problems == []
     assert catalog is not None
+    return catalog
+
+
+def test_warnings_are_located_at_the_msgstr_of_current_translations_only(tmp_path, monkeypatch):
+    catalog = german_catalog(tmp_path, monkeypatch, CATALOG)
 
     warnings = qa_warnings(catalog, Translations(catalog, SOURCES, GERMAN).expected, NAMES, tmp_path / "de-DE.po")
 
@@ -225,11 +232,7 @@ PLURAL_CATALOG = HEADER.replace('"Content-Type', '"Plural-Forms: nplurals=2; plu
 
 
 def test_each_form_of_a_text_with_a_count_is_checked_against_its_english(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "de-DE.po").write_text(PLURAL_CATALOG, encoding="utf-8")
-    catalog, problems = read_catalog(tmp_path / "de-DE.po")
-    assert problems == []
-    assert catalog is not None
+    catalog = german_catalog(tmp_path, monkeypatch, PLURAL_CATALOG)
     english = [SourceMessage("interface/units/day", "{count} day.", "", "interface.yaml", 1, plural="{count} days.")]
 
     warnings = qa_warnings(catalog, english, NAMES, tmp_path / "de-DE.po", ("one", "other"))
