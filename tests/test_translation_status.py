@@ -10,6 +10,7 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from generator.content.locales import SiteLocale
+from generator.helpcenter.catalog_commands import describe
 from generator.i18n.catalogs import Pending, Status, Translations
 from generator.i18n.messages import SourceMessage
 
@@ -91,3 +92,23 @@ def test_the_source_locale_translates_every_text_as_itself():
     assert [source.get(message.context) for message in MESSAGES] == [message.text for message in MESSAGES]
     assert source.pending() == []
     assert source.status() == Status("en-US", total=5, translated=5, stale=0, missing=0)
+
+
+@pytest.mark.parametrize(
+    ("status", "line"),
+    [
+        pytest.param(Status("fr-FR", 120, 119, 1, 0), "119/120 translated, 1 stale, 0 missing (99.2 %)", id="own"),
+        pytest.param(
+            Status("fr-BE", 120, 1, 0, 1, 118, "fr-FR"),
+            "120 texts: 1 its own, 118 inherited from fr-FR, 0 stale, 1 missing, waiting for fr-FR (99.2 %)",
+            id="inherited-waiting-for-the-parent",
+        ),
+        pytest.param(
+            Status("fr-BE", 1, 0, 0, 0, 1, "fr-FR"),
+            "1 text: 0 its own, 1 inherited from fr-FR, 0 stale, 0 missing (100.0 %)",
+            id="one-text-inherited",
+        ),
+    ],
+)
+def test_the_status_line(status, line):
+    assert describe(status) == line

@@ -253,7 +253,7 @@ def describe(status: Status) -> str:
     if status.parent is not None:  # its own texts are few: the rest is its parent's, or its parent's to do
         waiting = f", waiting for {status.parent}" if status.missing else ""
         return (
-            f"{status.total} texts: {status.translated} its own, {status.inherited} inherited from {status.parent}, "
+            f"{status.total} text{'s' if status.total != 1 else ''}: {status.translated} its own, {status.inherited} inherited from {status.parent}, "
             f"{status.stale} stale, {status.missing} missing{waiting} ({status.percent:.1f} %)"
         )
     return (
