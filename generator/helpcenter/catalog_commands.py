@@ -252,8 +252,9 @@ def pending(content_dir: Path, tag: str) -> tuple[Path, list[Pending]]:
 def describe(status: Status) -> str:
     if status.parent is not None:  # its own texts are few: the rest is its parent's, or its parent's to do
         waiting = f", waiting for {status.parent}" if status.missing else ""
+        texts = f"{status.total} text{'s' if status.total != 1 else ''}"
         return (
-            f"{status.total} text{'s' if status.total != 1 else ''}: {status.translated} its own, {status.inherited} inherited from {status.parent}, "
+            f"{texts}: {status.translated} its own, {status.inherited} inherited from {status.parent}, "
             f"{status.stale} stale, {status.missing} missing{waiting} ({status.percent:.1f} %)"
         )
     return (
