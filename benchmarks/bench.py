@@ -46,6 +46,12 @@ generated (:mod:`policies`, seed 0) at sizes the real one may grow to.
    (:func:`compiled_beforehand`). ``--only help-center`` runs this part alone; ``--only help-center-check``
    runs its two ``check`` rows alone, without the long build (seconds).
 
+7. Language variants: the real content with a Belgian market and fr-BE
+   inheriting from fr-FR (its catalog empty), against fr-BE as a full copy
+   of fr-FR's catalog (``i18n add fr-BE --from fr-FR``): ``check``, ``i18n
+   status`` and the build of fr-BE alone. Inheriting should cost next to
+   nothing. ``--only variants`` runs this part alone.
+
 A step that fails says so in its row and the run goes on. The run takes a
 few minutes (one brute-force proof is given its whole minute); progress goes
 to stderr, the report to stdout.
@@ -1070,6 +1076,49 @@ def table(rows: list[Row]) -> str:
     return "\n".join(text)
 
 
+def variant_project(work: Path, name: str, *add: str) -> Path:
+    """A copy of the project with a Belgian market, after ``i18n add fr-BE`` with ``add``'s options."""
+    from support import add_belgian_market  # the tests' own Belgian market
+
+    project = work / name
+    for each in ("content", "docs", "overrides"):
+        shutil.copytree(ROOT / each, project / each)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    add_belgian_market(project / "content")
+    added = run_timed(python("-m", "generator", "i18n", "add", "fr-BE", *add), project)
+    if added.returncode:
+        raise RuntimeError(f"i18n add fr-BE {' '.join(add)}: {error_start(added.output)}")
+    return project
+
+
+def variant_rows(work: Path, rounds: int) -> list[Row]:
+    """fr-BE inheriting from fr-FR against fr-BE a full copy: ``check``, ``i18n status``, fr-BE's build."""
+    progress("variants: fr-BE inheriting, and fr-BE a full copy of fr-FR")
+    inheriting = variant_project(work, "inheriting")
+    copied = variant_project(work, "copied", "--from", "fr-FR")
+    commands = {
+        "check": ["check"],
+        "i18n status": ["i18n", "status"],
+        "build of fr-BE alone": ["build", "--locale", "fr-BE", "--site-dir", "site"],
+    }
+    rows = []
+    for what, command in commands.items():
+        progress(f"variants: {what}")
+        ours = best_run(python("-m", "generator", *command), inheriting, rounds)
+        reference = best_run(python("-m", "generator", *command), copied, rounds)
+        rows.append(
+            Row(
+                f"variants: {what}, fr-BE inheriting",
+                ours=ours.seconds,
+                reference=reference.seconds,
+                ratio=ours.seconds / reference.seconds if reference.seconds else None,
+                ratio_of="inheriting / a full copy",
+                notes=first_line(ours.output, 90) if ours.returncode == 0 else error_start(ours.output),
+            )
+        )
+    return rows
+
+
 def run_all(rounds: int, only: str | None = None) -> list[Row]:
     """Every step (or the ``only`` one), each guarded, in one temporary folder removed at the end."""
     rows: list[Row] = []
@@ -1083,6 +1132,8 @@ def run_all(rounds: int, only: str | None = None) -> list[Row]:
             return guarded("help center", lambda: help_center_rows(work, rounds))
         if only == "help-center-check":
             return guarded("help center", lambda: help_center_rows(work, rounds, build=False))
+        if only == "variants":
+            return guarded("variants", lambda: variant_rows(work, rounds))
         rows += proof_rows(work, rounds)
         rows += guarded("proof: gap and overlap", lambda: broken_rows(work, rounds))
         try:
@@ -1098,6 +1149,7 @@ def run_all(rounds: int, only: str | None = None) -> list[Row]:
         rows += guarded("preview", lambda: preview_rows(work, rounds))
         rows += guarded("adversarial", lambda: adversarial_rows(work, rounds))
         rows += guarded("help center", lambda: help_center_rows(work, rounds))
+        rows += guarded("variants", lambda: variant_rows(work, rounds))
     return rows
 
 
@@ -1106,7 +1158,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="each figure is the best of this many runs (default 3)")
     parser.add_argument("--json", action="store_true", help="print the rows as a JSON object")
     parser.add_argument(
-        "--only", choices=["adversarial", "preview", "help-center", "help-center-check"], help="run this part alone"
+        "--only",
+        choices=["adversarial", "preview", "help-center", "help-center-check", "variants"],
+        help="run this part alone",
     )
     parser.add_argument("--proof", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)  # the child's side
     args = parser.parse_args(argv)

@@ -37,11 +37,17 @@ def main(argv: list[str] | None = None) -> int:
         "file", nargs="?", type=Path, help="check only this policy file, with what the policies share (fast)"
     )
     check.add_argument("--content", type=Path, help="the content folder (default: the policy file's, or content)")
-    check.add_argument("--strict", action="store_true", help="a stale or missing translation is an error too")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="a stale or missing translation, and a translator QA warning, is an error too",
+    )
     build = commands.add_parser("build", help="check, then build the static site, a folder per locale")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site)")
-    build.add_argument("--strict", action="store_true", help="fail on any stale or missing translation")
+    build.add_argument(
+        "--strict", action="store_true", help="fail on any stale or missing translation or translator QA warning"
+    )
     build.add_argument("--locale", action="append", help="build only this locale (repeatable); default: all published")
     serve = commands.add_parser("serve", help="preview one locale with live reload (make serve)")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration")
