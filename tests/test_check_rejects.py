@@ -153,6 +153,7 @@ CATALOG_CASES = [
     ),
     pytest.param("plural-form-extra", id="translation-has-a-plural-form-too-many"),
     pytest.param("plural-forms-header-of-two", id="catalog-header-plural-forms-of-another-number"),
+    pytest.param("plural-forms-header-missing", id="catalog-header-without-plural-forms"),
     pytest.param("markup-added", id="translation-adds-markup"),
     pytest.param("bidi-in-msgstr", id="translation-with-a-bidi-override-or-a-carriage-return"),
     pytest.param("stray-brace", id="translation-with-a-brace-that-writes-no-placeholder"),

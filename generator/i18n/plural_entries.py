@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import babel
 from babel.messages.catalog import Catalog, Message
 
 from generator.content.diagnostics import Diagnostic, Position, display_path
@@ -199,7 +200,7 @@ def extra_forms(text: str, name: str) -> list[Diagnostic]:
     reader stops at the first, with a programmer's words)."""
     said = _NPLURALS.search(text)
     if said is None:
-        return []  # Babel's reader takes the language's forms from its own table, and says so if one is too many
+        return _no_plural_forms(text, name)
     nplurals = int(said[1])
     problems = []
     context = ""
@@ -218,6 +219,32 @@ def extra_forms(text: str, name: str) -> list[Diagnostic]:
                 )
             )
     return problems
+
+
+_LANGUAGE = re.compile(r'^"Language:\s*([A-Za-z0-9_@-]{1,35})', re.M)
+_FIRST_PLURAL = re.compile(r'(?:^msgctxt\s+"(?P<context>(?:[^"\\]|\\.)*)"\n)?^msgid\s+".*"\n^msgid_plural\s', re.M)
+
+
+def _no_plural_forms(text: str, name: str) -> list[Diagnostic]:
+    """Report a catalog with a text with a count and no ``Plural-Forms`` header, at that text's entry: Babel would
+    count its forms by its own table (French: 2) and stop at the third, with a programmer's words."""
+    found = _FIRST_PLURAL.search(text)
+    if found is None:
+        return []
+    language = _LANGUAGE.search(text)
+    try:
+        header = f'"Plural-Forms: {plural_forms(babel.Locale.parse(language[1])).header}\\n"' if language else ""
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        header = ""
+    write = f"write {header} in it" if header else "write the Plural-Forms line of its language in it"
+    line = text.count("\n", 0, found.start()) + 1
+    return [
+        Diagnostic(
+            Position(name, line, 1),
+            f"{found['context'] or 'this entry'}: a text with a count, but the catalog's header (its first entry, "
+            f'msgid "") has no Plural-Forms line, which says how many forms each text with a count has: {write}',
+        )
+    ]
 
 
 def _lines(path: Path) -> list[str]:
