@@ -18,6 +18,13 @@ from test_gettext import gettext_tools
 
 from generator.i18n.plural_rules import CATEGORY_ORDER, plural_forms
 
+@pytest.fixture(autouse=True)
+def compiled_afresh():
+    """Each test compiles the rules itself: a header another test cached would hide a broken compiler (and the
+    mutants a mutation run plants in it)."""
+    plural_forms.cache_clear()
+
+
 NUMBERS = [
     *range(2001),
     *(millions * 10**6 + rest for millions in (1, 2, 5, 10, 21, 100) for rest in (0, 1, 2, 4, 5, 11, 22, 101)),
