@@ -243,3 +243,50 @@ def test_a_text_with_a_count_to_translate_is_listed_with_both_its_english_forms(
         0,
         [f"content/locales/fr-FR.po:{line}: missing: interface/units/day", "  now: {count} day / {count} days"],
     )
+
+
+ENTRY = 'msgctxt "interface/units/day"\nmsgid "{count} day"\nmsgid_plural "{count} days"\n'
+
+
+@pytest.mark.parametrize(
+    ("header", "forms", "expected"),
+    [
+        pytest.param("", 2, [], id="a-template-has-two-forms"),
+        pytest.param('"Language: de_DE\\n"\n', 2, [], id="german-has-two-forms-as-babel-counts"),
+        pytest.param(
+            '"Language: fr_FR\\n"\n',
+            3,
+            [
+                "fr-FR.po:11:1: error: interface/units/day: msgstr[2] is a form the catalog does not expect: its "
+                'header (the first entry, msgid "") has no Plural-Forms line, which says how many forms a text with '
+                'a count has; write "Plural-Forms: nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 '
+                '== 0 ? 1 : 2;\\n" in it'
+            ],
+            id="french-has-three-forms-babel-counts-two",
+        ),
+        pytest.param(
+            '"Language: xx_YY\\n"\n',
+            3,
+            [
+                "fr-FR.po:11:1: error: interface/units/day: msgstr[2] is a form the catalog does not expect: its "
+                'header (the first entry, msgid "") has no Plural-Forms line, which says how many forms a text with '
+                "a count has; write the Plural-Forms line of its language in it"
+            ],
+            id="an-unknown-language",
+        ),
+    ],
+)
+def test_a_catalog_without_plural_forms_is_read_when_babel_counts_its_forms(
+    tmp_path, monkeypatch, header, forms, expected
+):
+    monkeypatch.chdir(tmp_path)
+    strings = "".join(f'msgstr[{index}] "{{count}} j"\n' for index in range(forms))
+    text = f'msgid ""\nmsgstr ""\n{header}"Content-Type: text/plain; charset=utf-8\\n"\n\n{ENTRY}{strings}'
+    if not header:
+        text = text.replace("\n\n", "\n\n\n", 1)  # the same lines as with a Language line
+    (tmp_path / "fr-FR.po").write_text(text, encoding="utf-8")
+
+    catalog, problems = read_catalog(tmp_path / "fr-FR.po")
+
+    assert [str(problem) for problem in problems] == expected
+    assert (catalog is None) == bool(expected)
