@@ -45,7 +45,7 @@ from generator.content.diagnostics import Diagnostic
 from generator.content.locales import SiteLocale
 from generator.content.references import BUILT_IN_PLACEHOLDERS, RESERVED_ARTICLE_IDS, policy_texts
 from generator.helpcenter.folder import check_content
-from generator.i18n.messages import messages_for
+from generator.i18n.messages import SourceMessage, messages_for
 from generator.i18n.plural_rules import plural_forms
 from generator.rendering.pages import build_pages
 
@@ -541,6 +541,14 @@ HEADER = [
 FRENCH_FORMS = 3
 
 
+def translated(message: SourceMessage) -> tuple[str, Any, Any]:
+    """A catalog row of ``message``, translated: a text with a count has its English forms and its French ones."""
+    if message.plural is None:
+        return (message.context, message.text, translate(message.text))
+    forms = (translate(message.text), *[translate(message.plural)] * (FRENCH_FORMS - 1))
+    return (message.context, message.msgid, forms)
+
+
 def write_po(entries: list[tuple[str, Any, Any]], header: list[str] = HEADER) -> str:
     """A catalog of (context, English, translation) entries, as Babel would read it; a text with a count has a
     tuple of English (singular, plural) and one of translated forms."""
@@ -613,12 +621,7 @@ def test_broken_catalogs_are_refused_at_a_line(folder, toy_messages, data):
         st.sampled_from([message for message in targets if (message.plural is not None) == (kind == "plural")])
     )
     chosen.append(target)  # perhaps a second time: it then counts once
-    entries: dict[str, tuple[Any, Any]] = {
-        message.context: (message.text, translate(message.text))
-        if message.plural is None
-        else (message.msgid, (translate(message.text), *[translate(message.plural)] * (FRENCH_FORMS - 1)))
-        for message in chosen
-    }
+    entries: dict[str, tuple[Any, Any]] = {message.context: translated(message)[1:] for message in chosen}
     target = target.context
     english, translation = entries[target]
     if kind in {"drop-placeholder", "rename-placeholder"}:
@@ -742,7 +745,7 @@ def mutate_locales(draw: st.DrawFn, locales: dict[str, Any]) -> tuple[str, str, 
 @FUZZ_SETTINGS
 @given(locales=valid_locales(), data=st.data())
 def test_broken_locales_files_are_refused_at_a_line(folder, toy_messages, locales, data):
-    catalog = write_po([(message.context, message.text, translate(message.text)) for message in toy_messages])
+    catalog = write_po([translated(message) for message in toy_messages])
     text = dump(locales)
     note(text)
     write_content(folder, TOY_POLICY.read_bytes(), text, catalog.encode("utf-8"))

@@ -21,7 +21,9 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from test_gettext import gettext_tools
 
-from generator.i18n.catalogs import read_catalog
+from generator.content.locales import SiteLocale
+from generator.i18n.catalogs import Translations, read_catalog
+from generator.i18n.messages import SourceMessage
 from support import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,3 +292,134 @@ def test_a_catalog_without_plural_forms_is_read_when_babel_counts_its_forms(
 
     assert [str(problem) for problem in problems] == expected
     assert (catalog is None) == bool(expected)
+
+
+def french_catalog(plural_forms: str, strings: str) -> str:
+    """A French catalog of one text with a count: ``Plural-Forms`` at line 4, ``msgstr[0]`` at line 10."""
+    return (
+        'msgid ""\nmsgstr ""\n"Language: fr_FR\\n"\n'
+        f'"Plural-Forms: {plural_forms}\\n"\n'
+        '"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        f"{ENTRY}{strings}"
+    )
+
+
+THREE_FORMS = 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} jours"\nmsgstr[2] "{count} jours"\n'
+FRENCH_HEADER = "nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
+WRITE_FRENCH = f'write "Plural-Forms: {FRENCH_HEADER}\\n"'
+
+
+@pytest.mark.parametrize(
+    ("plural_forms", "strings", "expected"),
+    [
+        pytest.param(
+            "nplurals=99999999999; plural=n;",
+            THREE_FORMS,
+            "fr-FR.po:4:1: error: Plural-Forms says nplurals=99999999999; plural=n;, but a language has 1 to "
+            f"6 forms for a count (nplurals): {WRITE_FRENCH}",
+            id="nplurals-of-no-language-is-refused-before-babel-makes-that-many-forms",
+        ),
+        pytest.param(
+            "nplurals=0; plural=0;",
+            THREE_FORMS,
+            "fr-FR.po:4:1: error: Plural-Forms says nplurals=0; plural=0;, but a language has 1 to 6 forms "
+            f"for a count (nplurals): {WRITE_FRENCH}",
+            id="no-form",
+        ),
+        pytest.param(
+            "nplurals=2; plural=n>1;",
+            THREE_FORMS,
+            "fr-FR.po:4:1: error: Plural-Forms says nplurals=2; plural=n>1, but fr-FR has 3 forms for a count "
+            "(msgstr[0] (one: 0, 1, …), msgstr[1] (many: 1000000, 2000000, 3000000, …), msgstr[2] (other: 2, 3, 4, "
+            f"…)): {WRITE_FRENCH}, then check that each msgstr[index] holds the form its numbers need",
+            id="a-tool-wrote-two-forms-the-header-is-the-fix-not-the-third-form",
+        ),
+        pytest.param(
+            FRENCH_HEADER,
+            THREE_FORMS + 'msgstr[1] "{count} jours encore"\n',
+            "fr-FR.po:13:1: error: interface/units/day: msgstr[1] is given twice in this entry (first at line 11): a "
+            "tool keeps only one; delete the one whose translation is not the one you want",
+            id="a-form-given-twice",
+        ),
+        pytest.param(
+            FRENCH_HEADER,
+            THREE_FORMS + 'msgstr[3] "{count} jours"\n',
+            "fr-FR.po:13:1: error: interface/units/day: msgstr[3] is one form more than the 3 this catalog's "
+            "Plural-Forms gives (nplurals=3: msgstr[0] to msgstr[2]): delete it",
+            id="a-form-past-nplurals",
+        ),
+    ],
+)
+def test_forms_babel_would_refuse_or_drop_are_located_errors(tmp_path, monkeypatch, plural_forms, strings, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fr-FR.po").write_text(french_catalog(plural_forms, strings), encoding="utf-8")
+
+    catalog, problems = read_catalog(tmp_path / "fr-FR.po")
+
+    assert catalog is None
+    assert [str(problem) for problem in problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    "expression", ["n % 0", "n / (n - 1)", "(n - n) ? 0 : 1 / 0"], ids=["modulo", "divide", "zero"]
+)
+def test_a_plural_expression_that_divides_by_zero_is_an_error_at_the_header(project, capsys, expression):
+    catalog = project / "content/locales/fr-FR.po"
+    text = catalog.read_text(encoding="utf-8")
+    said = re.search(r'^"Plural-Forms: .*$', text, re.M)
+    assert said is not None
+    catalog.write_text(text.replace(said[0], f'"Plural-Forms: nplurals=3; plural={expression};\\n"'), encoding="utf-8")
+    line = text.count("\n", 0, said.start()) + 1
+
+    status, _, err = run(capsys, "check")
+
+    assert status == 1
+    assert f"content/locales/fr-FR.po:{line}:1: error: Plural-Forms says nplurals=3; plural={expression}, but" in err
+    assert "Traceback" not in err
+
+
+SINGLE_FOR_A_COUNT = (
+    'msgctxt "interface/units/business-day"\nmsgid "{count} business day"\nmsgid_plural "{count} business days"\n'
+    'msgstr[0] "{count} jour ouvré"\nmsgstr[1] "{count} jours ouvrés"\nmsgstr[2] "{count} jours ouvrés"\n',
+    'msgctxt "interface/units/business-day"\nmsgid "{count} business day"\nmsgstr "{count} jours ouvrés"\n',
+    "interface/units/business-day: this text has a count, but its entry has one msgstr: write it with msgid_plural "
+    '"{count} business days" and a form for each count (msgstr[0] (one), msgstr[1] (many), msgstr[2] (other)), as '
+    "in messages.pot; until then, the English is shown",
+)
+FORMS_FOR_NO_COUNT = (
+    'msgctxt "trade-in/outcomes/free-return/title"\nmsgid "The refurbisher sends your device back for free"\n'
+    'msgstr "Le reconditionneur vous renvoie votre appareil gratuitement"\n',
+    'msgctxt "trade-in/outcomes/free-return/title"\nmsgid "The refurbisher sends your device back for free"\n'
+    'msgid_plural "The refurbisher sends your devices back for free"\n'
+    'msgstr[0] "Le reconditionneur vous renvoie votre appareil gratuitement"\n'
+    'msgstr[1] "Le reconditionneur vous renvoie vos appareils gratuitement"\nmsgstr[2] "Idem"\n',
+    "trade-in/outcomes/free-return/title: this text has no count, but its entry has forms (msgid_plural, "
+    "msgstr[index]): write it as one msgid and one msgstr, as in messages.pot; until then, the English is shown",
+)
+
+
+@pytest.mark.parametrize(
+    ("entry", "written", "expected"),
+    [
+        pytest.param(*SINGLE_FOR_A_COUNT, id="one-msgstr-for-a-text-with-a-count"),
+        pytest.param(*FORMS_FOR_NO_COUNT, id="forms-for-a-text-with-no-count"),
+    ],
+)
+def test_an_entry_of_the_wrong_shape_is_an_error_and_shows_english(project, capsys, entry, written, expected):
+    catalog = project / "content/locales/fr-FR.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert entry in text
+    catalog.write_text(text.replace(entry, written), encoding="utf-8")
+    line = text.count("\n", 0, text.index(entry)) + 1
+
+    status, _, err = run(capsys, "check")
+
+    assert status == 1
+    msgstr_line = line + written[: written.index("msgstr")].count("\n")
+    assert f"content/locales/fr-FR.po:{msgstr_line}:1: error: {expected}" in err.splitlines()
+    read, _ = read_catalog(catalog)
+    assert read is not None
+    context = expected.split(":")[0]
+    ids = re.findall(r'^msgid(?:_plural)? "(.*)"$', entry, re.M)  # the English as the content says it now
+    english = [SourceMessage(context, ids[0], "", "policy.yaml", 1, plural=ids[1] if len(ids) > 1 else None)]
+    assert Translations(read, english, SiteLocale("fr-FR", "fr")).get(context) is None  # the English shows

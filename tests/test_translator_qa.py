@@ -48,9 +48,16 @@ NAMES = ("Back Market", "UPS")
         pytest.param("Stop.", "Halt!", [], id="another-mark-is-a-choice"),
         pytest.param("Insure the parcel", "Paket versichern", [], id="no-mark-in-either"),
         pytest.param("Send it.", "送ってください。", [], id="ideographic-full-stop"),
+        pytest.param("Send it.\n", "Envoyez-le.\n", [], id="a-line-end-after-the-mark"),
+        pytest.param("Send it.", "Envoyez-le.\n", [], id="a-line-end-after-the-mark-in-the-translation-only"),
+        pytest.param("Send it.\n", "Envoyez-le\n", ["end-stop"], id="end-stop-dropped-before-a-line-end"),
         # Names that stay the same in every language.
         pytest.param("Sign in to Back Market.", "Connectez-vous à Back Market.", [], id="name-kept"),
         pytest.param("Sign in to Back Market.", "Connectez-vous à BackMarket.", ["names"], id="name-changed"),
+        pytest.param(
+            "Sign in to Back Market.", "Connectez-vous à Back\u00a0Market.", [], id="name-with-a-no-break-space"
+        ),
+        pytest.param("Sign in to Back Market.", "Connectez-vous à Back-Market.", ["names"], id="name-hyphenated"),
         pytest.param("Pay UPS.", "Payez le transporteur.", ["names"], id="name-translated-away"),
         pytest.param("the site of UPS.", "le site d’UPS.", [], id="name-after-an-elided-article"),
         pytest.param("Sign in to {marketplace}.", "Connectez-vous à {marketplace}.", [], id="no-name-in-the-english"),

@@ -17,7 +17,7 @@ import dataclasses
 import functools
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from generator.i18n.messages import SourceMessage, messages_for
 from generator.i18n.moves import Moves, find_moves, key
 from generator.i18n.plural_entries import (
     empty_forms,
-    extra_forms,
+    form_problems,
     forms_of,
     header_problems,
     in_our_layout,
@@ -92,7 +92,7 @@ def read_catalog(path: Path) -> tuple[Catalog | None, list[Diagnostic]]:
     ]
     if repeated:
         return None, repeated
-    extra = extra_forms(text, display_path(path))
+    extra = form_problems(text, display_path(path))
     if extra:
         return None, extra
     try:
@@ -654,6 +654,10 @@ def check_catalog(
         if not entry.id or not entry.string or entry.context not in sources:
             continue
         where = Position(name, entry.lineno or 0, 1)
+        source_message = sources[str(entry.context)]
+        if is_plural(entry) != (source_message.plural is not None):
+            problems.append(Diagnostic(where, f"{entry.context}: {_shape_problem(source_message, categories)}"))
+            continue
         # A stale translation is never published; it is held to the English it was made for, so that an
         # English edit that adds a placeholder does not turn every catalog into an error.
         made_for = forms_of(entry.previous_id if entry.fuzzy and entry.previous_id else entry.id)
@@ -668,6 +672,20 @@ def check_catalog(
                 problems += [Diagnostic(where, f"{entry.context}: {problem}") for problem in _compare(source, string)]
     problems += [] if header else empty_forms(laid_out, expected, locale, path)
     return _language_problem(catalog, locale, path) + header + problems
+
+
+def _shape_problem(source: SourceMessage, categories: Sequence[str]) -> str:
+    """Say that an entry is a text with a count where its English has none, or the reverse; it is not shown."""
+    if source.plural is None:
+        return (
+            "this text has no count, but its entry has forms (msgid_plural, msgstr[index]): write it as one msgid "
+            "and one msgstr, as in messages.pot; until then, the English is shown"
+        )
+    forms = ", ".join(f"msgstr[{index}] ({category})" for index, category in enumerate(categories))
+    return (
+        f'this text has a count, but its entry has one msgstr: write it with msgid_plural "{source.plural}" and a '
+        f"form for each count ({forms}), as in messages.pot; until then, the English is shown"
+    )
 
 
 def _language_problem(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Diagnostic]:

@@ -53,7 +53,11 @@ def layout(catalog: Catalog, forms: PluralForms) -> tuple[str, ...] | None:
         return None
     category_of: dict[int, str] = {}
     for number, category in zip(SAMPLE, _categories(forms), strict=True):
-        if category_of.setdefault(index_of(number), category) != category:
+        try:
+            index = index_of(number)
+        except (ArithmeticError, ValueError, RecursionError):  # n % 0, n / (n - 1): gettext's C would crash too
+            return None
+        if category_of.setdefault(index, category) != category:
             return None
     if sorted(category_of) != list(range(forms.nplurals)) or catalog.num_plurals != forms.nplurals:
         return None
@@ -190,67 +194,117 @@ def header_problems(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Di
     ]
 
 
-#: The number of forms a catalog's header gives, and a line of a form of a text with a count.
-_NPLURALS = re.compile(r'^"Plural-Forms:.*?nplurals\s*=\s*(\d+)', re.M)
-_FORM_LINE = re.compile(r"(?:msgctxt\s+\"(?P<context>(?:[^\"\\]|\\.)*)\"|msgstr\[(?P<index>\d+)\])")
-
-
-def extra_forms(text: str, name: str) -> list[Diagnostic]:
-    """Report each ``msgstr[index]`` past the forms the catalog's ``Plural-Forms`` gives, at its line (Babel's
-    reader stops at the first, with a programmer's words)."""
-    said = _NPLURALS.search(text)
-    if said is None:
-        return _no_plural_forms(text, name)
-    nplurals = int(said[1])
-    problems = []
-    context = ""
-    for number, line in enumerate(text.split("\n"), 1):
-        found = _FORM_LINE.match(line.strip())
-        if found is None:
-            continue
-        if found["context"] is not None:
-            context = found["context"]
-        elif int(found["index"]) >= nplurals:
-            problems.append(
-                Diagnostic(
-                    Position(name, number, 1),
-                    f"{context}: msgstr[{found['index']}] is one form more than the {nplurals} this catalog's "
-                    f"Plural-Forms gives (nplurals={nplurals}: msgstr[0] to msgstr[{nplurals - 1}]): delete it",
-                )
-            )
-    return problems
-
-
+#: The catalog's ``Plural-Forms`` header line, its ``Language``, and a line that starts an entry or gives a form.
+_PLURAL_FORMS = re.compile(r'^"Plural-Forms:(?P<value>.*)"[ \t]*$', re.M)
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+_EXPRESSION = re.compile(r"plural\s*=\s*(.*?);?\s*(?:\\n)?$")
+#: A header value's end, as a PO file writes it.
+_NEWLINE = "\\n"
+_PLURAL_ENTRY = re.compile(r"^msgid_plural\s", re.M)
 _LANGUAGE = re.compile(r'^"Language:\s*([A-Za-z0-9_@-]{1,35})', re.M)
-_FORM = re.compile(r"^msgstr\[(\d+)\]", re.M)
+_ENTRY_LINE = re.compile(r"(?:msgctxt\s+\"(?P<context>(?:[^\"\\]|\\.)*)\"|(?P<msgid>msgid\s)|msgstr\[(?P<index>\d+)\])")
 
 
-def _no_plural_forms(text: str, name: str) -> list[Diagnostic]:
-    """Report a catalog whose text with a count has more forms than it says, having no ``Plural-Forms``
-    header, at that text's ``msgstr[index]``: Babel would count the forms by its own table (French: 2, no
-    language: 2) and stop there, in a programmer's words. A template (``messages.pot``) has two forms."""
+def form_problems(text: str, name: str) -> list[Diagnostic]:
+    """Report what Babel's reader would stop at, or silently keep one of, in the forms of the texts with a count:
+    a ``Plural-Forms`` header of no language's number of forms (Babel would make that many of each entry), or
+    of fewer forms than the catalog's language has; a ``msgstr[index]`` past the forms the header gives (or,
+    with no header, past those Babel counts for the language); a form given twice in one entry.
+
+    Run on the text before Babel reads it. ``name``: the catalog as shown in a message.
+    """
+    language = _language(text)
+    header = _PLURAL_FORMS.search(text)
+    if header is None:
+        nplurals = Catalog(locale=language).num_plurals if language is not None else 2
+        return _forms_past(text, name, nplurals, "" if language is None else plural_forms(language).header)
+    line = text.count("\n", 0, header.start()) + 1
+    said = _NPLURALS.search(header["value"])
+    expression = _EXPRESSION.search(header["value"])
+    wanted = plural_forms(language) if language is not None else None
+    write = f'"Plural-Forms: {wanted.header}\\n"' if wanted else "the Plural-Forms line of the catalog's language"
+    if said is None or not 1 <= int(said[1]) <= len(CATEGORY_ORDER):
+        shown = header["value"].strip().removesuffix(_NEWLINE).strip()[:80]
+        problem = (
+            f"Plural-Forms says {shown}, but a language has 1 to {len(CATEGORY_ORDER)} forms for a count "
+            f"(nplurals): write {write}"
+        )
+        return [Diagnostic(Position(name, line, 1), problem)]
+    nplurals = int(said[1])
+    plural_entries = _PLURAL_ENTRY.search(text) is not None  # a catalog of one entry per form reads any header
+    if wanted is not None and nplurals < wanted.nplurals and plural_entries:  # its forms past nplurals: not extra
+        described = ", ".join(wanted.describe(index) for index in range(wanted.nplurals))
+        problem = (
+            f"Plural-Forms says nplurals={nplurals}; plural={expression[1] if expression else '?'}, but "
+            f"{_tag(language)} has {wanted.nplurals} forms for a count ({described}): write {write}, then check "
+            "that each msgstr[index] holds the form its numbers need"
+        )
+        return [Diagnostic(Position(name, line, 1), problem)]
+    return _forms_past(text, name, nplurals, None)
+
+
+def _language(text: str) -> babel.Locale | None:
     found = _LANGUAGE.search(text)
     try:
-        language = babel.Locale.parse(found[1]) if found else None
+        return babel.Locale.parse(found[1]) if found else None
     except (ValueError, TypeError, babel.UnknownLocaleError):
-        language = None
-    counted = Catalog(locale=language).num_plurals if language is not None else 2
-    extra = next((form for form in _FORM.finditer(text) if int(form[1]) >= counted), None)
-    if extra is None:
-        return []
-    write = (
-        f'"Plural-Forms: {plural_forms(language).header}\\n"' if language else "the Plural-Forms line of its language"
-    )
-    line = text.count("\n", 0, extra.start()) + 1
-    context = re.findall(r'^msgctxt\s+"((?:[^"\\]|\\.)*)"', text[: extra.start()], re.M)
-    return [
-        Diagnostic(
-            Position(name, line, 1),
-            f"{context[-1] if context else 'this entry'}: msgstr[{extra[1]}] is a form the catalog does not expect: "
-            'its header (the first entry, msgid "") has no Plural-Forms line, which says how many forms a text '
-            f"with a count has; write {write} in it",
-        )
-    ]
+        return None
+
+
+def _tag(language: babel.Locale | None) -> str:
+    return "-".join(part for part in (language.language, language.territory) if part) if language else "its language"
+
+
+def _forms_past(text: str, name: str, nplurals: int, missing_header: str | None) -> list[Diagnostic]:
+    """Report each ``msgstr[index]`` at or past ``nplurals``, and each given twice in an entry, at its line.
+    ``missing_header``: with no ``Plural-Forms`` header, the one to write (``""``: the language's, unknown)."""
+    problems = []
+    context = ""
+    seen: dict[int, int] = {}  # the line of each form of the entry read
+    after_context = False
+    for number, line in enumerate(text.split("\n"), 1):
+        found = _ENTRY_LINE.match(line.strip())
+        if found is None:
+            continue
+        if found["context"] is not None or (found["msgid"] and not after_context):  # an entry starts
+            context, seen = found["context"] or "", {}
+        after_context = found["context"] is not None
+        if found["index"] is None:
+            continue
+        index = int(found["index"])
+        where = Position(name, number, 1)
+        named = f"{context}: " if context else ""
+        if index in seen:
+            problems.append(
+                Diagnostic(
+                    where,
+                    f"{named}msgstr[{index}] is given twice in this entry (first at line {seen[index]}): a tool "
+                    "keeps only one; delete the one whose translation is not the one you want",
+                )
+            )
+        elif index >= nplurals and missing_header is not None:
+            write = (
+                f'"Plural-Forms: {missing_header}\\n"' if missing_header else "the Plural-Forms line of its language"
+            )
+            problems.append(
+                Diagnostic(
+                    where,
+                    f"{named}msgstr[{index}] is a form the catalog does not expect: its header (the first entry, "
+                    'msgid "") has no Plural-Forms line, which says how many forms a text with a count has; '
+                    f"write {write} in it",
+                )
+            )
+            break  # the header is the fix: once is enough
+        elif index >= nplurals:
+            problems.append(
+                Diagnostic(
+                    where,
+                    f"{named}msgstr[{index}] is one form more than the {nplurals} this catalog's Plural-Forms gives "
+                    f"(nplurals={nplurals}: msgstr[0] to msgstr[{nplurals - 1}]): delete it",
+                )
+            )
+        seen.setdefault(index, number)
+    return problems
 
 
 def _lines(path: Path) -> list[str]:

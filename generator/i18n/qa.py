@@ -58,8 +58,8 @@ _END_CHECKS = {
     "：": "end-colon",
     "…": "end-ellipsis",
 }
-#: What may follow the final mark: spaces, closing quotes and brackets.
-_AFTER_THE_MARK = " \t\u00a0\u202f\"'”’»›)]}"
+#: What may follow the final mark: spaces, line ends, closing quotes and brackets.
+_AFTER_THE_MARK = " \t\n\r\u00a0\u202f\"'”’»›)]}"
 #: Two or more spaces in a row (a no-break space counts: French writes one before ``?``).
 _DOUBLE_SPACE = re.compile("[ \u00a0\u202f]{2,}")
 #: A number: digits, with groups of three after a separator (``1,000``, ``1 000``), and a decimal part.
@@ -168,7 +168,8 @@ def _names(english: str, translation: str, names: Collection[str]) -> Iterator[F
 
 
 def _has_name(text: str, name: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}", inline.PLACEHOLDER.sub("", text)) is not None
+    spaced = r"\s+".join(re.escape(word) for word in name.split())  # French writes Back\u00a0Market too
+    return re.search(rf"(?<!\w){spaced}", inline.PLACEHOLDER.sub("", text)) is not None
 
 
 def _numbers(english: str, translation: str) -> Iterator[Finding]:
