@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from test_language_variants import CONTEXT, IN_FRANCE
+from test_language_variants import CONTEXT, IN_BELGIUM, IN_FRANCE, entries
 
 from generator.content.locales import SiteLocale
 from generator.helpcenter.folder import load_content
@@ -134,7 +134,12 @@ def test_add_from_copies_the_translations_and_inherits_from_none(project, capsys
     status, out, _ = run(capsys, "i18n", "add", "fr-BE", "--from", "fr-FR")
 
     assert status == 0
-    assert "publishes fr-BE (market be), with a copy of fr-FR's translations, inheriting from no locale" in out
+    assert out.splitlines() == [
+        "content/locales.yaml: publishes fr-BE (market be), with a copy of fr-FR's translations, inheriting from no "
+        "locale",
+        "content/locales/fr-BE.po: started with a copy of fr-FR's translations, 120/120 translated, 0 stale, "
+        "0 missing (100.0 %)",
+    ]
     assert "- tag: fr-BE\n    market: be\n    parent: none\n" in (project / "content/locales.yaml").read_text()
     assert contexts(project / "content/locales/fr-BE.po") == contexts(project / "content/locales/fr-FR.po")
     assert run(capsys, "check", "--strict")[0] == 0
@@ -155,6 +160,122 @@ def test_add_from_a_locale_it_cannot_copy_is_refused(project, capsys, source):
         "language with a catalog, one of: fr-FR"
     )
     assert not (project / "content/locales/fr-BE.po").exists()
+
+
+def forget_publishing(project: Path) -> None:
+    """Take fr-BE out of locales.yaml, as an editor may have done a while ago; its catalog stays."""
+    edit_file(project / "content/locales.yaml", "  - tag: fr-BE\n    market: be\n    parent: fr-FR\n", "")
+
+
+def lose_catalog(project: Path) -> None:
+    (project / "content/locales/fr-BE.po").unlink()
+
+
+def inherit_from_none(project: Path) -> None:
+    edit_file(project / "content/locales.yaml", "    parent: fr-FR\n", "    parent: none\n")
+
+
+def files(project: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in (project / "content").rglob("*") if path.is_file()}
+
+
+@pytest.fixture
+def overridden(belgian, capsys) -> Path:
+    """The copy with fr-BE, which says one text its own way: a translator's work."""
+    assert run(capsys, "i18n", "override", "fr-BE", CONTEXT)[0] == 0
+    set_translation(belgian / "content/locales/fr-BE.po", CONTEXT, IN_BELGIUM)
+    return belgian
+
+
+KEEP_IT = (
+    "content/locales/fr-BE.po: error: --from fr-FR: fr-BE has this catalog already, left from an earlier time it "
+    "was published, and a copy of fr-FR's translations would replace them. To keep them, run python -m generator "
+    "i18n add fr-BE without --from; to start from a copy, move this file out of content/locales first"
+)
+
+
+@pytest.mark.parametrize(
+    ("made", "source", "expected"),
+    [
+        pytest.param([forget_publishing], "fr-FR", [KEEP_IT, "1 problem found"], id="a-catalog-left-from-before"),
+        pytest.param(
+            [forget_publishing],
+            "de-DE",
+            [
+                KEEP_IT.replace("fr-FR", "de-DE"),
+                "content/locales.yaml: error: --from de-DE: fr-BE copies the translations of a published locale of its "
+                "language with a catalog, one of: fr-FR; without --from, it inherits from its parent",
+                "2 problems found",
+            ],
+            id="a-catalog-left-from-before-and-a-locale-of-another-language",
+        ),
+        pytest.param(
+            [lose_catalog],
+            "fr-FR",
+            [
+                "content/locales.yaml: error: --from fr-FR: fr-BE is published inheriting from fr-FR, so its catalog "
+                "holds only the texts it says its own way: run python -m generator i18n add fr-BE without --from to "
+                "start it so; to start it with a copy of fr-FR's translations instead, first write parent: none "
+                "under fr-BE in content/locales.yaml",
+                "1 problem found",
+            ],
+            id="a-published-locale-that-inherits",
+        ),
+        pytest.param(
+            [lose_catalog, inherit_from_none],
+            "fr-BE",
+            [
+                "content/locales.yaml: error: --from fr-BE: fr-BE copies the translations of a published locale of "
+                "its language with a catalog, one of: fr-FR; without --from, it inherits from its parent",
+                "1 problem found",
+            ],
+            id="a-published-locale-from-itself",
+        ),
+    ],
+)
+def test_add_from_never_replaces_a_translator_s_work_and_writes_nothing(overridden, capsys, made, source, expected):
+    for make in made:
+        make(overridden)
+    before = files(overridden)
+
+    status, out, err = run(capsys, "i18n", "add", "fr-BE", "--from", source)
+
+    assert (status, out, err.splitlines()) == (1, "", expected)
+    assert files(overridden) == before
+
+
+def test_add_keeps_a_catalog_left_from_before_and_says_what_it_inherits(overridden, capsys):
+    forget_publishing(overridden)
+
+    status, out, err = run(capsys, "i18n", "add", "fr-BE")
+
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "content/locales.yaml: publishes fr-BE (market be), inheriting from fr-FR: it shows fr-FR's translations, "
+        "except the texts it says its own way",
+        # 120 texts: 68 of the trade-in policy, 1 of help-center.yaml, 51 of the interface; fr-BE says one its own way
+        "content/locales/fr-BE.po: kept, 120 texts: 1 its own, 119 inherited from fr-FR, 0 stale, 0 missing (100.0 %)",
+    ]
+    assert contexts(overridden / "content/locales/fr-BE.po") == [CONTEXT]
+
+
+def test_add_from_starts_the_missing_catalog_of_a_published_locale_with_a_copy(overridden, capsys):
+    lose_catalog(overridden)
+    inherit_from_none(overridden)
+    locales = (overridden / "content/locales.yaml").read_bytes()
+
+    status, out, err = run(capsys, "i18n", "add", "fr-BE", "--from", "fr-FR")
+
+    assert (status, err) == (0, "")
+    assert out == (
+        "content/locales/fr-BE.po: started with a copy of fr-FR's translations, 120/120 translated, 0 stale, "
+        "0 missing (100.0 %)\n"
+    )
+    assert (overridden / "content/locales.yaml").read_bytes() == locales
+    catalog = overridden / "content/locales/fr-BE.po"
+    assert contexts(catalog) == contexts(overridden / "content/locales/fr-FR.po")
+    assert entries(catalog)[CONTEXT] == IN_FRANCE
+    assert run(capsys, "check", "--strict")[0] == 0
 
 
 def set_translation(catalog: Path, context: str, translation: str) -> None:
