@@ -13,7 +13,7 @@ from test_language_variants import CONTEXT, IN_BELGIUM, IN_FRANCE, entries
 from generator.content.locales import SiteLocale
 from generator.helpcenter.folder import load_content
 from generator.rendering.pages import build_pages
-from support import BELGIAN_MARKET, add_belgian_market, edit_file, html_text
+from support import add_belgian_market, add_british_market, edit_file, html_text
 from support import run_cli as run
 
 BELGIUM = SiteLocale("fr-BE", "be")
@@ -313,16 +313,12 @@ def test_the_untranslated_notice_is_in_the_reader_s_language(belgian, capsys, be
     assert shown in html_text(article.html)
 
 
-GB_MARKET = [
-    (name, after, added.replace("fr_BE", "en_GB").replace("be", "gb")) for name, after, added in BELGIAN_MARKET
-]
 BRITISH = "The refurbisher sends your device back free of charge"
 
 
 def test_an_english_variant_may_say_a_text_its_own_way(project, capsys):
     content = project / "content"
-    for name, after, added in GB_MARKET:
-        edit_file(content / name, after, after + added)
+    add_british_market(content)
     assert run(capsys, "i18n", "add", "en-GB", "--market", "gb")[0] == 0
     assert "en-GB" not in run(capsys, "i18n", "status")[1]  # no catalog until it overrides a text
 
