@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from test_language_variants import CONTEXT, IN_BELGIUM, IN_FRANCE, entries
+from test_language_variants import CONTEXT, IN_BELGIUM, IN_FRANCE, OTHER_CONTEXT, entries
 
 from generator.content.locales import SiteLocale
 from generator.helpcenter.folder import load_content
@@ -337,3 +337,84 @@ def test_an_english_variant_may_say_a_text_its_own_way(project, capsys):
     )
     assert BRITISH in article.html
     assert "data-untranslated" not in article.html
+
+
+@pytest.fixture
+def variants(overridden, capsys) -> Path:
+    """The copy with fr-BE's own text, and en-GB (in the source language), which says the same text its own way."""
+    add_british_market(overridden / "content")
+    assert run(capsys, "i18n", "add", "en-GB", "--market", "gb")[0] == 0
+    assert run(capsys, "i18n", "override", "en-GB", CONTEXT)[0] == 0
+    set_translation(overridden / "content/locales/en-GB.po", CONTEXT, BRITISH)
+    return overridden
+
+
+def mark_stale(catalog: Path, context: str) -> None:
+    """Mark the entry of ``context`` in ``catalog`` for review, as an English edit does (``#, fuzzy``)."""
+    edit_file(catalog, f'msgctxt "{context}"\n', f'#, fuzzy\nmsgctxt "{context}"\n')
+
+
+@pytest.mark.parametrize(
+    ("stale", "emptied", "locale", "said", "notice"),
+    [
+        pytest.param(
+            ["fr-FR"],
+            [],
+            SiteLocale("fr-FR", "fr"),
+            "fr-FR: 119/120 translated, 1 stale, 0 missing (99.2 %); these texts show in English with a notice",
+            True,
+            id="a-locale-that-inherits-from-none",
+        ),
+        pytest.param(
+            ["en-GB"],
+            [],
+            SiteLocale("en-GB", "gb"),
+            "en-GB: 120 texts: 0 its own, 119 inherited from en-US, 1 stale, 0 missing (99.2 %); these texts show "
+            "the English of the YAML, with no notice, until reviewed",
+            False,
+            id="a-locale-in-the-source-language",
+        ),
+        pytest.param(
+            ["fr-BE"],
+            [],
+            BELGIUM,
+            "fr-BE: 120 texts: 0 its own, 119 inherited from fr-FR, 1 stale, 0 missing (99.2 %); these texts show "
+            "fr-FR's translation, with no notice, until reviewed",
+            False,
+            id="a-variant-whose-parent-has-the-text",
+        ),
+        pytest.param(
+            ["fr-BE", "fr-FR"],
+            [],
+            BELGIUM,
+            "fr-BE: 120 texts: 0 its own, 119 inherited from fr-FR, 1 stale, 0 missing (99.2 %); these texts show "
+            "in English with a notice",
+            True,
+            id="a-variant-whose-parent-has-it-stale-too",
+        ),
+        pytest.param(
+            ["fr-BE"],
+            [OTHER_CONTEXT],
+            BELGIUM,
+            "fr-BE: 120 texts: 0 its own, 118 inherited from fr-FR, 1 stale, 1 missing, waiting for fr-FR (98.3 %); "
+            "1 shows in English with a notice, 1 shows fr-FR's translation, with no notice, until reviewed",
+            True,  # the article names the other outcome too
+            id="both-at-once",
+        ),
+    ],
+)
+def test_check_says_what_the_pages_show_for_a_text_to_review(variants, capsys, stale, emptied, locale, said, notice):
+    content = variants / "content"
+    for tag in stale:
+        mark_stale(content / f"locales/{tag}.po", CONTEXT)
+    for context in emptied:
+        set_translation(content / "locales/fr-FR.po", context, "")
+
+    status, out, err = run(capsys, "check")
+
+    assert status == 0, err
+    assert [line for line in out.splitlines() if line.startswith(f"{locale.tag}:")] == [said]
+    article = next(
+        page for page in build_pages(load_content(content), locale) if page.directory == "get-your-device-back"
+    )
+    assert ("data-untranslated-notice" in article.html) is notice

@@ -316,6 +316,20 @@ def describe(status: Status) -> str:
     )
 
 
+def shown_meanwhile(translations: Translations, source: str) -> str:
+    """What the pages of a locale show for its texts stale or missing: English with a notice, or, for a stale
+    override of a locale that inherits, its parent's current wording with no notice (the YAML's English, for a
+    locale in the ``source`` language)."""
+    found = translations.status()
+    in_english = len(translations.untranslated())  # neither the locale nor an ancestor has them
+    from_parent = found.stale + found.missing - in_english
+    parent = "the English of the YAML" if found.parent == source else f"{found.parent}'s translation"
+    shown = {"in English with a notice": in_english, f"{parent}, with no notice, until reviewed": from_parent}
+    if not (in_english and from_parent):
+        return f"these texts show {next(what for what, count in shown.items() if count)}"
+    return ", ".join(f"{count} {'shows' if count == 1 else 'show'} {what}" for what, count in shown.items())
+
+
 def _read_or_new(path: Path, content: Content, locale: SiteLocale) -> Catalog:
     if not path.exists():
         return new_catalog(content.messages, locale)
