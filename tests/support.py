@@ -593,3 +593,15 @@ def add_belgian_market(content: Path) -> None:
     """Add the Belgian market to a copy of the content: its unit, and its value of every fact and link."""
     for name, after, added in BELGIAN_MARKET:
         edit_file(content / name, after, after + added)
+
+
+#: The British market: the Belgian market's values, written for Britain.
+BRITISH_MARKET = [
+    (name, after, added.replace("fr_BE", "en_GB").replace("be", "gb")) for name, after, added in BELGIAN_MARKET
+]
+
+
+def add_british_market(content: Path) -> None:
+    """Add the British market (``gb``) to a copy of the content, as :func:`add_belgian_market` does the Belgian."""
+    for name, after, added in BRITISH_MARKET:
+        edit_file(content / name, after, after + added)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import add_question_in_front
+from support import add_belgian_market, add_british_market, add_question_in_front, edit_file
 from support import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,3 +201,31 @@ def test_a_new_text_is_listed_as_to_translate_in_every_locale(capsys, project, b
     assert "New texts to translate:" in out
     for tag in ["fr-FR", "de-DE", "es-ES", "it-IT"]:
         assert f"  - {tag}: 1 (trade-in/questions/effort/hint)" in out
+
+
+FREE_RETURN = "trade-in/outcomes/free-return/title"
+
+
+@pytest.mark.parametrize(
+    ("variant", "market", "add_market"),
+    [
+        pytest.param("fr-BE", "be", add_belgian_market, id="a-variant-of-a-translated-language"),
+        pytest.param("en-GB", "gb", add_british_market, id="a-variant-of-the-source-language"),
+    ],
+)
+def test_a_reworded_text_names_the_stale_override_of_a_variant(capsys, project, tmp_path, variant, market, add_market):
+    add_market(project / "content")
+    assert run(capsys, "i18n", "add", variant, "--market", market)[0] == 0
+    assert run(capsys, "i18n", "override", variant, FREE_RETURN)[0] == 0
+    edit_file(  # the variant's own wording
+        project / f"content/locales/{variant}.po",
+        'msgid "The refurbisher sends your device back for free"\nmsgstr "',
+        'msgid "The refurbisher sends your device back for free"\nmsgstr "Own: ',
+    )
+    shutil.copytree(project / "content", tmp_path / "before")
+    edit(project, "title: The refurbisher sends your device back for free", "title: Free return")
+
+    status, out, _ = run(capsys, "diff", str(tmp_path / "before"), "--format", "json")
+
+    assert status == 0
+    assert json.loads(out)["stale"] == {tag: [FREE_RETURN] for tag in ["fr-FR", "de-DE", "es-ES", "it-IT", variant]}

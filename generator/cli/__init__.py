@@ -173,12 +173,12 @@ def _say_proven(content_dir: Path, content: Content) -> None:
         _show(checked.summary())
         for line in moved_lines(checked.recorded, checked.policy, checked.proof.nodes):
             _show(line)
-    from generator.helpcenter.catalog_commands import describe
+    from generator.helpcenter.catalog_commands import describe, shown_meanwhile
 
     for tag, translations in content.translations.items():
         found = translations.status()
         if found.missing or found.stale:
-            print(f"{tag}: {describe(found)}; these texts show in English with a notice")
+            print(f"{tag}: {describe(found)}; {shown_meanwhile(translations, content.locales.source.tag)}")
 
 
 def run_i18n(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from generator.content.schema import validate_against_schema
 from generator.content.transaction import Planned, write_together
 from generator.content.variants import NO_PARENT, default_parent
 from generator.helpcenter.folder import CATALOGS_DIR, LOCALES_FILE, Content, load_content
-from generator.helpcenter.variant_commands import copied_from, started_catalog
+from generator.helpcenter.variant_commands import copied_from, parent_translations, started_catalog
 from generator.i18n.catalogs import (
     TEMPLATE_FILE,
     Pending,
@@ -89,8 +89,9 @@ def add(content_dir: Path, tag: str, market: str | None = None, copy_from: str |
 
     A locale with a published parent of its language (:func:`~generator.content.variants.default_parent`) is
     listed with ``parent:`` and starts with no entry: it shows its parent's translations. ``copy_from``: start
-    instead with a copy of that locale's translations, inheriting from none. locales.yaml and the catalog are
-    written together or not at all, each read back first.
+    instead with a copy of that locale's translations, inheriting from none; refused where a catalog is there
+    already (a translator's work, kept without it). locales.yaml and the catalog are written together or not at
+    all, each read back first.
     """
     tag = canonical_tag(tag) or tag  # nl-nl, as site addresses write it, is nl-NL
     content = load_content(content_dir, catalogs_required=False, adding=tag)
@@ -101,14 +102,7 @@ def add(content_dir: Path, tag: str, market: str | None = None, copy_from: str |
         raise ContentError([Diagnostic(where, problem)])
     published = content.locales.find(tag)
     if published is not None:
-        path = catalog_path(content_dir / CATALOGS_DIR, published)
-        if path.exists() or content.locales.reads_source(published):
-            raise ContentError([Diagnostic(where, f"{published.tag} is already published")])
-        write_together(_planned([planned_catalog(started_catalog(content, published, None), path)]))
-        inherits = content.locales.parent_of(published)
-        if inherits is not None:
-            return [f"{display_path(path)}: started with no text: every text shows {inherits.tag}'s translation"]
-        return [f"{display_path(path)}: started, {_to_translate(content, published)}"]
+        return _start_missing(content_dir, content, published, copy_from)
     locale = SiteLocale(tag, market or "")
     if locale.market not in content.help_center.markets:
         known = ", ".join(sorted(content.help_center.markets))
@@ -122,7 +116,11 @@ def add(content_dir: Path, tag: str, market: str | None = None, copy_from: str |
                 )
             ]
         )
-    copied = copied_from(content_dir, content, copy_from, locale) if copy_from is not None else None
+    path = catalog_path(content_dir / CATALOGS_DIR, locale)
+    # A catalog left from an earlier time the locale was published keeps its translations: never replaced by a copy.
+    kept_before = path.exists()
+    kept_problems = [_kept_from_copy(path, tag, copy_from)] if kept_before and copy_from is not None else []
+    copied = _copied(content_dir, content, copy_from, locale, kept_problems)
     tags = [other.tag for other in content.locales.published]
     parent = default_parent(tag, tags, content.locales.source.tag) if copied is None else None
     entry = {"tag": locale.tag, "market": locale.market}
@@ -142,17 +140,15 @@ def add(content_dir: Path, tag: str, market: str | None = None, copy_from: str |
         write_together([listed])
         return [said]
     with_entry = dataclasses.replace(content, locales=_with_published(content.locales, locale, entry))
-    path = catalog_path(content_dir / CATALOGS_DIR, locale)
-    # A catalog left from an earlier time the locale was published keeps its translations.
-    kept_before = path.exists()
+    inherited = parent_translations(with_entry, locale)
     if kept_before:
         catalog = update_catalog(_read_or_new(path, content, locale), content.messages, locale)
-        catalog = overrides_only(catalog) if "parent" in entry and copied is None else catalog
+        catalog = overrides_only(catalog) if inherited is not None else catalog
     else:
         catalog = started_catalog(with_entry, locale, copied)
     write_together(_planned([planned_catalog(catalog, path), listed]))
     if kept_before:
-        found = Translations(catalog, content.messages, locale).status()
+        found = translations_of(catalog, content.messages, locale, inherited).status()
         return [said, f"{display_path(path)}: kept, {describe(found)}"]
     if parent is not None:
         return [
@@ -162,8 +158,65 @@ def add(content_dir: Path, tag: str, market: str | None = None, copy_from: str |
             f"{parent}.po), then edit its msgstr in {display_path(path)}",
         ]
     if copied is not None:
-        return [said, f"{display_path(path)}: {describe(Translations(catalog, content.messages, locale).status())}"]
+        return [said, _copy_started(path, catalog, content, locale, copied)]
     return [said, f"{display_path(path)}: {_to_translate(content, locale)}"]
+
+
+def _start_missing(content_dir: Path, content: Content, locale: SiteLocale, copy_from: str | None) -> list[str]:
+    """Start the catalog of a published locale that has none: as for a new locale, with no entry when it
+    inherits, else every text to translate, or with ``copy_from``, a copy of that locale's translations."""
+    where = Position(display_path(content_dir / LOCALES_FILE))
+    path = catalog_path(content_dir / CATALOGS_DIR, locale)
+    if path.exists() or content.locales.reads_source(locale):
+        raise ContentError([Diagnostic(where, f"{locale.tag} is already published")])
+    inherits = content.locales.parent_of(locale)
+    problems = []
+    if copy_from is not None and inherits is not None:
+        problem = (
+            f"--from {copy_from}: {locale.tag} is published inheriting from {inherits.tag}, so its catalog holds "
+            f"only the texts it says its own way: run python -m generator i18n add {locale.tag} without --from to "
+            f"start it so; to start it with a copy of {copy_from}'s translations instead, first write parent: "
+            f"{NO_PARENT} under {locale.tag} in {display_path(content_dir / LOCALES_FILE)}"
+        )
+        problems.append(Diagnostic(where, problem))
+    copied = _copied(content_dir, content, copy_from, locale, problems)
+    catalog = started_catalog(content, locale, copied)
+    write_together(_planned([planned_catalog(catalog, path)]))
+    if copied is not None:
+        return [_copy_started(path, catalog, content, locale, copied)]
+    if inherits is not None:
+        return [f"{display_path(path)}: started with no text: every text shows {inherits.tag}'s translation"]
+    return [f"{display_path(path)}: started, {_to_translate(content, locale)}"]
+
+
+def _copied(
+    content_dir: Path, content: Content, copy_from: str | None, locale: SiteLocale, problems: list[Diagnostic]
+) -> Translations | None:
+    """The translations ``--from`` copies (``None`` without it); raise with ``problems`` and its own, if any."""
+    copied = None
+    if copy_from is not None:
+        try:
+            copied = copied_from(content_dir, content, copy_from, locale)
+        except ContentError as error:
+            problems = [*problems, *error.diagnostics]
+    if problems:
+        raise ContentError(problems)
+    return copied
+
+
+def _kept_from_copy(path: Path, tag: str, copy_from: str | None) -> Diagnostic:
+    """The problem of ``--from`` for a locale whose catalog is left from an earlier time it was published."""
+    return Diagnostic(
+        Position(display_path(path)),
+        f"--from {copy_from}: {tag} has this catalog already, left from an earlier time it was published, and a copy "
+        f"of {copy_from}'s translations would replace them. To keep them, run python -m generator i18n add {tag} "
+        f"without --from; to start from a copy, move this file out of {display_path(path.parent)} first",
+    )
+
+
+def _copy_started(path: Path, catalog: Catalog, content: Content, locale: SiteLocale, copied: Translations) -> str:
+    found = Translations(catalog, content.messages, locale).status()
+    return f"{display_path(path)}: started with a copy of {copied.locale.tag}'s translations, {describe(found)}"
 
 
 def _inheriting(parent: str, copy_from: str | None) -> str:
@@ -261,6 +314,20 @@ def describe(status: Status) -> str:
         f"{status.translated}/{status.total} translated, {status.stale} stale, {status.missing} missing "
         f"({status.percent:.1f} %)"
     )
+
+
+def shown_meanwhile(translations: Translations, source: str) -> str:
+    """What the pages of a locale show for its texts stale or missing: English with a notice, or, for a stale
+    override of a locale that inherits, its parent's current wording with no notice (the YAML's English, for a
+    locale in the ``source`` language)."""
+    found = translations.status()
+    in_english = len(translations.untranslated())  # neither the locale nor an ancestor has them
+    from_parent = found.stale + found.missing - in_english
+    parent = "the English of the YAML" if found.parent == source else f"{found.parent}'s translation"
+    shown = {"in English with a notice": in_english, f"{parent}, with no notice, until reviewed": from_parent}
+    if not (in_english and from_parent):
+        return f"these texts show {next(what for what, count in shown.items() if count)}"
+    return ", ".join(f"{count} {'shows' if count == 1 else 'show'} {what}" for what, count in shown.items())
 
 
 def _read_or_new(path: Path, content: Content, locale: SiteLocale) -> Catalog:

@@ -190,8 +190,10 @@ def compare(old: Content, new: Content) -> Comparison:
             result.policies.append(found)
     changed = {change.context for change in texts if change.old is not None and change.new is not None}
     added = {change.context for change in texts if change.old is None}
-    for locale in new.locales.translated:
-        translations = new.translations[locale.tag]
+    for locale in new.locales.published:  # a locale in the source language too, once it overrides a text
+        translations = new.translations.get(locale.tag)
+        if translations is None:
+            continue
         stale = sorted(changed & translations.stale, key=order)
         missing = [
             source.context

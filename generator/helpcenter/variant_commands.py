@@ -56,13 +56,13 @@ def started_catalog(content: Content, locale: SiteLocale, copied: Translations |
 def copied_from(content_dir: Path, content: Content, tag: str, locale: SiteLocale) -> Translations:
     """The translations ``i18n add --from tag`` copies: those of a published locale of ``locale``'s language."""
     found = content.locales.find(canonical_tag(tag) or tag)
-    if found is not None and found.tag in content.translations and found.language == locale.language:
-        return content.translations[found.tag]
     choices = [
         other.tag
         for other in content.locales.published
-        if other.language == locale.language and other.tag in content.translations
+        if other.language == locale.language and other.tag in content.translations and other.tag != locale.tag
     ]
+    if found is not None and found.tag in choices:
+        return content.translations[found.tag]
     said = f"one of: {', '.join(choices)}" if choices else f"and none of {locale.language} has one yet"
     problem = (
         f"--from {tag}: {locale.tag} copies the translations of a published locale of its language with a catalog, "
