@@ -74,10 +74,19 @@ NAMES = ("Back Market", "UPS")
         pytest.param("[See it](page2).", "[Voir](page2).", [], id="digits-in-a-link-target"),
         pytest.param("[See it](page).", "[Voir](javascript:alert(1)).", [], id="digits-in-a-link-target-with-brackets"),
         pytest.param("Step 1, then step 2.", "Étape 2, puis étape 1.", [], id="same-numbers-in-another-order"),
+        pytest.param("Up to 1,000 items.", "Bis zu 1000 Artikel.", [], id="thousands-without-a-separator"),
+        pytest.param("Pay UPS.", "Payez {tip}UPS.", [], id="name-right-after-a-placeholder"),
     ],
 )
 def test_each_check_fires_on_a_slip_and_not_on_a_language_s_own_ways(english, translation, checks):
     assert [finding.check for finding in findings(english, translation, NAMES)] == checks
+
+
+def test_a_double_space_is_shown_with_the_twenty_characters_before_it():
+    # The twenty characters before the two spaces are " le colis au vendeur": shown without the leading space.
+    assert [finding.message for finding in findings("Ship it.", "Expédiez le colis au vendeur  demain.", ())] == [
+        "the translation has two spaces in a row, after 'le colis au vendeur': write one"
+    ]
 
 
 def test_a_finding_says_what_to_do():
