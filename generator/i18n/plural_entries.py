@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import gettext
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -106,7 +107,7 @@ def _old_form(message: Message) -> str | None:
 
 def _merge(catalog: Catalog, stem: str, group: dict[str, Message], forms: PluralForms, *, obsolete: bool) -> None:
     """Put the entries of the forms of one text into one plural entry of ``catalog`` (or of its ``#~`` ones)."""
-    first = min(group.values(), key=lambda message: message.lineno or 0)
+    first = next(iter(group.values()))  # the group is filled in the catalog's order, which is the file's
     other = group.get("other") or first
     singular = group.get("one") or other
     for message in group.values():
@@ -190,9 +191,9 @@ def header_problems(catalog: Catalog, locale: SiteLocale, path: Path) -> list[Di
     ]
 
 
-#: The number of forms a catalog's header gives, and a line of a form of a text with a count.
+#: The number of forms a catalog's header gives; a line that starts an entry (msgctxt, msgid) or holds a form.
 _NPLURALS = re.compile(r'^"Plural-Forms:.*?nplurals\s*=\s*(\d+)', re.M)
-_FORM_LINE = re.compile(r"(?:msgctxt\s+\"(?P<context>(?:[^\"\\]|\\.)*)\"|msgstr\[(?P<index>\d+)\])")
+_FORM_LINE = re.compile(r'(?:msgctxt\s+"(?P<context>(?:[^"\\]|\\.)*)"|(?P<msgid>msgid)\s|msgstr\[(?P<index>\d+)\])')
 
 
 def extra_forms(text: str, name: str) -> list[Diagnostic]:
@@ -203,18 +204,21 @@ def extra_forms(text: str, name: str) -> list[Diagnostic]:
         return _no_plural_forms(text, name)
     nplurals = int(said[1])
     problems = []
-    context = ""
+    context = given = ""  # the msgctxt of the entry being read; one just read, for the entry whose msgid follows
     for number, line in enumerate(text.split("\n"), 1):
         found = _FORM_LINE.match(line.strip())
         if found is None:
             continue
         if found["context"] is not None:
-            context = found["context"]
+            given = found["context"]
+        elif found["msgid"] is not None:
+            context, given = given, ""
         elif int(found["index"]) >= nplurals:
+            named = f"{context}: " if context else ""
             problems.append(
                 Diagnostic(
                     Position(name, number, 1),
-                    f"{context}: msgstr[{found['index']}] is one form more than the {nplurals} this catalog's "
+                    f"{named}msgstr[{found['index']}] is one form more than the {nplurals} this catalog's "
                     f"Plural-Forms gives (nplurals={nplurals}: msgstr[0] to msgstr[{nplurals - 1}]): delete it",
                 )
             )
@@ -268,8 +272,9 @@ def _empty_form(
             "shows it for these numbers; translate it (until every form is translated, the English is shown; "
             f"i18n update makes the forms one entry, this one its msgstr[{index}])",
         )
+    forms_start = entry.lineno or 0  # the line of its msgstr[0]
     return Diagnostic(
-        Position(name, _line_of(lines, entry.lineno or 1, f"msgstr[{index}]") or entry.lineno or 0, 1),
+        Position(name, _form_line(lines, forms_start, index) or forms_start, 1),
         f"{entry.context}: {forms.describe(index)} is empty: {locale.tag} shows this form for these "
         "numbers; translate it (until every form is translated, the English is shown)",
     )
@@ -277,6 +282,13 @@ def _empty_form(
 
 def _line_of(lines: Sequence[str], start: int, start_of_line: str) -> int:
     """The first line, from ``start`` on, that starts with ``start_of_line``; 0 if none does."""
-    return next(
-        (number for number in range(max(start, 1), len(lines) + 1) if lines[number - 1].startswith(start_of_line)), 0
+    return next((number for number in range(start, len(lines) + 1) if lines[number - 1].startswith(start_of_line)), 0)
+
+
+def _form_line(lines: Sequence[str], forms_start: int, index: int) -> int:
+    """The line of ``msgstr[index]`` among the forms of the entry whose ``msgstr[0]`` is at ``forms_start``; 0 when
+    the entry leaves that form out (the same form of the next entry is not its line)."""
+    forms = itertools.takewhile(
+        lambda numbered: numbered[1].startswith(("msgstr[", '"')), enumerate(lines[forms_start - 1 :], forms_start)
     )
+    return next((number for number, line in forms if line.startswith(f"msgstr[{index}]")), 0)
