@@ -178,3 +178,19 @@ def test_a_text_with_a_count_no_locale_translates_falls_back_to_english():
 
     assert belgium.forms("days") is None
     assert [pending.english for pending in belgium.pending()] == ["{count} day / {count} days"]
+
+
+def test_a_stale_override_of_a_text_with_a_count_lists_both_english_forms():
+    france = Translations(plural_catalog("fr_FR", FRENCH_DAYS), [COUNTED], FRANCE)
+    made_for_another = plural_catalog("fr_BE", None)
+    made_for_another.add(("{count} day", "{count} days"), FRENCH_DAYS, context="days", lineno=10, flags=["fuzzy"])
+    belgium = Inherited(made_for_another, [COUNTED], BELGIUM, france)
+
+    assert [(pending.state, pending.english) for pending in belgium.pending()] == [
+        ("stale", "{count} day / {count} days")
+    ]
+    assert belgium.forms("days") == {
+        "one": "{count} jour",
+        "many": "{count} jours (millions)",
+        "other": "{count} jours",
+    }

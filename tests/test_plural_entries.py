@@ -410,33 +410,30 @@ WEEK_ENTRY = (  # lines 6 to 11 after a header
     'msgctxt "interface/units/week"\nmsgid "{count} week"\nmsgid_plural "{count} weeks"\n'
     'msgstr[0] "{count} semaine"\nmsgstr[1] "{count} de semaines"\nmsgstr[2] "{count} semaines"\n'
 )
-DAY_START = 'msgctxt "interface/units/day"\nmsgid "{count} day"\nmsgid_plural "{count} days"\n'
+#: The start of the plural entry of "{count} day": its msgstr[0] is its fourth line.
+ENTRY = 'msgctxt "interface/units/day"\nmsgid "{count} day"\nmsgid_plural "{count} days"\n'
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
-            HEADER
-            + WEEK_ENTRY
-            + "\n"
-            + DAY_START
-            + 'msgstr[0] "{count} jour"\nmsgstr[1] ""\nmsgstr[2] "{count} jours"\n',
+            HEADER + WEEK_ENTRY + "\n" + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] ""\nmsgstr[2] "{count} jours"\n',
             [(17, empty("interface/units/day", MANY))],
             id="at-its-msgstr-in-the-second-entry",
         ),
         pytest.param(
-            HEADER + DAY_START + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\nmsgstr[2] ""\n',
+            HEADER + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\nmsgstr[2] ""\n',
             [(11, empty("interface/units/day", OTHER))],
             id="at-its-msgstr-on-the-last-line",
         ),
         pytest.param(
-            HEADER + DAY_START + 'msgstr[0] "{count} jour"\nmsgstr[1] ""\n"{count} de jours"\nmsgstr[2] ""\n',
+            HEADER + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] ""\n"{count} de jours"\nmsgstr[2] ""\n',
             [(12, empty("interface/units/day", OTHER))],
             id="at-its-msgstr-after-a-form-wrapped-as-msgcat-wraps",
         ),
         pytest.param(
-            HEADER + DAY_START + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\n',
+            HEADER + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\n',
             [(9, empty("interface/units/day", OTHER))],
             id="left-out-at-the-first-form-of-its-entry",
         ),
@@ -444,7 +441,7 @@ DAY_START = 'msgctxt "interface/units/day"\nmsgid "{count} day"\nmsgid_plural "{
             HEADER
             + WEEK_ENTRY.replace('msgstr[2] "{count} semaines"\n', "")
             + "\n"
-            + DAY_START
+            + ENTRY
             + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\nmsgstr[2] "{count} jours"\n',
             [(9, empty("interface/units/week", OTHER))],
             id="left-out-at-the-first-form-of-its-entry-not-at-that-form-of-the-next",
@@ -493,7 +490,7 @@ ITEMS = (
     ("text", "expected"),
     [
         pytest.param(
-            HEADER + DAY_START + "".join(f'msgstr[{index}] "{{count}} jours"\n' for index in range(4)),
+            HEADER + ENTRY + "".join(f'msgstr[{index}] "{{count}} jours"\n' for index in range(4)),
             [(12, too_many("interface/units/day: "))],
             id="named-by-its-msgctxt",
         ),
@@ -511,3 +508,47 @@ def test_a_form_too_many_is_reported_at_its_line_with_its_entrys_context(tmp_pat
 
     assert catalog is None
     assert [(problem.position.line, problem.message) for problem in problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "forms", "expected"),
+    [
+        pytest.param("", 2, [], id="a-template-has-two-forms"),
+        pytest.param('"Language: de_DE\\n"\n', 2, [], id="german-has-two-forms-as-babel-counts"),
+        pytest.param(
+            '"Language: fr_FR\\n"\n',
+            3,
+            [
+                "fr-FR.po:11:1: error: interface/units/day: msgstr[2] is a form the catalog does not expect: its "
+                'header (the first entry, msgid "") has no Plural-Forms line, which says how many forms a text with '
+                'a count has; write "Plural-Forms: nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 '
+                '== 0 ? 1 : 2;\\n" in it'
+            ],
+            id="french-has-three-forms-babel-counts-two",
+        ),
+        pytest.param(
+            '"Language: xx_YY\\n"\n',
+            3,
+            [
+                "fr-FR.po:11:1: error: interface/units/day: msgstr[2] is a form the catalog does not expect: its "
+                'header (the first entry, msgid "") has no Plural-Forms line, which says how many forms a text with '
+                "a count has; write the Plural-Forms line of its language in it"
+            ],
+            id="an-unknown-language",
+        ),
+    ],
+)
+def test_a_catalog_without_plural_forms_is_read_when_babel_counts_its_forms(
+    tmp_path, monkeypatch, header, forms, expected
+):
+    monkeypatch.chdir(tmp_path)
+    strings = "".join(f'msgstr[{index}] "{{count}} j"\n' for index in range(forms))
+    text = f'msgid ""\nmsgstr ""\n{header}"Content-Type: text/plain; charset=utf-8\\n"\n\n{ENTRY}{strings}'
+    if not header:
+        text = text.replace("\n\n", "\n\n\n", 1)  # the same lines as with a Language line
+    (tmp_path / "fr-FR.po").write_text(text, encoding="utf-8")
+
+    catalog, problems = read_catalog(tmp_path / "fr-FR.po")
+
+    assert [str(problem) for problem in problems] == expected
+    assert (catalog is None) == bool(expected)

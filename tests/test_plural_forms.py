@@ -18,6 +18,7 @@ from test_gettext import gettext_tools
 
 from generator.i18n.plural_rules import CATEGORY_ORDER, plural_forms
 
+
 @pytest.fixture(autouse=True)
 def compiled_afresh():
     """Each test compiles the rules itself: a header another test cached would hide a broken compiler (and the

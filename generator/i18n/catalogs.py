@@ -616,7 +616,7 @@ class Translations:
             Pending(
                 context=source.context,
                 state="stale" if source.context in self.stale else "missing",
-                english=" / ".join(forms_of(source.msgid)),  # a text with a count: singular / plural
+                english=source.listed,
                 previous_english=self.previous.get(source.context) if source.context in self.stale else None,
                 line=self.lines.get(source.context, 0),
             )

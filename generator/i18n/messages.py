@@ -79,6 +79,11 @@ class SourceMessage:
         """The English as a catalog entry holds it: a text, or a text with a count's singular and plural."""
         return self.text if self.plural is None else (self.text, self.plural)
 
+    @property
+    def listed(self) -> str:
+        """The English as a list of texts to translate shows it: a text with a count as ``singular / plural``."""
+        return self.text if self.plural is None else f"{self.text} / {self.plural}"
+
     def english(self, category: str) -> str:
         """The English shown for a number of the CLDR ``category`` (its ``one`` or, for any other, ``other``)."""
         return self.text if self.plural is None or category == "one" else self.plural

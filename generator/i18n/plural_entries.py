@@ -226,27 +226,33 @@ def extra_forms(text: str, name: str) -> list[Diagnostic]:
 
 
 _LANGUAGE = re.compile(r'^"Language:\s*([A-Za-z0-9_@-]{1,35})', re.M)
-_FIRST_PLURAL = re.compile(r'(?:^msgctxt\s+"(?P<context>(?:[^"\\]|\\.)*)"\n)?^msgid\s+".*"\n^msgid_plural\s', re.M)
+_FORM = re.compile(r"^msgstr\[(\d+)\]", re.M)
 
 
 def _no_plural_forms(text: str, name: str) -> list[Diagnostic]:
-    """Report a catalog with a text with a count and no ``Plural-Forms`` header, at that text's entry: Babel would
-    count its forms by its own table (French: 2) and stop at the third, with a programmer's words."""
-    found = _FIRST_PLURAL.search(text)
-    if found is None:
-        return []
-    language = _LANGUAGE.search(text)
+    """Report a catalog whose text with a count has more forms than it says, having no ``Plural-Forms``
+    header, at that text's ``msgstr[index]``: Babel would count the forms by its own table (French: 2, no
+    language: 2) and stop there, in a programmer's words. A template (``messages.pot``) has two forms."""
+    found = _LANGUAGE.search(text)
     try:
-        header = f'"Plural-Forms: {plural_forms(babel.Locale.parse(language[1])).header}\\n"' if language else ""
+        language = babel.Locale.parse(found[1]) if found else None
     except (ValueError, TypeError, babel.UnknownLocaleError):
-        header = ""
-    write = f"write {header} in it" if header else "write the Plural-Forms line of its language in it"
-    line = text.count("\n", 0, found.start()) + 1
+        language = None
+    counted = Catalog(locale=language).num_plurals if language is not None else 2
+    extra = next((form for form in _FORM.finditer(text) if int(form[1]) >= counted), None)
+    if extra is None:
+        return []
+    write = (
+        f'"Plural-Forms: {plural_forms(language).header}\\n"' if language else "the Plural-Forms line of its language"
+    )
+    line = text.count("\n", 0, extra.start()) + 1
+    context = re.findall(r'^msgctxt\s+"((?:[^"\\]|\\.)*)"', text[: extra.start()], re.M)
     return [
         Diagnostic(
             Position(name, line, 1),
-            f"{found['context'] or 'this entry'}: a text with a count, but the catalog's header (its first entry, "
-            f'msgid "") has no Plural-Forms line, which says how many forms each text with a count has: {write}',
+            f"{context[-1] if context else 'this entry'}: msgstr[{extra[1]}] is a form the catalog does not expect: "
+            'its header (the first entry, msgid "") has no Plural-Forms line, which says how many forms a text '
+            f"with a count has; write {write} in it",
         )
     ]
 

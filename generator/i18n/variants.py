@@ -83,14 +83,14 @@ class Inherited(Translations):
             Pending(
                 source.context,
                 "stale",
-                " / ".join(forms_of(source.msgid)),  # a text with a count: singular / plural
+                source.listed,
                 self.previous.get(source.context),
                 self.lines[source.context],
             )
             for source in self.to_do()
         ]
         waiting = [
-            Pending(source.context, "waiting", " / ".join(forms_of(source.msgid)), None, 0, self.root.locale.tag)
+            Pending(source.context, "waiting", source.listed, None, 0, self.root.locale.tag)
             for source in self.untranslated()
             if source.context not in self.stale
         ]
