@@ -488,9 +488,12 @@ def test_invalid_schema(tmp_path, check):
 # The real command, as editors and CI run it.
 
 
-def run_module(args: list[str], cwd: Path, hash_seed: str = "0") -> subprocess.CompletedProcess[str]:
+def run_module(
+    args: list[str], cwd: Path, hash_seed: str = "0", machine: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m generator``; ``machine``: environment variables of the machine it runs on."""
     python_path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, "PYTHONPATH": python_path, "PYTHONHASHSEED": hash_seed}
+    env = {**os.environ, **(machine or {}), "PYTHONPATH": python_path, "PYTHONHASHSEED": hash_seed}
     return subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
@@ -508,6 +511,28 @@ def test_command_rejects_broken_content(tmp_path):
         assert "Traceback" not in result.stdout + result.stderr
         assert (result.returncode, result.stdout) == (1, "")
         assert result.stderr.splitlines() == expected
+
+
+#: A machine whose locale is ASCII: a bare container (LC_ALL=C) where Python's UTF-8 mode is off; its terminal
+#: takes UTF-8, so the messages read as on any machine.
+ASCII_MACHINE = {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": "utf-8"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param("plural-form-missing", id="empty-form"),
+        pytest.param("plural-form-missing-old-format", id="empty-form-in-a-catalog-of-one-entry-per-form"),
+    ],
+)
+def test_catalogs_are_read_as_utf8_whatever_the_machines_locale(tmp_path, case):
+    """The French catalogs hold accents: check reads them as UTF-8, and points at the same lines, on any machine."""
+    make_catalog_content(tmp_path, case)
+
+    result = run_module(["check", "--content", "."], tmp_path, machine=ASCII_MACHINE)
+
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [*expected_lines(case, CATALOGS), problems_found(1)]
 
 
 def test_command_proves_real_content():

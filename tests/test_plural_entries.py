@@ -18,12 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from test_gettext import gettext_tools
 
 from generator.content.locales import SiteLocale
-from generator.i18n.catalogs import Translations, read_catalog
+from generator.i18n.catalogs import Translations, check_catalog, read_catalog
 from generator.i18n.messages import SourceMessage
+from generator.i18n.plural_entries import in_our_layout
 from support import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,58 +179,196 @@ def test_a_catalog_of_one_entry_per_form_reads_the_same_and_update_makes_it_a_pl
     assert run(capsys, "i18n", "status")[1] == status_now
 
 
-OLD_DAYS = """msgid ""
-msgstr ""
-"Language: fr_FR\\n"
-"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
+FRENCH = SiteLocale("fr-FR")
+#: The texts with a count the catalogs below translate.
+DAY = SourceMessage(
+    "interface/units/day", "{count} day", "A delay.", "content/interface.yaml", 1, plural="{count} days"
+)
+WEEK = SourceMessage(
+    "interface/units/week", "{count} week", "A delay.", "content/interface.yaml", 2, plural="{count} weeks"
+)
+DAY_ENGLISH = ("{count} day", "{count} days")
+#: A French catalog's header (5 lines, its entries start at line 6): with gettext's old Plural-Forms (two forms),
+#: as catalogs of one entry per form had it, and with CLDR's three forms, as catalogs have it now.
+OLD_HEADER = 'msgid ""\nmsgstr ""\n"Language: fr_FR\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: fr_FR\\n"\n'
+    '"Plural-Forms: nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;\\n"\n\n'
+)
+#: The French of "{count} day" in its three forms (one, many, other), and a translation retired long ago.
+JOURS = ("{count} jour", "{count} de jours", "{count} jours")
+JOURNEES = ("{count} journée", "{count} de journées", "{count} journées")
+#: Babel's key of a retired (#~) plural entry: its singular English, its context.
+RETIRED_DAY = ("{count} day", "interface/units/day")
 
-msgctxt "interface/units/day/one"
-msgid "{count} day"
-msgstr "{count} jour"
 
-{many}msgctxt "interface/units/day/many"
-msgid "{count} days"
-msgstr "{count} jours"
+def old_form(category: str, french: str, notes: str = "", *, retired: bool = False) -> str:
+    """An entry of one form of "{count} day", as catalogs had them; ``retired``: a ``#~`` one."""
+    mark = "#~ " if retired else ""
+    english = DAY_ENGLISH[0] if category == "one" else DAY_ENGLISH[1]
+    return (
+        f'{notes}{mark}msgctxt "interface/units/day/{category}"\n{mark}msgid "{english}"\n{mark}msgstr "{french}"\n\n'
+    )
 
-msgctxt "interface/units/day/other"
-msgid "{count} days"
-msgstr "{count} jours"
-"""
+
+def old_forms(french: tuple[str, str, str], *, retired: bool = False) -> str:
+    return "".join(
+        old_form(category, text, retired=retired) for category, text in zip(FORMS["fr-FR"], french, strict=True)
+    )
+
+
+def plural_day(french: tuple[str, ...], *, retired: bool = False) -> str:
+    """The plural entry of "{count} day"; ``retired``: a ``#~`` one."""
+    mark = "#~ " if retired else ""
+    lines = [f'msgctxt "{DAY.context}"', f'msgid "{DAY.text}"', f'msgid_plural "{DAY.plural}"']
+    lines += [f'msgstr[{index}] "{text}"' for index, text in enumerate(french)]
+    return "".join(f"{mark}{line}\n" for line in lines) + "\n"
+
+
+def written(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "fr-FR.po"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def read(path: Path) -> Catalog:
+    catalog, problems = read_catalog(path)
+    assert problems == []
+    assert catalog is not None
+    return catalog
+
+
+STALE = '#, fuzzy\n#| msgid "{}"\n'
 
 
 @pytest.mark.parametrize(
-    ("many", "fuzzy", "previous"),
+    ("body", "strings", "fuzzy", "previous"),
     [
-        pytest.param("", False, [], id="translated"),
-        pytest.param("#, fuzzy\n", True, [], id="fuzzy-stays-fuzzy"),
+        pytest.param(old_forms(JOURS), JOURS, False, [], id="translated"),
         pytest.param(
-            '#, fuzzy\n#| msgid "{count} dayz"\n', True, ["{count} day", "{count} dayz"], id="stale-keeps-its-english"
+            old_form("one", JOURS[0]) + old_form("many", JOURS[1], "#, fuzzy\n") + old_form("other", JOURS[2]),
+            JOURS,
+            True,
+            [],
+            id="fuzzy-stays-fuzzy",
+        ),
+        pytest.param(
+            old_form("one", JOURS[0])
+            + old_form("many", JOURS[1], STALE.format("{count} dayz"))
+            + old_form("other", JOURS[2]),
+            JOURS,
+            True,
+            ["{count} day", "{count} dayz"],
+            id="stale-keeps-its-english",
+        ),
+        pytest.param(
+            old_form("one", JOURS[0], STALE.format("{count} dai"))
+            + old_form("many", JOURS[1])
+            + old_form("other", JOURS[2]),
+            JOURS,
+            True,
+            ["{count} dai", "{count} days"],
+            id="a-stale-singular-keeps-its-english-the-plural-is-todays",
+        ),
+        pytest.param(
+            old_form("one", JOURS[0])
+            + old_form("many", JOURS[1])
+            + old_form("other", JOURS[2], STALE.format("{count} dayz")),
+            JOURS,
+            True,
+            ["{count} day", "{count} dayz"],
+            id="a-stale-plural-keeps-its-english-though-the-many-form-is-not-stale",
+        ),
+        pytest.param(
+            old_form("one", JOURS[0]) + old_form("other", JOURS[2]),
+            ("{count} jour", "", "{count} jours"),
+            False,
+            [],
+            id="a-form-without-its-entry-is-empty",
         ),
     ],
 )
-def test_the_forms_of_a_catalog_of_one_entry_per_form_go_to_their_slots(tmp_path, many, fuzzy, previous):
-    from generator.content.locales import SiteLocale
-    from generator.i18n.plural_entries import in_our_layout
+def test_the_forms_of_a_catalog_of_one_entry_per_form_go_to_their_slots(tmp_path, body, strings, fuzzy, previous):
+    catalog = read(written(tmp_path, OLD_HEADER + body))
+    contexts = [message.context for message in catalog if message.id]
 
-    path = tmp_path / "fr-FR.po"
-    path.write_text(
-        OLD_DAYS.replace("{many}", many).replace(
-            '{count} jours"\n\nmsgctxt "interface/units/day/other',
-            '{count} de jours"\n\nmsgctxt "interface/units/day/other',
+    (entry,) = [message for message in in_our_layout(catalog, FRENCH) if message.id]
+
+    assert (entry.context, entry.id) == ("interface/units/day", DAY_ENGLISH)
+    assert (entry.string, entry.fuzzy, list(entry.previous_id or [])) == (strings, fuzzy, previous)
+    assert [message.context for message in catalog if message.id] == contexts, "the catalog read is kept as it was"
+
+
+NOTES = {
+    "one": "# Short: it fits a table cell.\n#. One day.\n",
+    "many": "# After a million: « de jours ».\n#. A million days.\n",
+    "other": "# Plural.\n#. Days.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("order", "translator_notes", "source_notes"),
+    [
+        pytest.param(("one", "many", "other"), ["Short: it fits a table cell."], ["One day."], id="in-cldrs-order"),
+        pytest.param(
+            ("many", "one", "other"),
+            ["After a million: « de jours »."],
+            ["A million days."],
+            id="sorted-by-context-as-tools-sort",
         ),
-        encoding="utf-8",
-    )
-    catalog, problems = read_catalog(path)
-    assert problems == []
+    ],
+)
+def test_forms_made_one_entry_keep_the_comments_and_the_line_of_the_first(
+    tmp_path, order, translator_notes, source_notes
+):
+    french = dict(zip(FORMS["fr-FR"], JOURS, strict=True))
+    body = "".join(old_form(category, french[category], NOTES[category]) for category in order)
 
-    (entry,) = [message for message in in_our_layout(catalog, SiteLocale("fr-FR")) if message.id]
+    (entry,) = [message for message in in_our_layout(read(written(tmp_path, OLD_HEADER + body)), FRENCH) if message.id]
 
-    assert (entry.context, entry.id) == ("interface/units/day", ("{count} day", "{count} days"))
-    assert entry.string == ("{count} jour", "{count} de jours", "{count} jours")
-    assert (entry.fuzzy, list(entry.previous_id or [])) == (fuzzy, previous)
-    assert [message.context for message in catalog if message.id] == [
-        f"interface/units/day/{category}" for category in ("one", "many", "other")
-    ], "the catalog read is kept as it was"
+    assert entry.string == JOURS
+    assert (entry.user_comments, entry.auto_comments) == (translator_notes, source_notes)
+    assert entry.lineno == 10, "the msgstr of the first entry (its comments at 6 and 7, msgctxt 8, msgid 9)"
+
+
+@pytest.mark.parametrize(
+    ("body", "current", "retired"),
+    [
+        pytest.param(
+            old_forms(JOURNEES, retired=True),
+            {},
+            {RETIRED_DAY: JOURNEES},
+            id="retired-forms-become-one-retired-plural-entry",
+        ),
+        pytest.param(
+            plural_day(JOURS) + old_forms(JOURNEES, retired=True),
+            {DAY.context: JOURS},
+            {RETIRED_DAY: JOURNEES},
+            id="retired-forms-beside-the-current-entry-are-kept-retired",
+        ),
+        pytest.param(
+            old_forms(JOURS) + plural_day(JOURNEES, retired=True),
+            {DAY.context: JOURS},
+            {RETIRED_DAY: JOURNEES},
+            id="current-forms-beside-a-retired-plural-entry-stay-current",
+        ),
+        pytest.param(
+            plural_day(JOURS) + old_forms(JOURNEES),
+            {DAY.context: JOURS},
+            {},
+            id="current-forms-give-way-to-the-plural-entry-a-translators-tool-saw",
+        ),
+    ],
+)
+def test_retired_and_current_forms_each_become_one_plural_entry_of_their_own(tmp_path, body, current, retired):
+    catalog = in_our_layout(read(written(tmp_path, HEADER + body)), FRENCH)
+
+    assert {message.context: (message.id, message.string) for message in catalog if message.id} == {
+        context: (DAY_ENGLISH, french) for context, french in current.items()
+    }
+    assert {key: (message.context, message.id, message.string) for key, message in catalog.obsolete.items()} == {
+        key: (DAY.context, DAY_ENGLISH, french) for key, french in retired.items()
+    }, "one #~ plural entry, under the key Babel gives it; the #~ entries of one form are gone"
 
 
 def test_a_text_with_a_count_to_translate_is_listed_with_both_its_english_forms(project, capsys):
@@ -247,7 +387,127 @@ def test_a_text_with_a_count_to_translate_is_listed_with_both_its_english_forms(
     )
 
 
+MANY, OTHER = "msgstr[1] (many: 1000000, 2000000, 3000000, …)", "msgstr[2] (other: 2, 3, 4, …)"
+
+
+def empty(context: str, form: str) -> str:
+    return (
+        f"{context}: {form} is empty: fr-FR shows this form for these numbers; translate it (until every form is "
+        "translated, the English is shown)"
+    )
+
+
+def old_empty(context: str, form: str) -> str:
+    """An empty form of a catalog of one entry per form: ``form`` as ``msgstr[1] (many: …)``."""
+    index, numbers = form.split(" ", 1)
+    return (
+        f"{context}: this form {numbers} is empty: fr-FR shows it for these numbers; translate it (until every form "
+        f"is translated, the English is shown; i18n update makes the forms one entry, this one its {index})"
+    )
+
+
+WEEK_ENTRY = (  # lines 6 to 11 after a header
+    'msgctxt "interface/units/week"\nmsgid "{count} week"\nmsgid_plural "{count} weeks"\n'
+    'msgstr[0] "{count} semaine"\nmsgstr[1] "{count} de semaines"\nmsgstr[2] "{count} semaines"\n'
+)
+#: The start of the plural entry of "{count} day": its msgstr[0] is its fourth line.
 ENTRY = 'msgctxt "interface/units/day"\nmsgid "{count} day"\nmsgid_plural "{count} days"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            HEADER + WEEK_ENTRY + "\n" + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] ""\nmsgstr[2] "{count} jours"\n',
+            [(17, empty("interface/units/day", MANY))],
+            id="at-its-msgstr-in-the-second-entry",
+        ),
+        pytest.param(
+            HEADER + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\nmsgstr[2] ""\n',
+            [(11, empty("interface/units/day", OTHER))],
+            id="at-its-msgstr-on-the-last-line",
+        ),
+        pytest.param(
+            HEADER + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] ""\n"{count} de jours"\nmsgstr[2] ""\n',
+            [(12, empty("interface/units/day", OTHER))],
+            id="at-its-msgstr-after-a-form-wrapped-as-msgcat-wraps",
+        ),
+        pytest.param(
+            HEADER + ENTRY + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\n',
+            [(9, empty("interface/units/day", OTHER))],
+            id="left-out-at-the-first-form-of-its-entry",
+        ),
+        pytest.param(
+            HEADER
+            + WEEK_ENTRY.replace('msgstr[2] "{count} semaines"\n', "")
+            + "\n"
+            + ENTRY
+            + 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} de jours"\nmsgstr[2] "{count} jours"\n',
+            [(9, empty("interface/units/week", OTHER))],
+            id="left-out-at-the-first-form-of-its-entry-not-at-that-form-of-the-next",
+        ),
+        pytest.param(
+            OLD_HEADER
+            + old_form("one", JOURS[0])
+            + old_form("many", JOURS[1])
+            + old_form("other", "").removesuffix("\n"),
+            [(16, old_empty("interface/units/day/other", OTHER))],
+            id="one-entry-per-form-at-that-forms-msgstr-on-the-last-line",
+        ),
+        pytest.param(
+            old_form("many", "") + OLD_HEADER + old_form("one", JOURS[0]) + old_form("other", JOURS[2]),
+            [(3, old_empty("interface/units/day/many", MANY))],
+            id="one-entry-per-form-at-that-forms-msgstr-on-the-first-lines",
+        ),
+        pytest.param(
+            OLD_HEADER + old_form("one", JOURS[0]) + old_form("other", JOURS[2]),
+            [(8, empty("interface/units/day", MANY))],
+            id="one-entry-per-form-without-that-forms-entry-at-the-first-entrys-msgstr",
+        ),
+    ],
+)
+def test_an_empty_form_is_reported_at_the_line_to_write(tmp_path, text, expected):
+    path = written(tmp_path, text)
+
+    problems = check_catalog(read(path), [DAY, WEEK], FRENCH, path, expected=[DAY, WEEK])
+
+    assert [(problem.position.line, problem.message) for problem in problems] == expected
+
+
+def too_many(named: str) -> str:
+    return (
+        f"{named}msgstr[3] is one form more than the 3 this catalog's Plural-Forms gives (nplurals=3: msgstr[0] to "
+        "msgstr[2]): delete it"
+    )
+
+
+ITEMS = (
+    'msgid "{count} item"\nmsgid_plural "{count} items"\nmsgstr[0] "a"\nmsgstr[1] "b"\nmsgstr[2] "c"\nmsgstr[3] "d"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            HEADER + ENTRY + "".join(f'msgstr[{index}] "{{count}} jours"\n' for index in range(4)),
+            [(12, too_many("interface/units/day: "))],
+            id="named-by-its-msgctxt",
+        ),
+        pytest.param(HEADER + ITEMS, [(11, too_many(""))], id="without-msgctxt"),
+        pytest.param(
+            HEADER + 'msgctxt "toy/article/intro"\nmsgid "Hello."\nmsgstr "Bonjour."\n\n' + ITEMS,
+            [(15, too_many(""))],
+            id="without-msgctxt-after-an-entry-with-one",
+        ),
+        pytest.param(ITEMS + "\n" + HEADER, [(6, too_many(""))], id="without-msgctxt-before-the-header"),
+    ],
+)
+def test_a_form_too_many_is_reported_at_its_line_with_its_entrys_context(tmp_path, text, expected):
+    catalog, problems = read_catalog(written(tmp_path, text))
+
+    assert catalog is None
+    assert [(problem.position.line, problem.message) for problem in problems] == expected
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import gettext
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -110,7 +111,7 @@ def _old_form(message: Message) -> str | None:
 
 def _merge(catalog: Catalog, stem: str, group: dict[str, Message], forms: PluralForms, *, obsolete: bool) -> None:
     """Put the entries of the forms of one text into one plural entry of ``catalog`` (or of its ``#~`` ones)."""
-    first = min(group.values(), key=lambda message: message.lineno or 0)
+    first = next(iter(group.values()))  # the group is filled in the catalog's order, which is the file's
     other = group.get("other") or first
     singular = group.get("one") or other
     for message in group.values():
@@ -201,6 +202,7 @@ _EXPRESSION = re.compile(r"plural\s*=\s*(.*?);?\s*(?:\\n)?$")
 #: A header value's end, as a PO file writes it.
 _NEWLINE = "\\n"
 _PLURAL_ENTRY = re.compile(r"^msgid_plural\s", re.M)
+
 _LANGUAGE = re.compile(r'^"Language:\s*([A-Za-z0-9_@-]{1,35})', re.M)
 _ENTRY_LINE = re.compile(r"(?:msgctxt\s+\"(?P<context>(?:[^\"\\]|\\.)*)\"|(?P<msgid>msgid\s)|msgstr\[(?P<index>\d+)\])")
 
@@ -328,8 +330,9 @@ def _empty_form(
             "shows it for these numbers; translate it (until every form is translated, the English is shown; "
             f"i18n update makes the forms one entry, this one its msgstr[{index}])",
         )
+    forms_start = entry.lineno or 0  # the line of its msgstr[0]
     return Diagnostic(
-        Position(name, _line_of(lines, entry.lineno or 1, f"msgstr[{index}]") or entry.lineno or 0, 1),
+        Position(name, _form_line(lines, forms_start, index) or forms_start, 1),
         f"{entry.context}: {forms.describe(index)} is empty: {locale.tag} shows this form for these "
         "numbers; translate it (until every form is translated, the English is shown)",
     )
@@ -337,6 +340,13 @@ def _empty_form(
 
 def _line_of(lines: Sequence[str], start: int, start_of_line: str) -> int:
     """The first line, from ``start`` on, that starts with ``start_of_line``; 0 if none does."""
-    return next(
-        (number for number in range(max(start, 1), len(lines) + 1) if lines[number - 1].startswith(start_of_line)), 0
+    return next((number for number in range(start, len(lines) + 1) if lines[number - 1].startswith(start_of_line)), 0)
+
+
+def _form_line(lines: Sequence[str], forms_start: int, index: int) -> int:
+    """The line of ``msgstr[index]`` among the forms of the entry whose ``msgstr[0]`` is at ``forms_start``; 0 when
+    the entry leaves that form out (the same form of the next entry is not its line)."""
+    forms = itertools.takewhile(
+        lambda numbered: numbered[1].startswith(("msgstr[", '"')), enumerate(lines[forms_start - 1 :], forms_start)
     )
+    return next((number for number, line in forms if line.startswith(f"msgstr[{index}]")), 0)
