@@ -14,9 +14,11 @@ import subprocess
 
 import babel
 import pytest
+from babel.localedata import locale_identifiers
+from babel.plural import PluralRule
 from test_gettext import gettext_tools
 
-from generator.i18n.plural_rules import CATEGORY_ORDER, plural_forms
+from generator.i18n.plural_rules import CATEGORY_ORDER, compiled, plural_forms
 
 
 @pytest.fixture(autouse=True)
@@ -73,12 +75,74 @@ def test_gettext_picks_the_form_cldr_picks_for_every_number(language, nplurals, 
     assert {index_of(n) for n in NUMBERS} == set(range(nplurals))  # every form is used
 
 
+#: Every language of Babel's CLDR data (312 with Babel 2.18).
+EVERY_LANGUAGE = sorted({identifier.split("_")[0] for identifier in locale_identifiers()})
+
+
+@pytest.mark.parametrize("language", EVERY_LANGUAGE)
+def test_gettext_picks_the_form_cldr_picks_in_every_language(language):
+    """The compiler meets every kind of rule CLDR has (a remainder, a range, a list, a negated list, ``or`` in
+    ``and``), and is held to Babel on each language's whole numbers up to 1000 and on millions."""
+    locale = babel.Locale.parse(language)
+    forms = plural_forms(locale)
+    index_of = gettext.c2py(forms.expression)
+
+    wrong = [n for n in NUMBERS[:1001] + NUMBERS[2001:] if forms.categories[index_of(n)] != locale.plural_form(n)]
+
+    assert wrong == []
+
+
+def test_a_whole_number_has_no_fraction_digits_and_no_exponent():
+    """Every operand CLDR defines for the digits after the point, or for the exponent, is 0 for a count."""
+    rule = PluralRule(
+        {
+            "one": "i = 1 and v = 0 and w = 0 and f = 0 and t = 0 and e = 0 and c = 0",
+            "few": "n % 10 = 2..4 and n % 100 != 12..14",
+            "many": "v != 0 or f != 0 or t = 1..9 or w != 0 or e = 1..5 or c != 0",
+        }
+    )
+
+    forms = compiled(rule)
+
+    assert forms.header == (
+        "nplurals=3; plural=n == 1 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;"
+    )
+    assert forms.categories == ("one", "few", "other")
+
+
 @pytest.mark.parametrize(
     ("language", "header"),
     [
         pytest.param("fr", "nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;", id="fr"),
         pytest.param("de", "nplurals=2; plural=n == 1 ? 0 : 1;", id="de"),
         pytest.param("ja", "nplurals=1; plural=0;", id="ja"),
+        # A negated range inside "and" needs its brackets; "and" inside "or" needs none.
+        pytest.param(
+            "ru",
+            "nplurals=3; plural=n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && "
+            "(n % 100 < 12 || n % 100 > 14) ? 1 : 2;",
+            id="ru",
+        ),
+        pytest.param(
+            "lv",
+            "nplurals=3; plural=n % 10 == 0 || n % 100 >= 11 && n % 100 <= 19 ? 0 : n % 10 == 1 && n % 100 != 11 ? 1 "
+            ": 2;",
+            id="lv",
+        ),
+        # "or" inside "and" needs brackets; a negated list is "!=" joined by "&&".
+        pytest.param(
+            "br",
+            "nplurals=5; plural=n % 10 == 1 && n % 100 != 11 && n % 100 != 71 && n % 100 != 91 ? 0 : n % 10 == 2 && "
+            "n % 100 != 12 && n % 100 != 72 && n % 100 != 92 ? 1 : (n % 10 >= 3 && n % 10 <= 4 || n % 10 == 9) && "
+            "(n % 100 < 10 || n % 100 > 19) && (n % 100 < 70 || n % 100 > 79) && (n % 100 < 90 || n % 100 > 99) ? 2 "
+            ": n != 0 && n % 1000000 == 0 ? 3 : 4;",
+            id="br",
+        ),
+        pytest.param(
+            "fil",
+            "nplurals=2; plural=n == 1 || n == 2 || n == 3 || n % 10 != 4 && n % 10 != 6 && n % 10 != 9 ? 0 : 1;",
+            id="fil",
+        ),
     ],
 )
 def test_the_expression_is_compact_and_has_only_n(language, header):

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import babel
+from babel.plural import PluralRule
 
 #: CLDR's plural categories, in the order of their ``msgstr`` index.
 CATEGORY_ORDER = ("zero", "one", "two", "few", "many", "other")
@@ -76,7 +77,12 @@ class PluralForms:
 @functools.lru_cache(maxsize=64)
 def plural_forms(language: babel.Locale) -> PluralForms:
     """Return the plural forms of ``language`` for whole numbers."""
-    rule = language.plural_form
+    return compiled(language.plural_form)
+
+
+def compiled(rule: PluralRule) -> PluralForms:
+    """Return the plural forms of a CLDR plural ``rule`` for whole numbers: the categories a whole number
+    reaches, and the gettext expression that picks one."""
     found: dict[str, list[int]] = {}
     for number in SAMPLE:
         found.setdefault(rule(number), []).append(number)
@@ -99,11 +105,8 @@ def _compile(node: Any) -> _Compiled:
     if kind in ("and", "or"):
         left, right = (_compile(argument) for argument in arguments)
         return _logical(kind, left, right)
-    if kind == "not" and arguments[0][0] == "relation":
+    if kind == "not" and arguments[0][0] == "relation":  # Babel negates only relations (``!=``)
         return _relation(*arguments[0][1], negated=True)
-    if kind == "not":
-        level, text = _compile(arguments[0])
-        return (0, not text) if level == 0 else (3, f"!({text})")
     if kind == "relation":
         return _relation(*arguments)
     raise ValueError(f"unknown plural rule node {kind!r}")
