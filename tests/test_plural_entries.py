@@ -515,6 +515,7 @@ def test_a_form_too_many_is_reported_at_its_line_with_its_entrys_context(tmp_pat
     [
         pytest.param("", 2, [], id="a-template-has-two-forms"),
         pytest.param('"Language: de_DE\\n"\n', 2, [], id="german-has-two-forms-as-babel-counts"),
+        pytest.param('"Language: ru_RU\\n"\n', 3, [], id="russian-has-three-forms-as-babel-counts"),
         pytest.param(
             '"Language: fr_FR\\n"\n',
             3,
@@ -554,10 +555,10 @@ def test_a_catalog_without_plural_forms_is_read_when_babel_counts_its_forms(
     assert (catalog is None) == bool(expected)
 
 
-def french_catalog(plural_forms: str, strings: str) -> str:
+def french_catalog(plural_forms: str, strings: str, language: str = "fr_FR") -> str:
     """A French catalog of one text with a count: ``Plural-Forms`` at line 4, ``msgstr[0]`` at line 10."""
     return (
-        'msgid ""\nmsgstr ""\n"Language: fr_FR\\n"\n'
+        f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n'
         f'"Plural-Forms: {plural_forms}\\n"\n'
         '"Content-Type: text/plain; charset=utf-8\\n"\n\n'
         f"{ENTRY}{strings}"
@@ -683,3 +684,39 @@ def test_an_entry_of_the_wrong_shape_is_an_error_and_shows_english(project, caps
     ids = re.findall(r'^msgid(?:_plural)? "(.*)"$', entry, re.M)  # the English as the content says it now
     english = [SourceMessage(context, ids[0], "", "policy.yaml", 1, plural=ids[1] if len(ids) > 1 else None)]
     assert Translations(read, english, SiteLocale("fr-FR", "fr")).get(context) is None  # the English shows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            french_catalog("nplurals=1; plural=0;", 'msgstr[0] "{count}日"\n', "ja_JP"),
+            [],
+            id="japanese-has-one-form",
+        ),
+        pytest.param(
+            french_catalog("nplurals=9; plural=n;", THREE_FORMS, "xx_YY"),
+            [
+                "fr-FR.po:4:1: error: Plural-Forms says nplurals=9; plural=n;, but a language has 1 to 6 forms for a "
+                "count (nplurals): write the Plural-Forms line of the catalog's language"
+            ],
+            id="of-no-language-in-a-catalog-of-an-unknown-language",
+        ),
+        pytest.param(
+            "\n" + french_catalog("nplurals=9; plural=n;", THREE_FORMS),
+            [
+                "fr-FR.po:5:1: error: Plural-Forms says nplurals=9; plural=n;, but a language has 1 to 6 forms for a "
+                f"count (nplurals): {WRITE_FRENCH}"
+            ],
+            id="after-a-blank-first-line",
+        ),
+    ],
+)
+def test_the_plural_forms_header_is_read_before_the_catalog(tmp_path, monkeypatch, text, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fr-FR.po").write_text(text, encoding="utf-8")
+
+    catalog, problems = read_catalog(tmp_path / "fr-FR.po")
+
+    assert [str(problem) for problem in problems] == expected
+    assert (catalog is None) == bool(expected)

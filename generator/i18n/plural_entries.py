@@ -234,7 +234,8 @@ def form_problems(text: str, name: str) -> list[Diagnostic]:
         return [Diagnostic(Position(name, line, 1), problem)]
     nplurals = int(said[1])
     plural_entries = _PLURAL_ENTRY.search(text) is not None  # a catalog of one entry per form reads any header
-    if wanted is not None and nplurals < wanted.nplurals and plural_entries:  # its forms past nplurals: not extra
+    # With fewer forms than the language has, its forms past nplurals are the language's, not extra ones.
+    if language is not None and wanted is not None and nplurals < wanted.nplurals and plural_entries:
         described = ", ".join(wanted.describe(index) for index in range(wanted.nplurals))
         problem = (
             f"Plural-Forms says nplurals={nplurals}; plural={expression[1] if expression else '?'}, but "
@@ -253,8 +254,8 @@ def _language(text: str) -> babel.Locale | None:
         return None
 
 
-def _tag(language: babel.Locale | None) -> str:
-    return "-".join(part for part in (language.language, language.territory) if part) if language else "its language"
+def _tag(language: babel.Locale) -> str:
+    return "-".join(part for part in (language.language, language.territory) if part)
 
 
 def _forms_past(text: str, name: str, nplurals: int, missing_header: str | None) -> list[Diagnostic]:
