@@ -110,6 +110,68 @@ def test_a_whole_number_has_no_fraction_digits_and_no_exponent():
     assert forms.categories == ("one", "few", "other")
 
 
+#: ``n % 100`` from 2 to 9 is "one", from 10 to 99 "few", 0 and 1 "other": a range that starts at 0 negated.
+TENS = {"one": "n % 100 = 2..9", "few": "n % 100 != 0..9"}
+
+
+@pytest.mark.parametrize(
+    ("rules", "header"),
+    [
+        pytest.param(
+            TENS, "nplurals=3; plural=n % 100 >= 2 && n % 100 <= 9 ? 0 : n % 100 > 9 ? 1 : 2;", id="not-from-zero"
+        ),
+        pytest.param(
+            {"one": "n = 1", "few": "n != 0..1 and n != 5..6"},
+            "nplurals=3; plural=n == 1 ? 0 : n > 1 && (n < 5 || n > 6) ? 1 : 2;",
+            id="not-from-zero-and-not-in-a-range",
+        ),
+        pytest.param(
+            {"one": "n = 1", "few": "n != 0..1,5..6"},
+            "nplurals=3; plural=n == 1 ? 0 : n > 1 && (n < 5 || n > 6) ? 1 : 2;",
+            id="in-none-of-a-list-of-ranges",
+        ),
+    ],
+)
+def test_a_rule_no_language_has_yet_is_compiled_as_cldr_reads_it(rules, header):
+    rule = PluralRule(rules)
+
+    forms = compiled(rule)
+
+    assert forms.header == header
+    index_of = gettext.c2py(forms.expression)
+    assert [n for n in NUMBERS if forms.categories[index_of(n)] != rule(n)] == []
+
+
+class _Rule:
+    """A plural rule as Babel gives it, with a tree a newer CLDR could bring: "one" for 1, "other" for the rest."""
+
+    def __init__(self, node: object) -> None:
+        self.abstract = [("one", node)]
+
+    def __call__(self, number: int) -> str:
+        return "one" if number == 1 else "other"
+
+
+_ONE = ("relation", ("in", ("n", ()), ("range_list", [(("value", (1,)), ("value", (1,)))])))
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        pytest.param(("xor", (_ONE, _ONE)), "unknown plural rule node 'xor'", id="a-new-connective"),
+        pytest.param(
+            ("not", (("and", (_ONE, _ONE)),)), "unknown plural rule node 'not'", id="not-of-more-than-one-test"
+        ),
+        pytest.param(
+            ("relation", ("in", ("q", ()), _ONE[1][2])), "unknown plural rule operand 'q'", id="a-new-operand"
+        ),
+    ],
+)
+def test_a_rule_tree_the_compiler_does_not_know_is_refused_by_name_not_guessed(node, message):
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        compiled(_Rule(node))  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("language", "header"),
     [

@@ -259,3 +259,47 @@ def test_each_form_of_a_text_with_a_count_is_checked_against_its_english(tmp_pat
         "de-DE.po:10:1: warning: interface/units/day: msgstr[1]: the English ends with '.' and the translation with "
         "no such mark (if the translation is right, mark the entry #, ignore-end-stop)",
     ]
+
+
+#: The English of a count whose forms differ in what the checks see: the singular has no number and no mark.
+ONE_DAY = SourceMessage("interface/units/day", "One day", "", "interface.yaml", 1, plural="{count} days.")
+
+
+@pytest.mark.parametrize(
+    ("header", "forms", "categories", "warned"),
+    [
+        pytest.param(
+            "nplurals=2; plural=(n != 1);", ("Ein Tag", "{count} Tage."), ("one", "other"), [], id="one-and-other"
+        ),
+        pytest.param(
+            "nplurals=3; plural=(n != 1);",
+            ("Ein Tag", "{count} Tage.", "{count} Tage"),
+            ("one", "many", "other"),
+            ["msgstr[2]: the English ends with '.'"],
+            id="each-form-past-one-against-the-plural",
+        ),
+        pytest.param(
+            "nplurals=3; plural=(n != 1);",
+            ("Ein Tag", "{count} Tage.", "{count} Tage"),
+            ("one", "other"),
+            ["msgstr[2]: the English ends with '.'"],
+            id="a-form-past-the-categories-given-against-the-plural",
+        ),
+    ],
+)
+def test_the_one_form_is_checked_against_the_english_singular_the_others_against_the_plural(
+    tmp_path, monkeypatch, header, forms, categories, warned
+):
+    strings = "".join(f'msgstr[{index}] "{form}"\n' for index, form in enumerate(forms))
+    text = HEADER.replace('"Content-Type', f'"Plural-Forms: {header}\\n"\n"Content-Type') + (
+        f'msgctxt "interface/units/day"\nmsgid "One day"\nmsgid_plural "{{count}} days."\n{strings}'
+    )
+    catalog = german_catalog(tmp_path, monkeypatch, text)
+
+    warnings = qa_warnings(catalog, [ONE_DAY], NAMES, tmp_path / "de-DE.po", categories)
+
+    assert [warning.message for warning in warnings] == [
+        f"interface/units/day: {which} and the translation with no such mark (if the translation is right, mark the "
+        "entry #, ignore-end-stop)"
+        for which in warned
+    ]

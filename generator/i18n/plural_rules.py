@@ -94,8 +94,8 @@ def compiled(rule: PluralRule) -> PluralForms:
     return PluralForms(categories, expression, examples)
 
 
-#: A compiled condition: its precedence (0: a constant, 1: ``||``, 2: ``&&``, 3: a comparison) and its text,
-#: or a constant's value.
+#: A compiled condition: its precedence (0: a constant, 1: ``||``, 2: ``&&`` or a comparison, which ``&&``
+#: and ``||`` both take without brackets) and its text, or a constant's value.
 _Compiled = tuple[int, Any]
 
 
@@ -165,4 +165,4 @@ def _in_range(operand: str, low: Any, high: Any, negated: bool) -> str:
 
 
 def _level(test: str) -> int:
-    return 1 if "||" in test else 2 if "&&" in test else 3
+    return 1 if "||" in test else 2
