@@ -18,14 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 from test_gettext import gettext_tools
 
 from generator.content.locales import SiteLocale
 from generator.i18n.catalogs import Translations, check_catalog, read_catalog
 from generator.i18n.messages import SourceMessage
-from generator.i18n.plural_entries import in_our_layout
+from generator.i18n.plural_entries import empty_forms, in_our_layout, translated_forms
 from support import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -501,6 +501,7 @@ ITEMS = (
             id="without-msgctxt-after-an-entry-with-one",
         ),
         pytest.param(ITEMS + "\n" + HEADER, [(6, too_many(""))], id="without-msgctxt-before-the-header"),
+        pytest.param('msgstr[3] "{count} jours"\n\n' + HEADER, [(1, too_many(""))], id="before-any-entry"),
     ],
 )
 def test_a_form_too_many_is_reported_at_its_line_with_its_entrys_context(tmp_path, text, expected):
@@ -568,6 +569,13 @@ def french_catalog(plural_forms: str, strings: str, language: str = "fr_FR") -> 
 THREE_FORMS = 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} jours"\nmsgstr[2] "{count} jours"\n'
 FRENCH_HEADER = "nplurals=3; plural=n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
 WRITE_FRENCH = f'write "Plural-Forms: {FRENCH_HEADER}\\n"'
+#: French's forms, as a message names them.
+FRENCH_FORMS = "msgstr[0] (one: 0, 1, …), msgstr[1] (many: 1000000, 2000000, 3000000, …), msgstr[2] (other: 2, 3, 4, …)"
+#: Arabic's six forms (zero, one, two, few, many, other), the most a language has.
+ARABIC_HEADER = (
+    "nplurals=6; plural=n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 "
+    "&& n % 100 <= 99 ? 4 : 5;"
+)
 
 
 @pytest.mark.parametrize(
@@ -710,6 +718,27 @@ def test_an_entry_of_the_wrong_shape_is_an_error_and_shows_english(project, caps
             ],
             id="after-a-blank-first-line",
         ),
+        pytest.param(
+            french_catalog(ARABIC_HEADER, "".join(f'msgstr[{index}] "{{count}} يوم"\n' for index in range(6)), "ar_EG"),
+            [],
+            id="arabic-has-six-forms-the-most-a-language-has",
+        ),
+        pytest.param(
+            french_catalog(f"nplurals=12; plural={'n % 10 == 1 ? 0 : ' * 11}11;", THREE_FORMS),
+            [
+                "fr-FR.po:4:1: error: Plural-Forms says nplurals=12; plural=n % 10 == 1 ? 0 : n % 10 == 1 ? 0 : n % 10 "
+                f"== 1 ? 0 : n % 10, but a language has 1 to 6 forms for a count (nplurals): {WRITE_FRENCH}"
+            ],
+            id="a-long-header-is-shown-cut-at-80-characters",
+        ),
+        pytest.param(
+            french_catalog("nplurals=2;", THREE_FORMS),
+            [
+                "fr-FR.po:4:1: error: Plural-Forms says nplurals=2; plural=?, but fr-FR has 3 forms for a count "
+                f"({FRENCH_FORMS}): {WRITE_FRENCH}, then check that each msgstr[index] holds the form its numbers need"
+            ],
+            id="without-a-plural-expression",
+        ),
     ],
 )
 def test_the_plural_forms_header_is_read_before_the_catalog(tmp_path, monkeypatch, text, expected):
@@ -720,3 +749,218 @@ def test_the_plural_forms_header_is_read_before_the_catalog(tmp_path, monkeypatc
 
     assert [str(problem) for problem in problems] == expected
     assert (catalog is None) == bool(expected)
+
+
+#: French's forms as another tool orders them: msgstr[1] is the other form, msgstr[2] the many form.
+OTHER_ORDER = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : (n != 0 && n % 1000000 == 0) ? 2 : 1;"
+OTHER_ORDER_HEADER = f'msgid ""\nmsgstr ""\n"Language: fr_FR\\n"\n"Plural-Forms: {OTHER_ORDER}\\n"\n\n'
+#: The French of "{count} day" (and of the retired translation) in that order: one, other, many.
+JOURS_OTHER_ORDER = ("{count} jour", "{count} jours", "{count} de jours")
+JOURNEES_OTHER_ORDER = ("{count} journée", "{count} journées", "{count} de journées")
+#: The expression of French's forms in the locale's order, as a catalog read gives it (no ";").
+FRENCH_EXPRESSION = "n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2"
+
+
+def all_entries(catalog: Catalog) -> list[tuple[object, ...]]:
+    """Each entry of ``catalog``, current and retired, with its forms and its key."""
+    return [(message.context, message.id, message.string) for message in catalog if message.id] + [
+        (key, message.context, message.id, message.string) for key, message in catalog.obsolete.items()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "retired"),
+    [
+        pytest.param(
+            OTHER_ORDER_HEADER + plural_day(JOURS_OTHER_ORDER), {DAY.context: JOURS}, {}, id="a-current-plural-entry"
+        ),
+        pytest.param(
+            OTHER_ORDER_HEADER + plural_day(JOURNEES_OTHER_ORDER, retired=True),
+            {},
+            {RETIRED_DAY: JOURNEES},
+            id="a-retired-plural-entry-alone",
+        ),
+        pytest.param(
+            OTHER_ORDER_HEADER + plural_day(JOURS_OTHER_ORDER) + plural_day(JOURNEES_OTHER_ORDER, retired=True),
+            {DAY.context: JOURS},
+            {RETIRED_DAY: JOURNEES},
+            id="a-current-and-a-retired-plural-entry",
+        ),
+        pytest.param(
+            OTHER_ORDER_HEADER + old_forms(JOURS) + plural_day(JOURNEES_OTHER_ORDER, retired=True),
+            {DAY.context: JOURS},
+            {RETIRED_DAY: JOURNEES},
+            id="a-retired-plural-entry-beside-current-forms-of-one-entry-each",
+        ),
+        pytest.param(
+            OLD_HEADER + old_forms(JOURS), {DAY.context: JOURS}, {}, id="one-entry-per-form-gettexts-old-header"
+        ),
+    ],
+)
+def test_a_catalog_whose_forms_move_comes_out_in_the_locales_order_with_our_header(tmp_path, text, current, retired):
+    catalog = read(written(tmp_path, text))
+    as_read = (all_entries(catalog), catalog.num_plurals, catalog.plural_expr)
+
+    laid_out = in_our_layout(catalog, FRENCH)
+
+    assert {message.context: (message.id, message.string) for message in laid_out if message.id} == {
+        context: (DAY_ENGLISH, french) for context, french in current.items()
+    }
+    assert {key: (message.context, message.id, message.string) for key, message in laid_out.obsolete.items()} == {
+        key: (DAY.context, DAY_ENGLISH, french) for key, french in retired.items()
+    }
+    assert (laid_out.num_plurals, laid_out.plural_expr) == (3, FRENCH_EXPRESSION)
+    assert dict(laid_out.mime_headers)["Plural-Forms"] == FRENCH_HEADER
+    assert (all_entries(catalog), catalog.num_plurals, catalog.plural_expr) == as_read, "the catalog read is kept"
+
+
+@pytest.mark.parametrize(
+    ("strings", "expected"),
+    [
+        pytest.param(JOURS_OTHER_ORDER, JOURS, id="every-form"),
+        pytest.param(("{count} jour", "{count} jours"), ("{count} jour", "", "{count} jours"), id="without-many"),
+        pytest.param(("{count} jour",), ("{count} jour", "", ""), id="one-form-only"),
+    ],
+)
+def test_a_form_an_entry_in_another_order_leaves_out_comes_out_empty(strings, expected):
+    catalog = Catalog(locale="fr_FR")
+    catalog.mime_headers = [("Plural-Forms", OTHER_ORDER)]
+    catalog.add(DAY_ENGLISH, strings, context=DAY.context)
+
+    (entry,) = [message for message in in_our_layout(catalog, FRENCH) if message.id]
+
+    assert entry.string == expected
+    assert [message.string for message in catalog if message.id] == [strings], "the catalog read is kept"
+
+
+SINGULAR_DAY = f'msgctxt "{DAY.context}"\nmsgid "{{count}} day"\nmsgstr "{{count}} jour"\n\n'
+
+
+def singular(context: str) -> str:
+    return f'msgctxt "{context}"\nmsgid "Other"\nmsgstr "Autre"\n\n'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(HEADER + plural_day(JOURS) + plural_day(JOURNEES, retired=True), id="in-our-layout"),
+        pytest.param(
+            HEADER.replace(FRENCH_HEADER, POEDIT_EXPRESSIONS["fr-FR"]) + plural_day(JOURS),
+            id="the-same-order-written-otherwise",
+        ),
+        pytest.param(OTHER_ORDER_HEADER + SINGULAR_DAY, id="another-order-without-plural-entries"),
+        pytest.param(HEADER + singular("interface/units/day/firstly"), id="a-units-text-ending-in-no-category"),
+        pytest.param(HEADER + singular("interface/units/other"), id="a-units-text-that-is-no-form-of-one"),
+        pytest.param(HEADER + singular("help/article/title/other"), id="a-text-out-of-the-units-ending-in-a-category"),
+        pytest.param(
+            HEADER + plural_day(JOURS).replace(f'"{DAY.context}"', f'"{DAY.context}/one"'),
+            id="a-plural-entry-whose-context-ends-in-a-category",
+        ),
+    ],
+)
+def test_a_catalog_in_our_layout_is_returned_as_it_is(tmp_path, text):
+    catalog = read(written(tmp_path, text))
+
+    assert in_our_layout(catalog, FRENCH) is catalog
+
+
+def other_forms(said: str) -> str:
+    return (
+        f"Plural-Forms says {said}, but fr-FR has 3 forms for a count ({FRENCH_FORMS}): {WRITE_FRENCH}, then check "
+        "that each msgstr[index] holds the form its numbers need"
+    )
+
+
+TWO_FORMS = 'msgstr[0] "{count} jour"\nmsgstr[1] "{count} jours"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            french_catalog(f"nplurals=4; plural={FRENCH_EXPRESSION};", THREE_FORMS),
+            [(4, other_forms(f"nplurals=4; plural={FRENCH_EXPRESSION}"))],
+            id="one-form-too-many-at-its-line",
+        ),
+        pytest.param(
+            'msgid ""\nmsgstr ""\n"Language: fr_FR\\n"\n\n' + ENTRY + TWO_FORMS,
+            [(1, other_forms("nplurals=2; plural=(n > 1)"))],
+            id="none-babel-counts-two-french-forms-at-the-first-line",
+        ),
+        pytest.param(french_catalog(OTHER_ORDER, THREE_FORMS), [], id="the-same-forms-in-another-order"),
+    ],
+)
+def test_a_plural_forms_header_of_other_forms_is_reported_with_the_header_to_write(tmp_path, text, expected):
+    path = written(tmp_path, text)
+
+    problems = check_catalog(read(path), [DAY], FRENCH, path, expected=[DAY])
+
+    assert [(problem.position.line, problem.message) for problem in problems] == expected
+
+
+ONE_EMPTY = 'msgstr[0] "{count} jour"\nmsgstr[1] ""\nmsgstr[2] "{count} jours"\n'
+DAY_WITHOUT_A_COUNT = SourceMessage(DAY.context, DAY.text, "A delay.", "content/interface.yaml", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "expected"),
+    [
+        pytest.param(
+            HEADER + ENTRY + ONE_EMPTY, [DAY], [(10, empty(DAY.context, MANY))], id="a-text-with-a-count-of-the-content"
+        ),
+        pytest.param(HEADER + ENTRY + ONE_EMPTY, [WEEK], [], id="a-text-the-content-no-longer-has"),
+        pytest.param(
+            HEADER + ENTRY + ONE_EMPTY, [DAY_WITHOUT_A_COUNT], [], id="a-text-the-content-has-without-a-count"
+        ),
+        pytest.param(
+            french_catalog(f"nplurals=4; plural={FRENCH_EXPRESSION};", THREE_FORMS + 'msgstr[3] ""\n'),
+            [DAY],
+            [],
+            id="a-form-past-the-locales-forms",
+        ),
+    ],
+)
+def test_an_empty_form_is_reported_only_in_a_text_with_a_count_of_the_content_among_the_locales_forms(
+    tmp_path, text, sources, expected
+):
+    path = written(tmp_path, text)
+
+    problems = empty_forms(read(path), sources, FRENCH, path)
+
+    assert [(problem.position.line, problem.message) for problem in problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "source", "nplurals", "expected"),
+    [
+        pytest.param(None, DAY, 3, None, id="no-entry"),
+        pytest.param(Message(DAY_ENGLISH, JOURS, context=DAY.context), DAY, 3, JOURS, id="every-form"),
+        pytest.param(
+            Message(DAY_ENGLISH, ("{count} jour", "", "{count} jours"), context=DAY.context),
+            DAY,
+            3,
+            None,
+            id="a-form-empty",
+        ),
+        pytest.param(
+            Message(DAY_ENGLISH, ("{count} jour", "{count} jours"), context=DAY.context),
+            DAY,
+            3,
+            None,
+            id="two-forms-of-three",
+        ),
+        pytest.param(
+            Message("{count} day", "{count}日", context=DAY.context), DAY, 1, None, id="one-msgstr-for-the-one-form"
+        ),
+        pytest.param(
+            Message("{count} day", "{count} jour", context=DAY.context),
+            DAY_WITHOUT_A_COUNT,
+            3,
+            "{count} jour",
+            id="a-text-without-a-count",
+        ),
+        pytest.param(Message("{count} day", "", context=DAY.context), DAY_WITHOUT_A_COUNT, 3, None, id="untranslated"),
+    ],
+)
+def test_a_text_with_a_count_is_translated_when_its_plural_entry_gives_every_form(entry, source, nplurals, expected):
+    assert translated_forms(entry, source, nplurals) == expected
