@@ -76,10 +76,10 @@ def in_our_layout(catalog: Catalog, locale: SiteLocale) -> Catalog:
     The catalog itself is never changed (it is kept as read); a copy is made when something moves.
     """
     forms = plural_forms(locale.babel)
-    entries = [*catalog, *catalog.obsolete.values()]  # a retired (#~) entry's forms are in the header's order too
-    old = [message for message in entries if _old_form(message) is not None]
+    read = [*catalog, *catalog.obsolete.values()]  # a retired (#~) entry's forms are in the header's order too
+    old = [message for message in read if _old_form(message) is not None]
     found = layout(catalog, forms)
-    reorder = found is not None and found != forms.categories and any(is_plural(message) for message in entries)
+    reorder = found is not None and found != forms.categories and any(is_plural(message) for message in read)
     if not old and not reorder:
         return catalog
     moved = copy.deepcopy(catalog)
