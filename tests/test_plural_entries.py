@@ -22,6 +22,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 from test_gettext import gettext_tools
 
+from generator.content.diagnostics import Diagnostic
 from generator.content.locales import SiteLocale
 from generator.i18n.catalogs import Translations, check_catalog, read_catalog
 from generator.i18n.messages import SourceMessage
@@ -238,6 +239,28 @@ def read(path: Path) -> Catalog:
     return catalog
 
 
+def located(problems: list[Diagnostic]) -> list[tuple[int, str]]:
+    """Each problem as its line and its message."""
+    return [(problem.position.line, problem.message) for problem in problems]
+
+
+def current_and_retired(catalog: Catalog) -> tuple[dict[object, tuple[object, ...]], dict[object, tuple[object, ...]]]:
+    """The English and forms of each current entry, by context, and of each retired (``#~``) one, by its key."""
+    current = {message.context: (message.id, message.string) for message in catalog if message.id}
+    retired = {key: (message.context, message.id, message.string) for key, message in catalog.obsolete.items()}
+    return current, retired
+
+
+def expected_entries(
+    current: dict[str, tuple[str, ...]], retired: dict[tuple[str, str], tuple[str, ...]]
+) -> tuple[dict[object, tuple[object, ...]], dict[object, tuple[object, ...]]]:
+    """:func:`current_and_retired` of a catalog of "{count} day" entries with the forms given."""
+    return (
+        {context: (DAY_ENGLISH, french) for context, french in current.items()},
+        {key: (DAY.context, DAY_ENGLISH, french) for key, french in retired.items()},
+    )
+
+
 STALE = '#, fuzzy\n#| msgid "{}"\n'
 
 
@@ -363,12 +386,9 @@ def test_forms_made_one_entry_keep_the_comments_and_the_line_of_the_first(
 def test_retired_and_current_forms_each_become_one_plural_entry_of_their_own(tmp_path, body, current, retired):
     catalog = in_our_layout(read(written(tmp_path, HEADER + body)), FRENCH)
 
-    assert {message.context: (message.id, message.string) for message in catalog if message.id} == {
-        context: (DAY_ENGLISH, french) for context, french in current.items()
-    }
-    assert {key: (message.context, message.id, message.string) for key, message in catalog.obsolete.items()} == {
-        key: (DAY.context, DAY_ENGLISH, french) for key, french in retired.items()
-    }, "one #~ plural entry, under the key Babel gives it; the #~ entries of one form are gone"
+    assert current_and_retired(catalog) == expected_entries(current, retired), (
+        "one #~ plural entry, under the key Babel gives it; the #~ entries of one form are gone"
+    )
 
 
 def test_a_text_with_a_count_to_translate_is_listed_with_both_its_english_forms(project, capsys):
@@ -471,7 +491,7 @@ def test_an_empty_form_is_reported_at_the_line_to_write(tmp_path, text, expected
 
     problems = check_catalog(read(path), [DAY, WEEK], FRENCH, path, expected=[DAY, WEEK])
 
-    assert [(problem.position.line, problem.message) for problem in problems] == expected
+    assert located(problems) == expected
 
 
 def too_many(named: str) -> str:
@@ -508,7 +528,7 @@ def test_a_form_too_many_is_reported_at_its_line_with_its_entrys_context(tmp_pat
     catalog, problems = read_catalog(written(tmp_path, text))
 
     assert catalog is None
-    assert [(problem.position.line, problem.message) for problem in problems] == expected
+    assert located(problems) == expected
 
 
 @pytest.mark.parametrize(
@@ -761,13 +781,6 @@ JOURNEES_OTHER_ORDER = ("{count} journée", "{count} journées", "{count} de jou
 FRENCH_EXPRESSION = "n == 0 || n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2"
 
 
-def all_entries(catalog: Catalog) -> list[tuple[object, ...]]:
-    """Each entry of ``catalog``, current and retired, with its forms and its key."""
-    return [(message.context, message.id, message.string) for message in catalog if message.id] + [
-        (key, message.context, message.id, message.string) for key, message in catalog.obsolete.items()
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "current", "retired"),
     [
@@ -799,19 +812,16 @@ def all_entries(catalog: Catalog) -> list[tuple[object, ...]]:
 )
 def test_a_catalog_whose_forms_move_comes_out_in_the_locales_order_with_our_header(tmp_path, text, current, retired):
     catalog = read(written(tmp_path, text))
-    as_read = (all_entries(catalog), catalog.num_plurals, catalog.plural_expr)
+    as_read = (current_and_retired(catalog), catalog.num_plurals, catalog.plural_expr)
 
     laid_out = in_our_layout(catalog, FRENCH)
 
-    assert {message.context: (message.id, message.string) for message in laid_out if message.id} == {
-        context: (DAY_ENGLISH, french) for context, french in current.items()
-    }
-    assert {key: (message.context, message.id, message.string) for key, message in laid_out.obsolete.items()} == {
-        key: (DAY.context, DAY_ENGLISH, french) for key, french in retired.items()
-    }
+    assert current_and_retired(laid_out) == expected_entries(current, retired)
     assert (laid_out.num_plurals, laid_out.plural_expr) == (3, FRENCH_EXPRESSION)
     assert dict(laid_out.mime_headers)["Plural-Forms"] == FRENCH_HEADER
-    assert (all_entries(catalog), catalog.num_plurals, catalog.plural_expr) == as_read, "the catalog read is kept"
+    assert (current_and_retired(catalog), catalog.num_plurals, catalog.plural_expr) == as_read, (
+        "the catalog read is kept"
+    )
 
 
 @pytest.mark.parametrize(
@@ -895,7 +905,7 @@ def test_a_plural_forms_header_of_other_forms_is_reported_with_the_header_to_wri
 
     problems = check_catalog(read(path), [DAY], FRENCH, path, expected=[DAY])
 
-    assert [(problem.position.line, problem.message) for problem in problems] == expected
+    assert located(problems) == expected
 
 
 ONE_EMPTY = 'msgstr[0] "{count} jour"\nmsgstr[1] ""\nmsgstr[2] "{count} jours"\n'
@@ -927,7 +937,7 @@ def test_an_empty_form_is_reported_only_in_a_text_with_a_count_of_the_content_am
 
     problems = empty_forms(read(path), sources, FRENCH, path)
 
-    assert [(problem.position.line, problem.message) for problem in problems] == expected
+    assert located(problems) == expected
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import subprocess
+from collections.abc import Callable
 
 import babel
 import pytest
@@ -18,7 +19,7 @@ from babel.localedata import locale_identifiers
 from babel.plural import PluralRule
 from test_gettext import gettext_tools
 
-from generator.i18n.plural_rules import CATEGORY_ORDER, compiled, plural_forms
+from generator.i18n.plural_rules import CATEGORY_ORDER, PluralForms, compiled, plural_forms
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +36,14 @@ NUMBERS = [
     10**9,
     123_456_789,
 ]
+
+
+def disagreements(forms: PluralForms, rule: Callable[[int], str], numbers: list[int]) -> list[tuple[int, str, str]]:
+    """Each number whose form, as gettext picks it with the header's expression, is not the category CLDR's
+    ``rule`` gives it: the number, the category of gettext's form, and CLDR's."""
+    index_of = gettext.c2py(forms.expression)
+    return [(n, forms.categories[index_of(n)], rule(n)) for n in numbers if forms.categories[index_of(n)] != rule(n)]
+
 
 LANGUAGES = [
     pytest.param("fr", 3, ("one", "many", "other"), id="fr"),
@@ -65,13 +74,7 @@ def test_gettext_picks_the_form_cldr_picks_for_every_number(language, nplurals, 
     forms = plural_forms(locale)
     index_of = gettext.c2py(forms.expression)
 
-    wrong = [
-        (n, categories[index_of(n)], locale.plural_form(n))
-        for n in NUMBERS
-        if categories[index_of(n)] != locale.plural_form(n)
-    ]
-
-    assert wrong == []
+    assert disagreements(forms, locale.plural_form, NUMBERS) == []
     assert {index_of(n) for n in NUMBERS} == set(range(nplurals))  # every form is used
 
 
@@ -84,12 +87,8 @@ def test_gettext_picks_the_form_cldr_picks_in_every_language(language):
     """The compiler meets every kind of rule CLDR has (a remainder, a range, a list, a negated list, ``or`` in
     ``and``), and is held to Babel on each language's whole numbers up to 1000 and on millions."""
     locale = babel.Locale.parse(language)
-    forms = plural_forms(locale)
-    index_of = gettext.c2py(forms.expression)
 
-    wrong = [n for n in NUMBERS[:1001] + NUMBERS[2001:] if forms.categories[index_of(n)] != locale.plural_form(n)]
-
-    assert wrong == []
+    assert disagreements(plural_forms(locale), locale.plural_form, NUMBERS[:1001] + NUMBERS[2001:]) == []
 
 
 def test_a_whole_number_has_no_fraction_digits_and_no_exponent():
@@ -138,8 +137,7 @@ def test_a_rule_no_language_has_yet_is_compiled_as_cldr_reads_it(rules, header):
     forms = compiled(rule)
 
     assert forms.header == header
-    index_of = gettext.c2py(forms.expression)
-    assert [n for n in NUMBERS if forms.categories[index_of(n)] != rule(n)] == []
+    assert disagreements(forms, rule, NUMBERS) == []
 
 
 class _Rule:

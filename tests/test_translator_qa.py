@@ -240,8 +240,13 @@ def test_the_checks_read_the_real_catalogs(tmp_path):
     assert len([warning for warning in warnings if "the translation with no such mark" in warning.message]) == dropped
 
 
+def with_plural_forms(header: str) -> str:
+    """:data:`HEADER` with a ``Plural-Forms`` line."""
+    return HEADER.replace('"Content-Type', f'"Plural-Forms: {header}\\n"\n"Content-Type')
+
+
 #: A text with a count, each form compared with the English of its category; Plural-Forms as German has it.
-PLURAL_CATALOG = HEADER.replace('"Content-Type', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n"Content-Type') + (
+PLURAL_CATALOG = with_plural_forms("nplurals=2; plural=(n != 1);") + (
     'msgctxt "interface/units/day"\nmsgid "{count} day."\nmsgid_plural "{count} days."\n'
     'msgstr[0] "{count} Tag."\nmsgstr[1] "{count}  Tage"\n'  # line 10 (its msgstr[0]); msgstr[1] slips twice
 )
@@ -291,7 +296,7 @@ def test_the_one_form_is_checked_against_the_english_singular_the_others_against
     tmp_path, monkeypatch, header, forms, categories, warned
 ):
     strings = "".join(f'msgstr[{index}] "{form}"\n' for index, form in enumerate(forms))
-    text = HEADER.replace('"Content-Type', f'"Plural-Forms: {header}\\n"\n"Content-Type') + (
+    text = with_plural_forms(header) + (
         f'msgctxt "interface/units/day"\nmsgid "One day"\nmsgid_plural "{{count}} days."\n{strings}'
     )
     catalog = german_catalog(tmp_path, monkeypatch, text)
