@@ -974,3 +974,29 @@ def test_an_empty_form_is_reported_only_in_a_text_with_a_count_of_the_content_am
 )
 def test_a_text_with_a_count_is_translated_when_its_plural_entry_gives_every_form(entry, source, nplurals, expected):
     assert translated_forms(entry, source, nplurals) == expected
+
+
+#: A text with a count whose English singular has no placeholder: "One day", "{count} days".
+ONE_DAY = SourceMessage(DAY.context, "One day", "", "content/interface.yaml", 1, plural="{count} days")
+ONE_DAY_ENTRY = 'msgctxt "interface/units/day"\nmsgid "One day"\nmsgid_plural "{count} days"\n'
+HAS_COUNT = "interface/units/day: the translation has the placeholder {count}, which the English does not"
+DROPS_COUNT = "interface/units/day: the translation drops the placeholder {count}"
+
+
+@pytest.mark.parametrize(
+    ("forms", "expected"),
+    [
+        pytest.param(("Un jour", "{count} de jours", "{count} jours"), [], id="each-form-as-its-english"),
+        pytest.param(("{count} jour", "{count} de jours", "{count} jours"), [(9, HAS_COUNT)], id="one-with-a-count"),
+        pytest.param(("Un jour", "{count} de jours", "Des jours"), [(9, DROPS_COUNT)], id="other-without-its-count"),
+        pytest.param(("Un jour", "De jours", "{count} jours"), [(9, DROPS_COUNT)], id="many-without-its-count"),
+        pytest.param(("Un jour", "", "{count} jours"), [(10, empty(DAY.context, MANY))], id="many-empty"),
+    ],
+)
+def test_the_one_form_is_held_to_the_english_singular_and_the_others_to_the_plural(tmp_path, forms, expected):
+    strings = "".join(f'msgstr[{index}] "{form}"\n' for index, form in enumerate(forms))
+    path = written(tmp_path, HEADER + ONE_DAY_ENTRY + strings)
+
+    problems = check_catalog(read(path), [ONE_DAY], FRENCH, path)  # the texts expected: those of the content
+
+    assert located(problems) == expected
